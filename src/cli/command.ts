@@ -1,0 +1,26 @@
+import type { Logger } from '../logging/logger.js';
+
+/** What a command may touch; injected so commands run the same under tests. */
+export interface CliIo {
+  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly stdin: NodeJS.ReadableStream;
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+  readonly logger: Logger;
+}
+
+/** Exit codes shared by every command: see ARCHITECTURE "Interfaces". */
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+/** One `rescue <name>` command. `args` excludes the command name itself. */
+export interface CliCommand {
+  readonly name: string;
+  /** One line for `rescue --help`. */
+  readonly summary: string;
+  /** The full help text for `rescue <name> --help`. */
+  readonly help: string;
+  run(args: readonly string[], io: CliIo): Promise<number>;
+}
