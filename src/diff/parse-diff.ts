@@ -1,0 +1,99 @@
+import { parsePatch, type StructuredPatch } from 'diff';
+import type { ChangedFile, ChangeSet, FileStatus, Skipped } from './change-set.js';
+import { toChangedFile } from './changed-file.js';
+import { gitPaths, plainPaths, samePathFromGitHeader, type FilePaths } from './file-paths.js';
+import { splitDiffLines } from './hunk-reader.js';
+import { splitSections, type Section } from './split-sections.js';
+
+/**
+ * Parses a unified diff (`git diff`, `git format-patch`, `diff -u`) into a ChangeSet. Never throws:
+ * what cannot be read becomes a 'malformed-diff' Skipped entry naming the file and the diff line.
+ */
+export function parseDiff(text: string): ChangeSet {
+  const sections = splitSections(splitDiffLines(text));
+  if (sections.length === 0) {
+    if (text.trim() === '') return { files: [], skipped: [] };
+    return { files: [], skipped: [{ reason: 'malformed-diff', detail: 'no file header or hunk found: the input is not a unified diff' }] };
+  }
+  const files: ChangedFile[] = [];
+  const skipped: Skipped[] = [];
+  for (const section of sections) {
+    const result = readSection(section);
+    if (result.file) files.push(result.file);
+    skipped.push(...result.skipped);
+  }
+  return { files, skipped };
+}
+
+interface SectionResult {
+  readonly file?: ChangedFile;
+  readonly skipped: Skipped[];
+}
+
+function readSection(section: Section): SectionResult {
+  if (section.kind === 'combined') {
+    return notReadable(section, `line ${section.line}: combined diff of a merge ("${section.header[0]}") is not supported`);
+  }
+  if (section.kind === 'headerless') {
+    return notReadable(section, `line ${section.line}: hunk without a file header (diff --git or ---/+++); ignored`);
+  }
+  const meta = readHeader(section);
+  if (typeof meta === 'string') return notReadable(section, `line ${section.line}: ${meta}`);
+  const paths = pathsOf(section, meta);
+  const path = paths.newPath ?? paths.oldPath;
+  if (path === undefined) {
+    return notReadable(section, `line ${section.line}: no file name in "${section.header[0]}"; ${section.hunks.length} hunk(s) ignored`);
+  }
+  const status = statusOf(meta, paths);
+  const binary = meta.isBinary === true || section.header.includes('GIT binary patch');
+  const file = toChangedFile(
+    {
+      path,
+      ...(paths.oldPath !== undefined && (status === 'renamed' || status === 'copied') ? { oldPath: paths.oldPath } : {}),
+      status,
+      binary,
+      ...(meta.oldMode ? { oldMode: meta.oldMode } : {}),
+      ...(meta.newMode ? { newMode: meta.newMode } : {}),
+    },
+    section.hunks,
+  );
+  return { file, skipped: section.problems.map((problem) => malformed(path, problem)) };
+}
+
+// parsePatch knows git's header dialect (extended headers, C-quoted names with octal UTF-8 bytes,
+// tab-separated timestamps); we give it the header alone, so a bad hunk cannot make it throw.
+function readHeader(section: Section): StructuredPatch | string {
+  try {
+    const [meta] = parsePatch(section.header.join('\n'));
+    return meta ?? { oldFileName: undefined, newFileName: undefined, oldHeader: undefined, newHeader: undefined, hunks: [] };
+  } catch (error) {
+    return `unreadable file header: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+function pathsOf(section: Section, meta: StructuredPatch): FilePaths {
+  if (section.kind === 'plain') return plainPaths(meta.oldFileName, meta.newFileName);
+  if (meta.oldFileName === undefined && meta.newFileName === undefined) {
+    const same = samePathFromGitHeader(section.header[0]!);
+    return same === undefined ? {} : { oldPath: same, newPath: same };
+  }
+  return gitPaths(meta.oldFileName, meta.newFileName);
+}
+
+function statusOf(meta: StructuredPatch, paths: FilePaths): FileStatus {
+  if (meta.isCreate || paths.oldPath === undefined) return 'added';
+  if (meta.isDelete || paths.newPath === undefined) return 'deleted';
+  if (meta.isRename) return 'renamed';
+  if (meta.isCopy) return 'copied';
+  return 'modified';
+}
+
+function notReadable(section: Section, detail: string): SectionResult {
+  return { skipped: [{ reason: 'malformed-diff', detail }, ...section.problems.map((p) => malformed(undefined, p))] };
+}
+
+function malformed(path: string | undefined, problem: string): Skipped {
+  return path === undefined
+    ? { reason: 'malformed-diff', detail: problem }
+    : { path, reason: 'malformed-diff', detail: `${path}: ${problem}` };
+}
