@@ -70,17 +70,25 @@ export function readHunk(lines: readonly string[], at: number, header: HunkHeade
     section: header.section,
     lines: body,
   };
-  const matches = walk.oldCount === header.oldLines && walk.newCount === header.newLines;
-  const problem = matches
-    ? undefined
-    : `hunk "${lines[at]}" declares ${header.oldLines} old and ${header.newLines} new lines but its body ` +
-      `has ${walk.oldCount} and ${walk.newCount}; kept the lines present`;
+  const problem = headerProblem(lines[at]!, header, walk);
   return { hunk, added: walk.added, deleted: walk.deleted, end, ...(problem ? { problem } : {}) };
 }
 
+function headerProblem(line: string, header: HunkHeader, walk: Walk): string | undefined {
+  if (walk.oldCount !== header.oldLines || walk.newCount !== header.newLines) {
+    return `hunk "${line}" declares ${header.oldLines} old and ${header.newLines} new lines but its body ` +
+      `has ${walk.oldCount} and ${walk.newCount}; kept the lines present`;
+  }
+  if ((header.oldStart === 0 && header.oldLines > 0) || (header.newStart === 0 && header.newLines > 0)) {
+    return `hunk "${line}" starts a non-empty side at line 0; numbered it from line 1`;
+  }
+  return undefined;
+}
+
 // A zero count means the hunk sits *after* the given line (`@@ -0,0 +1,3 @@`), so its first line is one on.
+// Line 0 with lines in it is malformed (headerProblem reports it); line numbers must stay >= 1.
 function firstLine(start: number, declaredCount: number): number {
-  return declaredCount === 0 ? start + 1 : start;
+  return declaredCount === 0 ? start + 1 : Math.max(start, 1);
 }
 
 function bodyEnd(lines: readonly string[], from: number, header: HunkHeader): number {
