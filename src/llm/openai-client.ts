@@ -1,0 +1,84 @@
+import OpenAI from 'openai';
+
+/** The narrow LLM seams. Everything past them takes data and returns data; tests use local fakes. */
+export interface ChatMessage {
+  readonly role: 'system' | 'user' | 'assistant';
+  readonly content: string;
+}
+
+export interface ChatOptions {
+  readonly model: string;
+  readonly temperature?: number;
+  readonly maxTokens?: number;
+}
+
+export interface TokenUsage {
+  readonly promptTokens: number;
+  readonly completionTokens: number;
+}
+
+export interface ChatResult {
+  readonly text: string;
+  readonly usage: TokenUsage;
+}
+
+export interface ChatClient {
+  complete(messages: readonly ChatMessage[], opts: ChatOptions): Promise<ChatResult>;
+}
+
+/** Embeds texts with the model it was created for; one vector per text, in order. */
+export interface Embedder {
+  embed(texts: readonly string[]): Promise<number[][]>;
+}
+
+export interface OpenAiSettings {
+  /** e.g. `https://api.openai.com/v1`, `https://models.github.ai/inference`, `http://127.0.0.1:8080/v1`. */
+  readonly baseURL: string;
+  readonly apiKey: string;
+  /** Retries of transport errors, 429 and 5xx (by the SDK, with backoff). */
+  readonly maxRetries?: number;
+  readonly timeoutMs?: number;
+}
+
+function sdk(settings: OpenAiSettings): OpenAI {
+  return new OpenAI({
+    baseURL: settings.baseURL,
+    apiKey: settings.apiKey,
+    maxRetries: settings.maxRetries ?? 2,
+    timeout: settings.timeoutMs ?? 120_000,
+  });
+}
+
+/** A ChatClient over any OpenAI-compatible chat completions endpoint. Creates no connection until called. */
+export function createOpenAiChatClient(settings: OpenAiSettings): ChatClient {
+  const client = sdk(settings);
+  return {
+    async complete(messages, opts) {
+      const response = await client.chat.completions.create({
+        model: opts.model,
+        messages: messages.map((m) => ({ role: m.role, content: m.content })),
+        temperature: opts.temperature,
+        max_tokens: opts.maxTokens,
+      });
+      return {
+        text: response.choices[0]?.message?.content ?? '',
+        usage: {
+          promptTokens: response.usage?.prompt_tokens ?? 0,
+          completionTokens: response.usage?.completion_tokens ?? 0,
+        },
+      };
+    },
+  };
+}
+
+export function createOpenAiEmbedder(settings: OpenAiSettings & { readonly model: string }): Embedder {
+  const client = sdk(settings);
+  return {
+    async embed(texts) {
+      if (texts.length === 0) return [];
+      const response = await client.embeddings.create({ model: settings.model, input: [...texts], encoding_format: 'float' });
+      // The API may return rows out of order; `index` is authoritative.
+      return [...response.data].sort((a, b) => a.index - b.index).map((d) => d.embedding);
+    },
+  };
+}
