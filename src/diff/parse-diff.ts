@@ -13,7 +13,8 @@ export function parseDiff(text: string): ChangeSet {
   const sections = splitSections(splitDiffLines(text));
   if (sections.length === 0) {
     if (text.trim() === '') return { files: [], skipped: [] };
-    return { files: [], skipped: [{ reason: 'malformed-diff', detail: 'no file header or hunk found: the input is not a unified diff' }] };
+    const detail = 'no file header or hunk found: the input is not a unified diff';
+    return { files: [], skipped: [{ reason: 'malformed-diff', detail }] };
   }
   const files: ChangedFile[] = [];
   const skipped: Skipped[] = [];
@@ -81,11 +82,17 @@ function pathsOf(section: Section, meta: StructuredPatch): FilePaths {
 }
 
 function statusOf(meta: StructuredPatch, paths: FilePaths): FileStatus {
-  if (meta.isCreate || paths.oldPath === undefined) return 'added';
-  if (meta.isDelete || paths.newPath === undefined) return 'deleted';
+  if (meta.isCreate || paths.oldPath === undefined || isAbsentSide(meta.oldHeader)) return 'added';
+  if (meta.isDelete || paths.newPath === undefined || isAbsentSide(meta.newHeader)) return 'deleted';
   if (meta.isRename) return 'renamed';
   if (meta.isCopy) return 'copied';
   return 'modified';
+}
+
+// `diff -N` stands in an empty file for a missing one and stamps it with the epoch, printed in the
+// local time zone: 1970-01-01 east of Greenwich, 1969-12-31 west of it.
+function isAbsentSide(timestamp: string | undefined): boolean {
+  return /^(1970-01-01|1969-12-31) /.test(timestamp ?? '');
 }
 
 function notReadable(section: Section, detail: string): SectionResult {

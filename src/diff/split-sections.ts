@@ -18,8 +18,19 @@ export interface Section {
 }
 
 // Text that legitimately sits between diffs and is not ours to judge: the mail signature that closes
-// a format-patch, the mbox line that starts the next patch of a series, the commit header of `git log -p`.
-const NOT_DIFF = [/^-- $/, /^From [0-9a-f]{40} /, /^commit [0-9a-f]{40}/];
+// a format-patch, the mbox line that starts the next patch of a series, the commit header of `git log -p`,
+// the command line and notes of a recursive `diff -r`, and the Index header of `svn diff`.
+const NOT_DIFF = [
+  /^-- $/,
+  /^From [0-9a-f]{40} /,
+  /^commit [0-9a-f]{40}/,
+  /^diff /,
+  /^Only in /,
+  /^Common subdirectories: /,
+  /^Binary files .* differ$/,
+  /^Index: /,
+  /^={20,}$/,
+];
 
 /**
  * Cuts diff lines into file sections. This is the part `parsePatch` cannot do for us: it throws at the

@@ -118,6 +118,10 @@ mkdir -p "$work/plain/old" "$work/plain/new"
 printf 'def f(p):\n    open(p).read()\n    return 1\n' > "$work/plain/old/f.py"
 printf 'def f(p):\n    with open(p) as h:\n        h.read()\n    return 1\n' > "$work/plain/new/f.py"
 (cd "$work/plain" && diff -u old/f.py new/f.py > "$out/plain-diff-u.diff" || true)
+# Recursive over two trees with -N: `diff -ruN` command lines between files, epoch timestamps for absent files.
+printf 'import yaml\n' > "$work/plain/new/g.py"
+printf 'x = 1\n' > "$work/plain/old/h.py"
+(cd "$work/plain" && TZ=UTC diff -ruN old new > "$out/plain-diff-ruN.diff" || true)
 
 # --- malformed inputs, derived from real diffs above ---
 # Truncated in the middle of the last hunk (as when a log or an API response is cut off).
