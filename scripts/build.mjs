@@ -24,6 +24,7 @@ const result = await build({
   format: 'esm',
   target: 'node20',
   legalComments: 'none',
+  define: { __RESCUE_VERSION__: JSON.stringify(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version) },
   metafile: true,
   logLevel: 'warning',
   // Bundled CommonJS dependencies call require(); ESM output has none unless we create it.

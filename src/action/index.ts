@@ -1,3 +1,4 @@
-import { parse } from '../code/parser.js';
-const t = await parse('python', 'def f():\n  pass\n');
-console.log(t.rootNode.toString());
+import { run } from './main.js';
+
+// The Action's entry point: nothing else runs at import time.
+void run();

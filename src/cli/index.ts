@@ -1,3 +1,12 @@
-import { parse } from '../code/parser.js';
-const t = await parse('python', 'def f():\n  pass\n');
-console.log(t.rootNode.toString());
+import { runCli } from './main.js';
+
+// The only module with side effects: everything else is importable and testable.
+runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd(), env: process.env }).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`rescue: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 3;
+  },
+);

@@ -1,0 +1,68 @@
+import { ConfigurationError } from '../config/errors.js';
+import { VERSION } from '../version.js';
+import { EXIT_OK, EXIT_USAGE, type CliCommand, type CliIo } from './command.js';
+import { createCliLogger } from './cli-logger.js';
+import { reviewCommand } from './commands/review.js';
+import { scanCommand } from './commands/scan.js';
+
+const COMMANDS: readonly CliCommand[] = [reviewCommand, scanCommand];
+
+function usage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return `rescue ${VERSION}: security review of code changes with cited guidelines and verified fixes
+
+Usage: rescue <command> [options]
+
+Commands:
+${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
+
+Options:
+  -h, --help     show help (also: rescue <command> --help)
+  -V, --version  print the version
+
+Examples:
+  rescue review --base origin/main
+  git diff | rescue review --diff - --format json
+  rescue scan src/ --format sarif --output rescue.sarif
+`;
+}
+
+/** The CLI: dispatches to a command and maps errors to exit codes. Never calls process.exit. */
+export async function runCli(argv: readonly string[], io: Omit<CliIo, 'logger'>): Promise<number> {
+  const [name, ...rest] = argv;
+  const verbose = rest.includes('--verbose') || rest.includes('-v') || Boolean(io.env.RESCUE_DEBUG);
+  const quiet = rest.includes('--quiet') || rest.includes('-q');
+  const full: CliIo = { ...io, logger: createCliLogger(io.stderr, { verbose, quiet }) };
+  if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
+    const topic = name === 'help' ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
+    io.stdout.write(topic ? topic.help + '\n' : usage());
+    return name === undefined ? EXIT_USAGE : EXIT_OK;
+  }
+  if (name === '-V' || name === '--version') {
+    io.stdout.write(`${VERSION}\n`);
+    return EXIT_OK;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.stderr.write(`rescue: unknown command "${name}"\n\n${usage()}`);
+    return EXIT_USAGE;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout.write(command.help + '\n');
+    return EXIT_OK;
+  }
+  try {
+    return await command.run(rest, full);
+  } catch (error) {
+    if (error instanceof ConfigurationError || isParseArgsError(error)) {
+      io.stderr.write(`rescue ${name}: ${(error as Error).message}\nRun "rescue ${name} --help" for usage.\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}
+
+function isParseArgsError(error: unknown): boolean {
+  const code = (error as { code?: string } | undefined)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
+}

@@ -1,0 +1,98 @@
+import pLimit from 'p-limit';
+import { extractUnits } from '../code/units.js';
+import { readSource } from '../code/source-guard.js';
+import type { Unit } from '../code/unit.js';
+import type { ChangedFile, ChangeSet, Skipped } from '../diff/change-set.js';
+import type { Logger } from '../logging/logger.js';
+import { FileSkip, type FileSource } from './file-source.js';
+import { emptyStats, type ReviewResult } from './result.js';
+import { touchedLines } from './touched-lines.js';
+import { reconstructAddedFile } from './reconstruct.js';
+
+export interface ReviewOptions {
+  readonly changeSet: ChangeSet;
+  readonly source: FileSource;
+  readonly logger: Logger;
+  /** Paths to review (repository-relative, POSIX); others are skipped as excluded. */
+  readonly filter?: (path: string) => boolean;
+  /** Parallel file reads; the GitHub source is network-bound. */
+  readonly concurrency?: number;
+  readonly maxFileBytes?: number;
+}
+
+/** Reasons worth a warning: the user would want to know the file was not reviewed. */
+const QUIET_REASONS = new Set<Skipped['reason']>(['unsupported-language', 'excluded', 'deleted']);
+
+/**
+ * The review pipeline up to the units: which functions of the head revision a change touches.
+ * Per-file problems become `skipped` entries with a warning; they never abort the review.
+ */
+export async function reviewChange(options: ReviewOptions): Promise<ReviewResult> {
+  const started = Date.now();
+  const { changeSet, logger } = options;
+  const filter = options.filter ?? (() => true);
+  const skipped: Skipped[] = [...changeSet.skipped];
+  const reviewable: ChangedFile[] = [];
+  for (const file of changeSet.files) {
+    const reason = triage(file, filter);
+    if (reason) skipped.push(reason);
+    else reviewable.push(file);
+  }
+
+  const limit = pLimit(options.concurrency ?? 8);
+  const perFile = await logger.group('Find the changed units', () =>
+    Promise.all(reviewable.map((file) => limit(() => unitsOfFile(file, options)))),
+  );
+  const units: Unit[] = [];
+  const parseErrors: string[] = [];
+  for (const r of perFile) {
+    if ('skipped' in r) skipped.push(r.skipped);
+    else {
+      units.push(...r.units);
+      if (r.parseErrors) parseErrors.push(r.path);
+    }
+  }
+  for (const s of skipped) {
+    const text = `${s.path ?? 'diff'}: skipped (${s.reason}): ${s.detail}`;
+    if (QUIET_REASONS.has(s.reason)) logger.debug(text);
+    else logger.warning(text, s.path ? { file: s.path } : undefined);
+  }
+  for (const path of parseErrors) logger.warning(`${path}: has syntax errors; reviewed the parts that parsed`, { file: path });
+  const stats = { ...emptyStats(), files: reviewable.length, units: units.length, ms: Date.now() - started };
+  return { findings: [], units, skipped, parseErrors, stats };
+}
+
+function triage(file: ChangedFile, filter: (path: string) => boolean): Skipped | undefined {
+  if (file.status === 'deleted') return { path: file.path, reason: 'deleted', detail: 'the file was deleted' };
+  if (file.binary) return { path: file.path, reason: 'binary', detail: 'binary file' };
+  if (!file.language) return { path: file.path, reason: 'unsupported-language', detail: 'not a language RESCUE reviews' };
+  if (!filter(file.path)) return { path: file.path, reason: 'excluded', detail: 'excluded by the path filters' };
+  if (file.hunks.length === 0) return { path: file.path, reason: 'no-content', detail: 'no content change (rename or mode change only)' };
+  return undefined;
+}
+
+type FileUnits = { path: string; units: Unit[]; parseErrors: boolean } | { skipped: Skipped };
+
+async function unitsOfFile(file: ChangedFile, options: ReviewOptions): Promise<FileUnits> {
+  let bytes: Uint8Array | undefined;
+  try {
+    bytes = await options.source.read(file.path);
+  } catch (error) {
+    return { skipped: { path: file.path, reason: error instanceof FileSkip ? error.reason : 'unreadable', detail: errorText(error) } };
+  }
+  bytes ??= reconstructAddedFile(file);
+  if (!bytes) return { skipped: { path: file.path, reason: 'unreadable', detail: 'the file is not present at the reviewed revision' } };
+  const guarded = readSource(file.path, bytes, { maxBytes: options.maxFileBytes });
+  if ('skipped' in guarded) return guarded;
+  const extraction = await extractUnits({
+    path: file.path,
+    language: file.language!,
+    text: guarded.text,
+    changedLines: touchedLines(file),
+  });
+  return { path: file.path, units: extraction.units, parseErrors: extraction.parseErrors };
+}
+
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,47 @@
+import type { Finding, Severity } from '../assess/finding.js';
+import type { ReviewResult } from '../pipeline/result.js';
+import { escapeMarkdown, inlineCode } from './escape.js';
+
+const ICON: Readonly<Record<Severity, string>> = { critical: '🟥', high: '🟧', medium: '🟨', low: '⬜' };
+
+/** The human summary of a review, for the job summary and `--format markdown`. */
+export function renderMarkdown(result: ReviewResult, title = 'RESCUE security review'): string {
+  const out: string[] = [`## ${title}`, ''];
+  const { stats } = result;
+  const files = new Set(result.units.map((u) => u.path)).size;
+  out.push(
+    `${result.findings.length === 0 ? 'No findings' : `**${result.findings.length} finding${plural(result.findings.length)}**`} in ` +
+      `${stats.units} unit${plural(stats.units)} of ${files} file${plural(files)}` +
+      (stats.unitsSentToLlm ? `; ${stats.unitsSentToLlm} sent to the model (${stats.llmCalls} calls, ${stats.promptTokens} input and ${stats.completionTokens} output tokens)` : '') +
+      '.',
+    '',
+  );
+  if (result.findings.length) out.push(...findingsTable(result.findings), '');
+  if (result.units.length) {
+    out.push('<details><summary>Reviewed units</summary>', '', '| file | unit | kind | lines |', '| --- | --- | --- | --- |');
+    for (const u of result.units) out.push(`| ${escapeMarkdown(u.path)} | ${inlineCode(u.name)} | ${u.kind} | ${u.startLine}–${u.endLine} |`);
+    out.push('', '</details>', '');
+  }
+  const notable = result.skipped.filter((s) => s.reason !== 'unsupported-language');
+  if (notable.length || result.parseErrors.length) {
+    out.push('<details><summary>Skipped or partly reviewed</summary>', '');
+    for (const s of notable) out.push(`- ${s.path ? escapeMarkdown(s.path) : 'the diff'}: ${s.reason} (${escapeMarkdown(s.detail)})`);
+    for (const p of result.parseErrors) out.push(`- ${escapeMarkdown(p)}: syntax errors; the parts that parsed were reviewed`);
+    out.push('', '</details>', '');
+  }
+  return out.join('\n');
+}
+
+function findingsTable(findings: readonly Finding[]): string[] {
+  const rows = ['| severity | CWE | where | finding | guidelines |', '| --- | --- | --- | --- | --- |'];
+  for (const f of findings) {
+    rows.push(
+      `| ${ICON[f.severity]} ${f.severity} | ${f.cwe} | ${escapeMarkdown(f.path)}:${f.startLine} ${inlineCode(f.unit)} | ${escapeMarkdown(f.message)} | ${f.guidelines.map((g) => g.id).join(', ')} |`,
+    );
+  }
+  return rows;
+}
+
+function plural(n: number): string {
+  return n === 1 ? '' : 's';
+}
