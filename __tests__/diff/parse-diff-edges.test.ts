@@ -14,7 +14,7 @@ describe('parseDiff edge cases', () => {
   test('a combined diff of a merge is reported as unsupported', () => {
     const set = parseDiff(lines('diff --cc m.py', 'index 1,2..3', '@@@ -1,1 -1,1 +1,1 @@@', '- a', ' -b', '++c'));
     expect(set.files).toEqual([]);
-    expect(set.skipped[0]?.detail).toContain('combined diff');
+    expect(set.skipped).toEqual([{ reason: 'malformed-diff', detail: expect.stringContaining('combined diff') }]);
   });
 
   test('removed SQL comments (`--- note`) stay hunk body while counts remain', () => {

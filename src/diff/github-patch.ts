@@ -1,6 +1,6 @@
 import { languageOf } from '../code/languages.js';
 import type { ChangedFile, FileStatus, Skipped } from './change-set.js';
-import { toChangedFile } from './changed-file.js';
+import { toChangedFile, type FileFacts } from './changed-file.js';
 import { parseHunkHeader, readHunk, splitDiffLines, type ReadHunk } from './hunk-reader.js';
 
 /** The fields RESCUE uses from an entry of GitHub's "list pull request files" endpoint. */
@@ -50,7 +50,8 @@ export function changedFileFromGithub(file: GithubPullFile): GithubFileResult {
   for (let i = 0; i < lines.length; ) {
     const header = parseHunkHeader(lines[i]);
     if (!header) {
-      if (lines[i]!.trim() !== '') problems.push(`patch line ${i + 1} is outside any hunk: "${lines[i]!.slice(0, 60)}"`);
+      const line = lines[i]!;
+      if (line.trim() !== '') problems.push(`patch line ${i + 1} is outside any hunk: "${line.slice(0, 60)}"`);
       i++;
       continue;
     }
@@ -61,7 +62,8 @@ export function changedFileFromGithub(file: GithubPullFile): GithubFileResult {
   }
   const changed = toChangedFile({ ...facts, binary: false }, read);
   if (problems.length === 0) return { file: changed };
-  return { file: changed, skipped: { path: file.filename, reason: 'malformed-diff', detail: `${file.filename}: ${problems.join('; ')}` } };
+  const detail = `${file.filename}: ${problems.join('; ')}`;
+  return { file: changed, skipped: { path: file.filename, reason: 'malformed-diff', detail } };
 }
 
 /**
@@ -69,7 +71,7 @@ export function changedFileFromGithub(file: GithubPullFile): GithubFileResult {
  * missing. Otherwise GitHub left it out because the file is binary or its diff is too large, and the
  * API does not say which; a file in a language we review is text, so it must have been too large.
  */
-function withoutPatch(file: GithubPullFile, facts: { path: string; oldPath?: string; status: FileStatus }): GithubFileResult {
+function withoutPatch(file: GithubPullFile, facts: Omit<FileFacts, 'binary'>): GithubFileResult {
   if (file.changes === 0) return { file: toChangedFile({ ...facts, binary: false }, []) };
   const tooLarge = languageOf(file.filename) !== undefined;
   const detail =

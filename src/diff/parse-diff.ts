@@ -33,7 +33,9 @@ interface SectionResult {
 
 function readSection(section: Section): SectionResult {
   if (section.kind === 'combined') {
-    return notReadable(section, `line ${section.line}: combined diff of a merge ("${section.header[0]}") is not supported`);
+    // Its `@@@` hunks are not unified-diff hunks; one entry says it all.
+    const detail = `line ${section.line}: combined diff of a merge ("${section.header[0]}") is not supported`;
+    return { skipped: [{ reason: 'malformed-diff', detail }] };
   }
   if (section.kind === 'headerless') {
     return notReadable(section, `line ${section.line}: hunk without a file header (diff --git or ---/+++); ignored`);
@@ -43,14 +45,17 @@ function readSection(section: Section): SectionResult {
   const paths = pathsOf(section, meta);
   const path = paths.newPath ?? paths.oldPath;
   if (path === undefined) {
-    return notReadable(section, `line ${section.line}: no file name in "${section.header[0]}"; ${section.hunks.length} hunk(s) ignored`);
+    const detail = `line ${section.line}: no file name in "${section.header[0]}"; ${section.hunks.length} hunk(s) ignored`;
+    return notReadable(section, detail);
   }
   const status = statusOf(meta, paths);
+  // parsePatch flags only `Binary files ... differ`; `--binary` and format-patch write a GIT binary patch.
   const binary = meta.isBinary === true || section.header.includes('GIT binary patch');
+  const moved = status === 'renamed' || status === 'copied';
   const file = toChangedFile(
     {
       path,
-      ...(paths.oldPath !== undefined && (status === 'renamed' || status === 'copied') ? { oldPath: paths.oldPath } : {}),
+      ...(moved && paths.oldPath !== undefined ? { oldPath: paths.oldPath } : {}),
       status,
       binary,
       ...(meta.oldMode ? { oldMode: meta.oldMode } : {}),
@@ -66,7 +71,7 @@ function readSection(section: Section): SectionResult {
 function readHeader(section: Section): StructuredPatch | string {
   try {
     const [meta] = parsePatch(section.header.join('\n'));
-    return meta ?? { oldFileName: undefined, newFileName: undefined, oldHeader: undefined, newHeader: undefined, hunks: [] };
+    return meta ?? 'parsePatch returned no file for the header';
   } catch (error) {
     return `unreadable file header: ${error instanceof Error ? error.message : String(error)}`;
   }

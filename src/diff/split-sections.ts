@@ -64,7 +64,7 @@ export function splitSections(lines: readonly string[]): Section[] {
     } else if (line.startsWith('@@')) {
       current ??= open('headerless', i);
       i = readHunkAt(lines, i, current);
-    } else if (current?.kind === 'git' && current.hunks.length === 0) {
+    } else if ((current?.kind === 'git' || current?.kind === 'combined') && current.hunks.length === 0) {
       current.header.push(line); // extended headers, binary patch data
       i++;
     } else if (NOT_DIFF.some((re) => re.test(line))) {
@@ -72,7 +72,7 @@ export function splitSections(lines: readonly string[]): Section[] {
       i++;
     } else {
       if (current && line.trim() !== '' && lastStray !== i - 1) {
-        current.problems.push(`line ${i + 1}: unexpected text after the hunks: "${excerpt(line)}"`);
+        current.problems.push(`line ${i + 1}: unexpected text outside any hunk: "${excerpt(line)}"`);
       }
       if (line.trim() !== '') lastStray = i;
       i++;
@@ -83,7 +83,8 @@ export function splitSections(lines: readonly string[]): Section[] {
 
 // A git section takes its ---/+++ pair once, before any hunk; anything later starts a new file.
 function takesFileHeader(section: Section): boolean {
-  return (section.kind === 'git' || section.kind === 'combined') && !section.hasFileHeader && section.hunks.length === 0;
+  const gitLike = section.kind === 'git' || section.kind === 'combined';
+  return gitLike && !section.hasFileHeader && section.hunks.length === 0;
 }
 
 function readHunkAt(lines: readonly string[], at: number, section: Section): number {
