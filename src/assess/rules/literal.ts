@@ -81,5 +81,5 @@ export function isLiteral(language: Language, node: Node): boolean {
 /** `"%" PRIu64 "\n"`: in C and C++ an upper-case name inside adjacent string literals is a string macro. */
 function cStringMacro(language: Language, parent: Node, child: Node): boolean {
   return (language === 'c' || language === 'cpp') && parent.type === 'concatenated_string' &&
-    child.type === 'identifier' && /^[A-Z][A-Z0-9_]*$/.test(child.text);
+    child.type === 'identifier' && /^[A-Z][A-Za-z0-9_]*$/.test(child.text);
 }
