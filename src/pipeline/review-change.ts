@@ -54,7 +54,8 @@ export async function reviewChange(options: ReviewOptions): Promise<ReviewResult
   }
   for (const s of skipped) {
     const text = `${s.path ?? 'diff'}: skipped (${s.reason}): ${s.detail}`;
-    if (QUIET_REASONS.has(s.reason)) logger.debug(text);
+    if (s.reason === 'deleted') logger.info(text);
+    else if (QUIET_REASONS.has(s.reason)) logger.debug(text);
     else logger.warning(text, s.path ? { file: s.path } : undefined);
   }
   for (const path of parseErrors) logger.warning(`${path}: has syntax errors; reviewed the parts that parsed`, { file: path });

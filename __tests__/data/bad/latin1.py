@@ -1,0 +1,3 @@
+# café in Latin-1
+def greet():
+    return "café"
