@@ -1,10 +1,2270 @@
 #!/usr/bin/env node
 import { createRequire as __rescueCreateRequire } from 'node:module';
 const require = __rescueCreateRequire(import.meta.url);
+var __create = Object.create;
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
+  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
+}) : x)(function(x) {
+  if (typeof require !== "undefined") return require.apply(this, arguments);
+  throw Error('Dynamic require of "' + x + '" is not supported');
+});
+var __commonJS = (cb, mod) => function __require2() {
+  try {
+    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+  } catch (e) {
+    throw mod = 0, e;
+  }
+};
+var __copyProps = (to, from, except, desc) => {
+  if (from && typeof from === "object" || typeof from === "function") {
+    for (let key of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key) && key !== except)
+        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  }
+  return to;
+};
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  mod
+));
+
+// node_modules/picomatch/lib/constants.js
+var require_constants = __commonJS({
+  "node_modules/picomatch/lib/constants.js"(exports, module2) {
+    "use strict";
+    var WIN_SLASH = "\\\\/";
+    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+    var DOT_LITERAL = "\\.";
+    var PLUS_LITERAL = "\\+";
+    var QMARK_LITERAL = "\\?";
+    var SLASH_LITERAL = "\\/";
+    var ONE_CHAR = "(?=.)";
+    var QMARK = "[^/]";
+    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+    var NO_DOT = `(?!${DOT_LITERAL})`;
+    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+    var STAR = `${QMARK}*?`;
+    var SEP = "/";
+    var POSIX_CHARS = {
+      DOT_LITERAL,
+      PLUS_LITERAL,
+      QMARK_LITERAL,
+      SLASH_LITERAL,
+      ONE_CHAR,
+      QMARK,
+      END_ANCHOR,
+      DOTS_SLASH,
+      NO_DOT,
+      NO_DOTS,
+      NO_DOT_SLASH,
+      NO_DOTS_SLASH,
+      QMARK_NO_DOT,
+      STAR,
+      START_ANCHOR,
+      SEP
+    };
+    var WINDOWS_CHARS = {
+      ...POSIX_CHARS,
+      SLASH_LITERAL: `[${WIN_SLASH}]`,
+      QMARK: WIN_NO_SLASH,
+      STAR: `${WIN_NO_SLASH}*?`,
+      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+      NO_DOT: `(?!${DOT_LITERAL})`,
+      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+      SEP: "\\"
+    };
+    var POSIX_REGEX_SOURCE = {
+      __proto__: null,
+      alnum: "a-zA-Z0-9",
+      alpha: "a-zA-Z",
+      ascii: "\\x00-\\x7F",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1F\\x7F",
+      digit: "0-9",
+      graph: "\\x21-\\x7E",
+      lower: "a-z",
+      print: "\\x20-\\x7E ",
+      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
+      space: " \\t\\r\\n\\v\\f",
+      upper: "A-Z",
+      word: "A-Za-z0-9_",
+      xdigit: "A-Fa-f0-9"
+    };
+    module2.exports = {
+      DEFAULT_MAX_EXTGLOB_RECURSION,
+      MAX_LENGTH: 1024 * 64,
+      POSIX_REGEX_SOURCE,
+      // regular expressions
+      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+      // Replace globs with equivalent patterns to reduce parsing time.
+      REPLACEMENTS: {
+        __proto__: null,
+        "***": "*",
+        "**/**": "**",
+        "**/**/**": "**"
+      },
+      // Digits
+      CHAR_0: 48,
+      /* 0 */
+      CHAR_9: 57,
+      /* 9 */
+      // Alphabet chars.
+      CHAR_UPPERCASE_A: 65,
+      /* A */
+      CHAR_LOWERCASE_A: 97,
+      /* a */
+      CHAR_UPPERCASE_Z: 90,
+      /* Z */
+      CHAR_LOWERCASE_Z: 122,
+      /* z */
+      CHAR_LEFT_PARENTHESES: 40,
+      /* ( */
+      CHAR_RIGHT_PARENTHESES: 41,
+      /* ) */
+      CHAR_ASTERISK: 42,
+      /* * */
+      // Non-alphabetic chars.
+      CHAR_AMPERSAND: 38,
+      /* & */
+      CHAR_AT: 64,
+      /* @ */
+      CHAR_BACKWARD_SLASH: 92,
+      /* \ */
+      CHAR_CARRIAGE_RETURN: 13,
+      /* \r */
+      CHAR_CIRCUMFLEX_ACCENT: 94,
+      /* ^ */
+      CHAR_COLON: 58,
+      /* : */
+      CHAR_COMMA: 44,
+      /* , */
+      CHAR_DOT: 46,
+      /* . */
+      CHAR_DOUBLE_QUOTE: 34,
+      /* " */
+      CHAR_EQUAL: 61,
+      /* = */
+      CHAR_EXCLAMATION_MARK: 33,
+      /* ! */
+      CHAR_FORM_FEED: 12,
+      /* \f */
+      CHAR_FORWARD_SLASH: 47,
+      /* / */
+      CHAR_GRAVE_ACCENT: 96,
+      /* ` */
+      CHAR_HASH: 35,
+      /* # */
+      CHAR_HYPHEN_MINUS: 45,
+      /* - */
+      CHAR_LEFT_ANGLE_BRACKET: 60,
+      /* < */
+      CHAR_LEFT_CURLY_BRACE: 123,
+      /* { */
+      CHAR_LEFT_SQUARE_BRACKET: 91,
+      /* [ */
+      CHAR_LINE_FEED: 10,
+      /* \n */
+      CHAR_NO_BREAK_SPACE: 160,
+      /* \u00A0 */
+      CHAR_PERCENT: 37,
+      /* % */
+      CHAR_PLUS: 43,
+      /* + */
+      CHAR_QUESTION_MARK: 63,
+      /* ? */
+      CHAR_RIGHT_ANGLE_BRACKET: 62,
+      /* > */
+      CHAR_RIGHT_CURLY_BRACE: 125,
+      /* } */
+      CHAR_RIGHT_SQUARE_BRACKET: 93,
+      /* ] */
+      CHAR_SEMICOLON: 59,
+      /* ; */
+      CHAR_SINGLE_QUOTE: 39,
+      /* ' */
+      CHAR_SPACE: 32,
+      /*   */
+      CHAR_TAB: 9,
+      /* \t */
+      CHAR_UNDERSCORE: 95,
+      /* _ */
+      CHAR_VERTICAL_LINE: 124,
+      /* | */
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
+      /* \uFEFF */
+      /**
+       * Create EXTGLOB_CHARS
+       */
+      extglobChars(chars) {
+        return {
+          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
+          "?": { type: "qmark", open: "(?:", close: ")?" },
+          "+": { type: "plus", open: "(?:", close: ")+" },
+          "*": { type: "star", open: "(?:", close: ")*" },
+          "@": { type: "at", open: "(?:", close: ")" }
+        };
+      },
+      /**
+       * Create GLOB_CHARS
+       */
+      globChars(win32) {
+        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+      }
+    };
+  }
+});
+
+// node_modules/picomatch/lib/utils.js
+var require_utils = __commonJS({
+  "node_modules/picomatch/lib/utils.js"(exports) {
+    "use strict";
+    var {
+      REGEX_BACKSLASH,
+      REGEX_REMOVE_BACKSLASH,
+      REGEX_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_GLOBAL
+    } = require_constants();
+    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
+    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
+    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
+    exports.isWindows = () => {
+      if (typeof navigator !== "undefined" && navigator.platform) {
+        const platform = navigator.platform.toLowerCase();
+        return platform === "win32" || platform === "windows";
+      }
+      if (typeof process !== "undefined" && process.platform) {
+        return process.platform === "win32";
+      }
+      return false;
+    };
+    exports.removeBackslashes = (str) => {
+      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+        return match === "\\" ? "" : match;
+      });
+    };
+    exports.escapeLast = (input, char, lastIdx) => {
+      const idx = input.lastIndexOf(char, lastIdx);
+      if (idx === -1) return input;
+      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
+      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+    };
+    exports.removePrefix = (input, state = {}) => {
+      let output = input;
+      if (output.startsWith("./")) {
+        output = output.slice(2);
+        state.prefix = "./";
+      }
+      return output;
+    };
+    exports.wrapOutput = (input, state = {}, options = {}) => {
+      const prepend = options.contains ? "" : "^";
+      const append = options.contains ? "" : "$";
+      let output = `${prepend}(?:${input})${append}`;
+      if (state.negated === true) {
+        output = `(?:^(?!${output}).*$)`;
+      }
+      return output;
+    };
+    exports.basename = (path3, { windows } = {}) => {
+      const segs = path3.split(windows ? /[\\/]/ : "/");
+      const last = segs[segs.length - 1];
+      if (last === "") {
+        return segs[segs.length - 2];
+      }
+      return last;
+    };
+  }
+});
+
+// node_modules/picomatch/lib/scan.js
+var require_scan = __commonJS({
+  "node_modules/picomatch/lib/scan.js"(exports, module2) {
+    "use strict";
+    var utils = require_utils();
+    var {
+      CHAR_ASTERISK,
+      /* * */
+      CHAR_AT,
+      /* @ */
+      CHAR_BACKWARD_SLASH,
+      /* \ */
+      CHAR_COMMA,
+      /* , */
+      CHAR_DOT,
+      /* . */
+      CHAR_EXCLAMATION_MARK,
+      /* ! */
+      CHAR_FORWARD_SLASH,
+      /* / */
+      CHAR_LEFT_CURLY_BRACE,
+      /* { */
+      CHAR_LEFT_PARENTHESES,
+      /* ( */
+      CHAR_LEFT_SQUARE_BRACKET,
+      /* [ */
+      CHAR_PLUS,
+      /* + */
+      CHAR_QUESTION_MARK,
+      /* ? */
+      CHAR_RIGHT_CURLY_BRACE,
+      /* } */
+      CHAR_RIGHT_PARENTHESES,
+      /* ) */
+      CHAR_RIGHT_SQUARE_BRACKET
+      /* ] */
+    } = require_constants();
+    var isPathSeparator = (code) => {
+      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+    };
+    var depth = (token) => {
+      if (token.isPrefix !== true) {
+        token.depth = token.isGlobstar ? Infinity : 1;
+      }
+    };
+    var scan = (input, options) => {
+      const opts = options || {};
+      const length = input.length - 1;
+      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+      const slashes = [];
+      const tokens = [];
+      const parts2 = [];
+      let str = input;
+      let index = -1;
+      let start2 = 0;
+      let lastIndex = 0;
+      let isBrace = false;
+      let isBracket = false;
+      let isGlob = false;
+      let isExtglob = false;
+      let isGlobstar = false;
+      let braceEscaped = false;
+      let backslashes = false;
+      let negated = false;
+      let negatedExtglob = false;
+      let finished = false;
+      let braces = 0;
+      let prev;
+      let code;
+      let token = { value: "", depth: 0, isGlob: false };
+      const eos = () => index >= length;
+      const peek = () => str.charCodeAt(index + 1);
+      const advance = () => {
+        prev = code;
+        return str.charCodeAt(++index);
+      };
+      while (index < length) {
+        code = advance();
+        let next;
+        if (code === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          code = advance();
+          if (code === CHAR_LEFT_CURLY_BRACE) {
+            braceEscaped = true;
+          }
+          continue;
+        }
+        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          while (eos() !== true && (code = advance())) {
+            if (code === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (code === CHAR_LEFT_CURLY_BRACE) {
+              braces++;
+              continue;
+            }
+            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (braceEscaped !== true && code === CHAR_COMMA) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (code === CHAR_RIGHT_CURLY_BRACE) {
+              braces--;
+              if (braces === 0) {
+                braceEscaped = false;
+                isBrace = token.isBrace = true;
+                finished = true;
+                break;
+              }
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_FORWARD_SLASH) {
+          slashes.push(index);
+          tokens.push(token);
+          token = { value: "", depth: 0, isGlob: false };
+          if (finished === true) continue;
+          if (prev === CHAR_DOT && index === start2 + 1) {
+            start2 += 2;
+            continue;
+          }
+          lastIndex = index + 1;
+          continue;
+        }
+        if (opts.noext !== true) {
+          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
+          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+            isGlob = token.isGlob = true;
+            isExtglob = token.isExtglob = true;
+            finished = true;
+            if (code === CHAR_EXCLAMATION_MARK && index === start2) {
+              negatedExtglob = true;
+            }
+            if (scanToEnd === true) {
+              let parens = 0;
+              while (eos() !== true && (code = advance())) {
+                if (code === CHAR_BACKWARD_SLASH) {
+                  backslashes = token.backslashes = true;
+                  advance();
+                  continue;
+                }
+                if (code === CHAR_LEFT_PARENTHESES) {
+                  parens++;
+                  continue;
+                }
+                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                  finished = true;
+                  break;
+                }
+              }
+              continue;
+            }
+            break;
+          }
+        }
+        if (code === CHAR_ASTERISK) {
+          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_QUESTION_MARK) {
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_LEFT_SQUARE_BRACKET) {
+          while (eos() !== true && (next = advance())) {
+            if (next === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              isBracket = token.isBracket = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              break;
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start2) {
+          negated = token.negated = true;
+          start2++;
+          continue;
+        }
+        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+          isGlob = token.isGlob = true;
+          if (scanToEnd === true) {
+            let parens = 1;
+            while (eos() !== true && (code = advance())) {
+              if (code === CHAR_BACKWARD_SLASH) {
+                backslashes = token.backslashes = true;
+                advance();
+                continue;
+              }
+              if (code === CHAR_LEFT_PARENTHESES) {
+                parens++;
+                continue;
+              }
+              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                finished = true;
+                break;
+              }
+            }
+            continue;
+          }
+          break;
+        }
+        if (isGlob === true) {
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+      }
+      if (opts.noext === true) {
+        isExtglob = false;
+        isGlob = false;
+      }
+      let base = str;
+      let prefix = "";
+      let glob = "";
+      if (start2 > 0) {
+        prefix = str.slice(0, start2);
+        str = str.slice(start2);
+        lastIndex -= start2;
+      }
+      if (base && isGlob === true && lastIndex > 0) {
+        base = str.slice(0, lastIndex);
+        glob = str.slice(lastIndex);
+      } else if (isGlob === true) {
+        base = "";
+        glob = str;
+      } else {
+        base = str;
+      }
+      if (base && base !== "" && base !== "/" && base !== str) {
+        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+          base = base.slice(0, -1);
+        }
+      }
+      if (opts.unescape === true) {
+        if (glob) glob = utils.removeBackslashes(glob);
+        if (base && backslashes === true) {
+          base = utils.removeBackslashes(base);
+        }
+      }
+      const state = {
+        prefix,
+        input,
+        start: start2,
+        base,
+        glob,
+        isBrace,
+        isBracket,
+        isGlob,
+        isExtglob,
+        isGlobstar,
+        negated,
+        negatedExtglob
+      };
+      if (opts.tokens === true) {
+        state.maxDepth = 0;
+        if (!isPathSeparator(code)) {
+          tokens.push(token);
+        }
+        state.tokens = tokens;
+      }
+      if (opts.parts === true || opts.tokens === true) {
+        let prevIndex;
+        for (let idx = 0; idx < slashes.length; idx++) {
+          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start2;
+          const i2 = slashes[idx];
+          const value2 = input.slice(n2, i2);
+          if (opts.tokens) {
+            if (idx === 0 && start2 !== 0) {
+              tokens[idx].isPrefix = true;
+              tokens[idx].value = prefix;
+            } else {
+              tokens[idx].value = value2;
+            }
+            depth(tokens[idx]);
+            state.maxDepth += tokens[idx].depth;
+          }
+          if (i2 >= start2) {
+            parts2.push(value2);
+            prevIndex = i2;
+          }
+        }
+        const n = prevIndex !== void 0 ? prevIndex + 1 : start2;
+        const value = input.slice(n);
+        parts2.push(value);
+        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+          tokens[tokens.length - 1].value = value;
+          depth(tokens[tokens.length - 1]);
+          state.maxDepth += tokens[tokens.length - 1].depth;
+        }
+        state.slashes = slashes;
+        state.parts = parts2;
+      }
+      return state;
+    };
+    module2.exports = scan;
+  }
+});
+
+// node_modules/picomatch/lib/parse.js
+var require_parse = __commonJS({
+  "node_modules/picomatch/lib/parse.js"(exports, module2) {
+    "use strict";
+    var constants = require_constants();
+    var utils = require_utils();
+    var {
+      MAX_LENGTH,
+      POSIX_REGEX_SOURCE,
+      REGEX_NON_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_BACKREF,
+      REPLACEMENTS
+    } = constants;
+    var expandRange = (args2, options) => {
+      if (typeof options.expandRange === "function") {
+        return options.expandRange(...args2, options);
+      }
+      args2.sort();
+      const value = `[${args2.join("-")}]`;
+      try {
+        new RegExp(value);
+      } catch (ex) {
+        return args2.map((v) => utils.escapeRegex(v)).join("..");
+      }
+      return value;
+    };
+    var syntaxError = (type, char) => {
+      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+    };
+    var splitTopLevel = (input) => {
+      const parts2 = [];
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let value = "";
+      let escaped = false;
+      for (const ch of input) {
+        if (escaped === true) {
+          value += ch;
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          value += ch;
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          value += ch;
+          continue;
+        }
+        if (quote === 0) {
+          if (ch === "[") {
+            bracket++;
+          } else if (ch === "]" && bracket > 0) {
+            bracket--;
+          } else if (bracket === 0) {
+            if (ch === "(") {
+              paren++;
+            } else if (ch === ")" && paren > 0) {
+              paren--;
+            } else if (ch === "|" && paren === 0) {
+              parts2.push(value);
+              value = "";
+              continue;
+            }
+          }
+        }
+        value += ch;
+      }
+      parts2.push(value);
+      return parts2;
+    };
+    var isPlainBranch = (branch) => {
+      let escaped = false;
+      for (const ch of branch) {
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (/[?*+@!()[\]{}]/.test(ch)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var normalizeSimpleBranch = (branch) => {
+      let value = branch.trim();
+      let changed = true;
+      while (changed === true) {
+        changed = false;
+        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+          value = value.slice(2, -1);
+          changed = true;
+        }
+      }
+      if (!isPlainBranch(value)) {
+        return;
+      }
+      return value.replace(/\\(.)/g, "$1");
+    };
+    var hasRepeatedCharPrefixOverlap = (branches) => {
+      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+      for (let i2 = 0; i2 < values.length; i2++) {
+        for (let j = i2 + 1; j < values.length; j++) {
+          const a = values[i2];
+          const b = values[j];
+          const char = a[0];
+          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+            continue;
+          }
+          if (a === b || a.startsWith(b) || b.startsWith(a)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
+    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
+      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
+        return;
+      }
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let escaped = false;
+      for (let i2 = 1; i2 < pattern.length; i2++) {
+        const ch = pattern[i2];
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          continue;
+        }
+        if (quote === 1) {
+          continue;
+        }
+        if (ch === "[") {
+          bracket++;
+          continue;
+        }
+        if (ch === "]" && bracket > 0) {
+          bracket--;
+          continue;
+        }
+        if (bracket > 0) {
+          continue;
+        }
+        if (ch === "(") {
+          paren++;
+          continue;
+        }
+        if (ch === ")") {
+          paren--;
+          if (paren === 0) {
+            if (requireEnd === true && i2 !== pattern.length - 1) {
+              return;
+            }
+            return {
+              type: pattern[0],
+              body: pattern.slice(2, i2),
+              end: i2
+            };
+          }
+        }
+      }
+    };
+    var buildCharClassStar = (chars) => {
+      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
+      return `${source}*`;
+    };
+    var getStarExtglobSequenceChars = (pattern) => {
+      let index = 0;
+      const chars = [];
+      while (index < pattern.length) {
+        const match = parseRepeatedExtglob(pattern.slice(index), false);
+        if (!match || match.type !== "*") {
+          return;
+        }
+        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
+        if (branches.length !== 1) {
+          return;
+        }
+        const branch = normalizeSimpleBranch(branches[0]);
+        if (!branch || branch.length !== 1) {
+          return;
+        }
+        chars.push(branch);
+        index += match.end + 1;
+      }
+      if (chars.length < 1) {
+        return;
+      }
+      return chars;
+    };
+    var repeatedExtglobRecursion = (pattern) => {
+      let depth = 0;
+      let value = pattern.trim();
+      let match = parseRepeatedExtglob(value);
+      while (match) {
+        depth++;
+        value = match.body.trim();
+        match = parseRepeatedExtglob(value);
+      }
+      return depth;
+    };
+    var analyzeRepeatedExtglob = (body2, options) => {
+      if (options.maxExtglobRecursion === false) {
+        return { risky: false };
+      }
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const branches = splitTopLevel(body2).map((branch) => branch.trim());
+      if (branches.length > 1) {
+        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
+          return { risky: true };
+        }
+      }
+      const safeChars = [];
+      let sawStarSequence = false;
+      let combinable = true;
+      for (const branch of branches) {
+        const chars = getStarExtglobSequenceChars(branch);
+        if (chars) {
+          sawStarSequence = true;
+          safeChars.push(...chars);
+          continue;
+        }
+        const literal = normalizeSimpleBranch(branch);
+        if (literal && literal.length === 1) {
+          safeChars.push(literal);
+          continue;
+        }
+        combinable = false;
+        if (repeatedExtglobRecursion(branch) > max) {
+          return { risky: true };
+        }
+      }
+      if (sawStarSequence) {
+        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
+      }
+      return { risky: false };
+    };
+    var parse2 = (input, options) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      input = REPLACEMENTS[input] || input;
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      let len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      const bos = { type: "bos", value: "", output: opts.prepend || "" };
+      const tokens = [bos];
+      const capture = opts.capture ? "" : "?:";
+      const PLATFORM_CHARS = constants.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+      const {
+        DOT_LITERAL,
+        PLUS_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOT_SLASH,
+        NO_DOTS_SLASH,
+        QMARK,
+        QMARK_NO_DOT,
+        STAR,
+        START_ANCHOR
+      } = PLATFORM_CHARS;
+      const globstar = (opts2) => {
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const nodot = opts.dot ? "" : NO_DOT;
+      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+      let star = opts.bash === true ? globstar(opts) : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      if (typeof opts.noext === "boolean") {
+        opts.noextglob = opts.noext;
+      }
+      const state = {
+        input,
+        index: -1,
+        start: 0,
+        dot: opts.dot === true,
+        consumed: "",
+        output: "",
+        prefix: "",
+        backtrack: false,
+        negated: false,
+        brackets: 0,
+        braces: 0,
+        parens: 0,
+        quotes: 0,
+        globstar: false,
+        tokens
+      };
+      input = utils.removePrefix(input, state);
+      len = input.length;
+      const extglobs = [];
+      const braces = [];
+      const stack = [];
+      let prev = bos;
+      let value;
+      const eos = () => state.index === len - 1;
+      const peek = state.peek = (n = 1) => input[state.index + n];
+      const advance = state.advance = () => input[++state.index] || "";
+      const remaining = () => input.slice(state.index + 1);
+      const consume = (value2 = "", num = 0) => {
+        state.consumed += value2;
+        state.index += num;
+      };
+      const append = (token) => {
+        state.output += token.output != null ? token.output : token.value;
+        consume(token.value);
+      };
+      const negate = () => {
+        let count = 1;
+        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
+          advance();
+          state.start++;
+          count++;
+        }
+        if (count % 2 === 0) {
+          return false;
+        }
+        state.negated = true;
+        state.start++;
+        return true;
+      };
+      const increment = (type) => {
+        state[type]++;
+        stack.push(type);
+      };
+      const decrement = (type) => {
+        state[type]--;
+        stack.pop();
+      };
+      const push = (tok) => {
+        if (prev.type === "globstar") {
+          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
+          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
+          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
+            state.output = state.output.slice(0, -prev.output.length);
+            prev.type = "star";
+            prev.value = "*";
+            prev.output = star;
+            state.output += prev.output;
+          }
+        }
+        if (extglobs.length && tok.type !== "paren") {
+          extglobs[extglobs.length - 1].inner += tok.value;
+        }
+        if (tok.value || tok.output) append(tok);
+        if (prev && prev.type === "text" && tok.type === "text") {
+          prev.output = (prev.output || prev.value) + tok.value;
+          prev.value += tok.value;
+          return;
+        }
+        tok.prev = prev;
+        tokens.push(tok);
+        prev = tok;
+      };
+      const extglobOpen = (type, value2) => {
+        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
+        token.prev = prev;
+        token.parens = state.parens;
+        token.output = state.output;
+        token.startIndex = state.index;
+        token.tokensIndex = tokens.length;
+        const output = (opts.capture ? "(" : "") + token.open;
+        increment("parens");
+        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push({ type: "paren", extglob: true, value: advance(), output });
+        extglobs.push(token);
+      };
+      const extglobClose = (token) => {
+        const literal = input.slice(token.startIndex, state.index + 1);
+        const body2 = input.slice(token.startIndex + 2, state.index);
+        const analysis = analyzeRepeatedExtglob(body2, opts);
+        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
+          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
+          const open = tokens[token.tokensIndex];
+          open.type = "text";
+          open.value = literal;
+          open.output = safeOutput || utils.escapeRegex(literal);
+          for (let i2 = token.tokensIndex + 1; i2 < tokens.length; i2++) {
+            tokens[i2].value = "";
+            tokens[i2].output = "";
+            delete tokens[i2].suffix;
+          }
+          state.output = token.output + open.output;
+          state.backtrack = true;
+          push({ type: "paren", extglob: true, value, output: "" });
+          decrement("parens");
+          return;
+        }
+        let output = token.close + (opts.capture ? ")" : "");
+        let rest;
+        if (token.type === "negate") {
+          let extglobStar = star;
+          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
+            extglobStar = globstar(opts);
+          }
+          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+            output = token.close = `)$))${extglobStar}`;
+          }
+          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+            const expression = parse2(rest, { ...options, fastpaths: false }).output;
+            output = token.close = `)${expression})${extglobStar})`;
+          }
+          if (token.prev.type === "bos") {
+            state.negatedExtglob = true;
+          }
+        }
+        push({ type: "paren", extglob: true, value, output });
+        decrement("parens");
+      };
+      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+        let backslashes = false;
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+          if (first === "\\") {
+            backslashes = true;
+            return m;
+          }
+          if (first === "?") {
+            if (esc) {
+              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            if (index === 0) {
+              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            return QMARK.repeat(chars.length);
+          }
+          if (first === ".") {
+            return DOT_LITERAL.repeat(chars.length);
+          }
+          if (first === "*") {
+            if (esc) {
+              return esc + first + (rest ? star : "");
+            }
+            return star;
+          }
+          return esc ? m : `\\${m}`;
+        });
+        if (backslashes === true) {
+          if (opts.unescape === true) {
+            output = output.replace(/\\/g, "");
+          } else {
+            output = output.replace(/\\+/g, (m) => {
+              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
+            });
+          }
+        }
+        if (output === input && opts.contains === true) {
+          state.output = input;
+          return state;
+        }
+        state.output = utils.wrapOutput(output, state, options);
+        return state;
+      }
+      while (!eos()) {
+        value = advance();
+        if (value === "\0") {
+          continue;
+        }
+        if (value === "\\") {
+          const next = peek();
+          if (next === "/" && opts.bash !== true) {
+            continue;
+          }
+          if (next === "." || next === ";") {
+            continue;
+          }
+          if (!next) {
+            value += "\\";
+            push({ type: "text", value });
+            continue;
+          }
+          const match = /^\\+/.exec(remaining());
+          let slashes = 0;
+          if (match && match[0].length > 2) {
+            slashes = match[0].length;
+            state.index += slashes;
+            if (slashes % 2 !== 0) {
+              value += "\\";
+            }
+          }
+          if (opts.unescape === true) {
+            value = advance();
+          } else {
+            value += advance();
+          }
+          if (state.brackets === 0) {
+            push({ type: "text", value });
+            continue;
+          }
+        }
+        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
+          if (opts.posix !== false && value === ":") {
+            const inner = prev.value.slice(1);
+            if (inner.includes("[")) {
+              prev.posix = true;
+              if (inner.includes(":")) {
+                const idx = prev.value.lastIndexOf("[");
+                const pre = prev.value.slice(0, idx);
+                const rest2 = prev.value.slice(idx + 2);
+                const posix = POSIX_REGEX_SOURCE[rest2];
+                if (posix) {
+                  prev.value = pre + posix;
+                  state.backtrack = true;
+                  advance();
+                  if (!bos.output && tokens.indexOf(prev) === 1) {
+                    bos.output = ONE_CHAR;
+                  }
+                  continue;
+                }
+              }
+            }
+          }
+          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
+            value = `\\${value}`;
+          }
+          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
+            value = `\\${value}`;
+          }
+          if (opts.posix === true && value === "!" && prev.value === "[") {
+            value = "^";
+          }
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (state.quotes === 1 && value !== '"') {
+          value = utils.escapeRegex(value);
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (value === '"') {
+          state.quotes = state.quotes === 1 ? 0 : 1;
+          if (opts.keepQuotes === true) {
+            push({ type: "text", value });
+          }
+          continue;
+        }
+        if (value === "(") {
+          increment("parens");
+          push({ type: "paren", value });
+          continue;
+        }
+        if (value === ")") {
+          if (state.parens === 0 && opts.strictBrackets === true) {
+            throw new SyntaxError(syntaxError("opening", "("));
+          }
+          const extglob = extglobs[extglobs.length - 1];
+          if (extglob && state.parens === extglob.parens + 1) {
+            extglobClose(extglobs.pop());
+            continue;
+          }
+          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          decrement("parens");
+          continue;
+        }
+        if (value === "[") {
+          if (opts.nobracket === true || !remaining().includes("]")) {
+            if (opts.nobracket !== true && opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("closing", "]"));
+            }
+            value = `\\${value}`;
+          } else {
+            increment("brackets");
+          }
+          push({ type: "bracket", value });
+          continue;
+        }
+        if (value === "]") {
+          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          if (state.brackets === 0) {
+            if (opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("opening", "["));
+            }
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          decrement("brackets");
+          const prevValue = prev.value.slice(1);
+          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
+            value = `/${value}`;
+          }
+          prev.value += value;
+          append({ value });
+          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+            continue;
+          }
+          const escaped = utils.escapeRegex(prev.value);
+          state.output = state.output.slice(0, -prev.value.length);
+          if (opts.literalBrackets === true) {
+            state.output += escaped;
+            prev.value = escaped;
+            continue;
+          }
+          prev.value = `(${capture}${escaped}|${prev.value})`;
+          state.output += prev.value;
+          continue;
+        }
+        if (value === "{" && opts.nobrace !== true) {
+          increment("braces");
+          const open = {
+            type: "brace",
+            value,
+            output: "(",
+            outputIndex: state.output.length,
+            tokensIndex: state.tokens.length
+          };
+          braces.push(open);
+          push(open);
+          continue;
+        }
+        if (value === "}") {
+          const brace = braces[braces.length - 1];
+          if (opts.nobrace === true || !brace) {
+            push({ type: "text", value, output: value });
+            continue;
+          }
+          let output = ")";
+          if (brace.dots === true) {
+            const arr = tokens.slice();
+            const range2 = [];
+            for (let i2 = arr.length - 1; i2 >= 0; i2--) {
+              tokens.pop();
+              if (arr[i2].type === "brace") {
+                break;
+              }
+              if (arr[i2].type !== "dots") {
+                range2.unshift(arr[i2].value);
+              }
+            }
+            output = expandRange(range2, opts);
+            state.backtrack = true;
+          }
+          if (brace.comma !== true && brace.dots !== true) {
+            const out2 = state.output.slice(0, brace.outputIndex);
+            const toks = state.tokens.slice(brace.tokensIndex);
+            brace.value = brace.output = "\\{";
+            value = output = "\\}";
+            state.output = out2;
+            for (const t of toks) {
+              state.output += t.output || t.value;
+            }
+          }
+          push({ type: "brace", value, output });
+          decrement("braces");
+          braces.pop();
+          continue;
+        }
+        if (value === "|") {
+          if (extglobs.length > 0) {
+            extglobs[extglobs.length - 1].conditions++;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value === ",") {
+          let output = value;
+          const brace = braces[braces.length - 1];
+          if (brace && stack[stack.length - 1] === "braces") {
+            brace.comma = true;
+            output = "|";
+          }
+          push({ type: "comma", value, output });
+          continue;
+        }
+        if (value === "/") {
+          if (prev.type === "dot" && state.index === state.start + 1) {
+            state.start = state.index + 1;
+            state.consumed = "";
+            state.output = "";
+            tokens.pop();
+            prev = bos;
+            continue;
+          }
+          push({ type: "slash", value, output: SLASH_LITERAL });
+          continue;
+        }
+        if (value === ".") {
+          if (state.braces > 0 && prev.type === "dot") {
+            if (prev.value === ".") prev.output = DOT_LITERAL;
+            const brace = braces[braces.length - 1];
+            prev.type = "dots";
+            prev.output += value;
+            prev.value += value;
+            brace.dots = true;
+            continue;
+          }
+          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+            push({ type: "text", value, output: DOT_LITERAL });
+            continue;
+          }
+          push({ type: "dot", value, output: DOT_LITERAL });
+          continue;
+        }
+        if (value === "?") {
+          const isGroup = prev && prev.value === "(";
+          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("qmark", value);
+            continue;
+          }
+          if (prev && prev.type === "paren") {
+            const next = peek();
+            let output = value;
+            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+              output = `\\${value}`;
+            }
+            push({ type: "text", value, output });
+            continue;
+          }
+          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
+            push({ type: "qmark", value, output: QMARK_NO_DOT });
+            continue;
+          }
+          push({ type: "qmark", value, output: QMARK });
+          continue;
+        }
+        if (value === "!") {
+          if (opts.noextglob !== true && peek() === "(") {
+            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
+              extglobOpen("negate", value);
+              continue;
+            }
+          }
+          if (opts.nonegate !== true && state.index === 0) {
+            negate();
+            continue;
+          }
+        }
+        if (value === "+") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("plus", value);
+            continue;
+          }
+          if (prev && prev.value === "(" || opts.regex === false) {
+            push({ type: "plus", value, output: PLUS_LITERAL });
+            continue;
+          }
+          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
+            push({ type: "plus", value });
+            continue;
+          }
+          push({ type: "plus", value: PLUS_LITERAL });
+          continue;
+        }
+        if (value === "@") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            push({ type: "at", extglob: true, value, output: "" });
+            continue;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value !== "*") {
+          if (value === "$" || value === "^") {
+            value = `\\${value}`;
+          }
+          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          if (match) {
+            value += match[0];
+            state.index += match[0].length;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (prev && (prev.type === "globstar" || prev.star === true)) {
+          prev.type = "star";
+          prev.star = true;
+          prev.value += value;
+          prev.output = star;
+          state.backtrack = true;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        let rest = remaining();
+        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+          extglobOpen("star", value);
+          continue;
+        }
+        if (prev.type === "star") {
+          if (opts.noglobstar === true) {
+            consume(value);
+            continue;
+          }
+          const prior = prev.prev;
+          const before = prior.prev;
+          const isStart = prior.type === "slash" || prior.type === "bos";
+          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
+          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
+          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          while (rest.slice(0, 3) === "/**") {
+            const after = input[state.index + 4];
+            if (after && after !== "/") {
+              break;
+            }
+            rest = rest.slice(3);
+            consume("/**", 3);
+          }
+          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
+          if (prior.type === "bos" && eos()) {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = globstar(opts);
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
+            prev.value += value;
+            state.globstar = true;
+            state.output += prior.output + prev.output;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
+            const end = rest[1] !== void 0 ? "|$" : "";
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+            prev.value += value;
+            state.output += prior.output + prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          if (prior.type === "bos" && rest[0] === "/") {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          state.output = state.output.slice(0, -prev.output.length);
+          prev.type = "globstar";
+          prev.output = globstar(opts);
+          prev.value += value;
+          state.output += prev.output;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        const token = { type: "star", value, output: star };
+        if (opts.bash === true) {
+          token.output = ".*?";
+          if (prev.type === "bos" || prev.type === "slash") {
+            token.output = nodot + token.output;
+          }
+          push(token);
+          continue;
+        }
+        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
+          token.output = value;
+          push(token);
+          continue;
+        }
+        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
+          if (prev.type === "dot") {
+            state.output += NO_DOT_SLASH;
+            prev.output += NO_DOT_SLASH;
+          } else if (opts.dot === true) {
+            state.output += NO_DOTS_SLASH;
+            prev.output += NO_DOTS_SLASH;
+          } else {
+            state.output += nodot;
+            prev.output += nodot;
+          }
+          if (peek() !== "*") {
+            state.output += ONE_CHAR;
+            prev.output += ONE_CHAR;
+          }
+        }
+        push(token);
+      }
+      while (state.brackets > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
+        state.output = utils.escapeLast(state.output, "[");
+        decrement("brackets");
+      }
+      while (state.parens > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
+        state.output = utils.escapeLast(state.output, "(");
+        decrement("parens");
+      }
+      while (state.braces > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
+        state.output = utils.escapeLast(state.output, "{");
+        decrement("braces");
+      }
+      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
+        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+      }
+      if (state.backtrack === true) {
+        state.output = "";
+        for (const token of state.tokens) {
+          state.output += token.output != null ? token.output : token.value;
+          if (token.suffix) {
+            state.output += token.suffix;
+          }
+        }
+      }
+      return state;
+    };
+    parse2.fastpaths = (input, options) => {
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      input = REPLACEMENTS[input] || input;
+      const {
+        DOT_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOTS,
+        NO_DOTS_SLASH,
+        STAR,
+        START_ANCHOR
+      } = constants.globChars(opts.windows);
+      const nodot = opts.dot ? NO_DOTS : NO_DOT;
+      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+      const capture = opts.capture ? "" : "?:";
+      const state = { negated: false, prefix: "" };
+      let star = opts.bash === true ? ".*?" : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      const globstar = (opts2) => {
+        if (opts2.noglobstar === true) return star;
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const create = (str) => {
+        switch (str) {
+          case "*":
+            return `${nodot}${ONE_CHAR}${star}`;
+          case ".*":
+            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*.*":
+            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*/*":
+            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+          case "**":
+            return nodot + globstar(opts);
+          case "**/*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+          case "**/*.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "**/.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+          default: {
+            const match = /^(.*?)\.(\w+)$/.exec(str);
+            if (!match) return;
+            const source2 = create(match[1]);
+            if (!source2) return;
+            return source2 + DOT_LITERAL + match[2];
+          }
+        }
+      };
+      const output = utils.removePrefix(input, state);
+      let source = create(output);
+      if (source && opts.strictSlashes !== true) {
+        source += `${SLASH_LITERAL}?`;
+      }
+      return source;
+    };
+    module2.exports = parse2;
+  }
+});
+
+// node_modules/picomatch/lib/picomatch.js
+var require_picomatch = __commonJS({
+  "node_modules/picomatch/lib/picomatch.js"(exports, module2) {
+    "use strict";
+    var scan = require_scan();
+    var parse2 = require_parse();
+    var utils = require_utils();
+    var constants = require_constants();
+    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var picomatch2 = (glob, options, returnState = false) => {
+      if (Array.isArray(glob)) {
+        const fns = glob.map((input) => picomatch2(input, options, returnState));
+        const arrayMatcher = (str) => {
+          for (const isMatch of fns) {
+            const state2 = isMatch(str);
+            if (state2) return state2;
+          }
+          return false;
+        };
+        return arrayMatcher;
+      }
+      const isState = isObject(glob) && glob.tokens && glob.input;
+      if (glob === "" || typeof glob !== "string" && !isState) {
+        throw new TypeError("Expected pattern to be a non-empty string");
+      }
+      const opts = options || {};
+      const posix = opts.windows;
+      const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
+      const state = regex.state;
+      delete regex.state;
+      let isIgnored = () => false;
+      if (opts.ignore) {
+        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
+      }
+      const matcher = (input, returnObject = false) => {
+        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix });
+        const result = { glob, state, regex, posix, input, output, match, isMatch };
+        if (typeof opts.onResult === "function") {
+          opts.onResult(result);
+        }
+        if (isMatch === false) {
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (isIgnored(input)) {
+          if (typeof opts.onIgnore === "function") {
+            opts.onIgnore(result);
+          }
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (typeof opts.onMatch === "function") {
+          opts.onMatch(result);
+        }
+        return returnObject ? result : true;
+      };
+      if (returnState) {
+        matcher.state = state;
+      }
+      return matcher;
+    };
+    picomatch2.test = (input, regex, options, { glob, posix } = {}) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected input to be a string");
+      }
+      if (input === "") {
+        return { isMatch: false, output: "" };
+      }
+      const opts = options || {};
+      const format = opts.format || (posix ? utils.toPosixSlashes : null);
+      let match = input === glob;
+      let output = match && format ? format(input) : input;
+      if (match === false) {
+        output = format ? format(input) : input;
+        match = output === glob;
+      }
+      if (match === false || opts.capture === true) {
+        if (opts.matchBase === true || opts.basename === true) {
+          match = picomatch2.matchBase(input, regex, options, posix);
+        } else {
+          match = regex.exec(output);
+        }
+      }
+      return { isMatch: Boolean(match), match, output };
+    };
+    picomatch2.matchBase = (input, glob, options, posix = options && options.windows) => {
+      const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
+      return regex.test(utils.basename(input, { windows: posix }));
+    };
+    picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
+    picomatch2.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
+      return parse2(pattern, { ...options, fastpaths: false });
+    };
+    picomatch2.scan = (input, options) => scan(input, options);
+    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
+      if (returnOutput === true) {
+        return state.output;
+      }
+      const opts = options || {};
+      const prepend = opts.contains ? "" : "^";
+      const append = opts.contains ? "" : "$";
+      let source = `${prepend}(?:${state.output})${append}`;
+      if (state && state.negated === true) {
+        source = `^(?!${source}).*$`;
+      }
+      const regex = picomatch2.toRegex(source, options);
+      if (returnState === true) {
+        regex.state = state;
+      }
+      return regex;
+    };
+    picomatch2.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+      if (!input || typeof input !== "string") {
+        throw new TypeError("Expected a non-empty string");
+      }
+      let parsed = { negated: false, fastpaths: true };
+      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
+        parsed.output = parse2.fastpaths(input, options);
+      }
+      if (!parsed.output) {
+        parsed = parse2(input, options);
+      }
+      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
+    };
+    picomatch2.toRegex = (source, options) => {
+      try {
+        const opts = options || {};
+        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
+      } catch (err2) {
+        if (options && options.debug === true) throw err2;
+        return /$^/;
+      }
+    };
+    picomatch2.constants = constants;
+    module2.exports = picomatch2;
+  }
+});
+
+// node_modules/picomatch/index.js
+var require_picomatch2 = __commonJS({
+  "node_modules/picomatch/index.js"(exports, module2) {
+    "use strict";
+    var pico = require_picomatch();
+    var utils = require_utils();
+    function picomatch2(glob, options, returnState = false) {
+      if (options && (options.windows === null || options.windows === void 0)) {
+        options = { ...options, windows: utils.isWindows() };
+      }
+      return pico(glob, options, returnState);
+    }
+    Object.assign(picomatch2, pico);
+    module2.exports = picomatch2;
+  }
+});
+
+// src/version.ts
+var VERSION = true ? "0.1.0" : "dev";
+var TOOL_NAME = "RESCUE";
+var TOOL_URI = "https://github.com/rescue-action/rescue-action";
+
+// src/assess/finding.ts
+var SEVERITIES = ["low", "medium", "high", "critical"];
+function atLeast(severity, threshold) {
+  return SEVERITIES.indexOf(severity) >= SEVERITIES.indexOf(threshold);
+}
+
+// src/config/errors.ts
+var ConfigurationError = class extends Error {
+  name = "ConfigurationError";
+};
+
+// src/pipeline/path-filter.ts
+var import_picomatch = __toESM(require_picomatch2(), 1);
+var DEFAULT_EXCLUDES = [
+  "**/node_modules/**",
+  "**/vendor/**",
+  "**/third_party/**",
+  "**/*.min.js",
+  "**/dist/**"
+];
+function createPathFilter(options = {}) {
+  const opts = { dot: true };
+  const include = options.include?.length ? (0, import_picomatch.default)([...options.include], opts) : void 0;
+  const exclude = options.exclude?.length ? (0, import_picomatch.default)([...options.exclude], opts) : void 0;
+  const defaults = (0, import_picomatch.default)([...DEFAULT_EXCLUDES], opts);
+  return (path3) => {
+    if (exclude?.(path3)) return false;
+    if (include) return include(path3);
+    return !defaults(path3);
+  };
+}
+
+// node_modules/yocto-queue/index.js
+var Node = class {
+  value;
+  next;
+  constructor(value) {
+    this.value = value;
+  }
+};
+var Queue = class {
+  #head;
+  #tail;
+  #size;
+  constructor() {
+    this.clear();
+  }
+  enqueue(value) {
+    const node = new Node(value);
+    if (this.#head) {
+      this.#tail.next = node;
+      this.#tail = node;
+    } else {
+      this.#head = node;
+      this.#tail = node;
+    }
+    this.#size++;
+  }
+  dequeue() {
+    const current = this.#head;
+    if (!current) {
+      return;
+    }
+    this.#head = this.#head.next;
+    this.#size--;
+    if (!this.#head) {
+      this.#tail = void 0;
+    }
+    return current.value;
+  }
+  peek() {
+    if (!this.#head) {
+      return;
+    }
+    return this.#head.value;
+  }
+  clear() {
+    this.#head = void 0;
+    this.#tail = void 0;
+    this.#size = 0;
+  }
+  get size() {
+    return this.#size;
+  }
+  *[Symbol.iterator]() {
+    let current = this.#head;
+    while (current) {
+      yield current.value;
+      current = current.next;
+    }
+  }
+  *drain() {
+    while (this.#head) {
+      yield this.dequeue();
+    }
+  }
+};
+
+// node_modules/p-limit/index.js
+function pLimit(concurrency) {
+  let rejectOnClear = false;
+  if (typeof concurrency === "object") {
+    ({ concurrency, rejectOnClear = false } = concurrency);
+  }
+  validateConcurrency(concurrency);
+  if (typeof rejectOnClear !== "boolean") {
+    throw new TypeError("Expected `rejectOnClear` to be a boolean");
+  }
+  const queue = new Queue();
+  let activeCount = 0;
+  const resumeNext = () => {
+    if (activeCount < concurrency && queue.size > 0) {
+      activeCount++;
+      queue.dequeue().run();
+    }
+  };
+  const next = () => {
+    activeCount--;
+    resumeNext();
+  };
+  const run2 = async (function_, resolve, arguments_2) => {
+    const result = (async () => function_(...arguments_2))();
+    resolve(result);
+    try {
+      await result;
+    } catch {
+    }
+    next();
+  };
+  const enqueue = (function_, resolve, reject, arguments_2) => {
+    const queueItem = { reject };
+    new Promise((internalResolve) => {
+      queueItem.run = internalResolve;
+      queue.enqueue(queueItem);
+    }).then(run2.bind(void 0, function_, resolve, arguments_2));
+    if (activeCount < concurrency) {
+      resumeNext();
+    }
+  };
+  const generator = (function_, ...arguments_2) => new Promise((resolve, reject) => {
+    enqueue(function_, resolve, reject, arguments_2);
+  });
+  Object.defineProperties(generator, {
+    activeCount: {
+      get: () => activeCount
+    },
+    pendingCount: {
+      get: () => queue.size
+    },
+    clearQueue: {
+      value() {
+        if (!rejectOnClear) {
+          queue.clear();
+          return;
+        }
+        const abortError = AbortSignal.abort().reason;
+        while (queue.size > 0) {
+          queue.dequeue().reject(abortError);
+        }
+      }
+    },
+    concurrency: {
+      get: () => concurrency,
+      set(newConcurrency) {
+        validateConcurrency(newConcurrency);
+        concurrency = newConcurrency;
+        queueMicrotask(() => {
+          while (activeCount < concurrency && queue.size > 0) {
+            resumeNext();
+          }
+        });
+      }
+    },
+    map: {
+      async value(iterable, function_) {
+        const promises = Array.from(iterable, (value, index) => this(function_, value, index));
+        return Promise.all(promises);
+      }
+    }
+  });
+  return generator;
+}
+function validateConcurrency(concurrency) {
+  if (!((Number.isInteger(concurrency) || concurrency === Number.POSITIVE_INFINITY) && concurrency > 0)) {
+    throw new TypeError("Expected `concurrency` to be a number from 1 and up");
+  }
+}
+
+// src/code/languages.ts
+import path from "node:path";
+var BY_EXTENSION = {
+  ".py": "python",
+  ".pyw": "python",
+  ".js": "javascript",
+  ".jsx": "javascript",
+  ".mjs": "javascript",
+  ".cjs": "javascript",
+  ".ts": "typescript",
+  ".tsx": "typescript",
+  ".mts": "typescript",
+  ".cts": "typescript",
+  ".java": "java",
+  ".go": "go",
+  ".c": "c",
+  ".h": "c",
+  ".cc": "cpp",
+  ".cpp": "cpp",
+  ".cxx": "cpp",
+  ".c++": "cpp",
+  ".hpp": "cpp",
+  ".hh": "cpp",
+  ".hxx": "cpp"
+};
+function languageOf(filePath) {
+  const base = path.posix.basename(filePath.replace(/\\/g, "/")).toLowerCase();
+  if (base.endsWith(".d.ts")) return void 0;
+  return BY_EXTENSION[path.posix.extname(base)];
+}
+function grammarOf(filePath, language) {
+  if (language === "typescript" && filePath.toLowerCase().endsWith(".tsx")) return "tsx";
+  return language;
+}
+
+// src/code/line-index.ts
+var LineIndex = class {
+  constructor(text) {
+    this.text = text;
+    for (let i2 = text.indexOf("\n"); i2 !== -1; i2 = text.indexOf("\n", i2 + 1)) this.starts.push(i2 + 1);
+    this.lineCount = text.endsWith("\n") ? this.starts.length - 1 : this.starts.length;
+    this.fullComment = new Uint8Array(this.lineCount + 2);
+  }
+  text;
+  /** Offset of the first character of each line. */
+  starts = [0];
+  /** Lines covered from end to end by one comment. */
+  fullComment;
+  /** Comment ranges [start, end) on the lines where a comment starts or ends. */
+  partial = /* @__PURE__ */ new Map();
+  lineCount;
+  /** Offset just past the line's last character, before its `\r\n` or `\n`. */
+  lineEnd(line) {
+    let end = line < this.starts.length ? this.starts[line] - 1 : this.text.length;
+    if (end > this.starts[line - 1] && this.text.charCodeAt(end - 1) === 13 && end < this.text.length) end--;
+    return end;
+  }
+  /** The exact source of lines start..end, without the last line's terminator. */
+  slice(start2, end) {
+    return this.text.slice(this.starts[start2 - 1], this.lineEnd(end));
+  }
+  /** Records a comment (or a docstring) from its rows (1-based) and offsets. */
+  addComment(startLine, endLine, startIndex, endIndex) {
+    if (endLine > startLine + 1) this.fullComment.fill(1, startLine + 1, endLine);
+    for (const line of startLine === endLine ? [startLine] : [startLine, endLine]) {
+      const ranges = this.partial.get(line);
+      if (ranges) ranges.push(startIndex, endIndex);
+      else this.partial.set(line, [startIndex, endIndex]);
+    }
+  }
+  /** Does the line hold anything but whitespace and comments? */
+  isCode(line) {
+    if (line < 1 || line > this.lineCount || this.fullComment[line]) return false;
+    const ranges = this.partial.get(line);
+    const end = this.lineEnd(line);
+    for (let i2 = this.starts[line - 1]; i2 < end; i2++) {
+      const ch = this.text.charCodeAt(i2);
+      if (ch === 32 || ch >= 9 && ch <= 13 || ch === 65279) continue;
+      if (!ranges) return true;
+      let inComment = false;
+      for (let r = 0; r < ranges.length; r += 2) {
+        if (i2 >= ranges[r] && i2 < ranges[r + 1]) {
+          inComment = true;
+          i2 = ranges[r + 1] - 1;
+          break;
+        }
+      }
+      if (!inComment) return true;
+    }
+    return false;
+  }
+};
+
+// src/code/unit-spec.ts
+function lineSpan(node) {
+  const start2 = node.startPosition.row + 1;
+  const endPos = node.endPosition;
+  const end = endPos.column === 0 && endPos.row > node.startPosition.row ? endPos.row : endPos.row + 1;
+  return { start: start2, end };
+}
+function isMultiLine(node) {
+  const { start: start2, end } = lineSpan(node);
+  return end > start2;
+}
+function same(a, b) {
+  return !!a && !!b && a.id === b.id;
+}
+function compactText(node) {
+  return node.text.replace(/\s*[\r\n]\s*/g, "").replace(/\s+/g, " ");
+}
+function keyName(node) {
+  const text = compactText(node);
+  const quoted = /^(['"`])(.*)\1$/s.exec(text);
+  return quoted ? quoted[2] : text;
+}
+function parentThroughParens(node) {
+  let child = node;
+  let parent = node.parent;
+  while (parent && parent.type === "parenthesized_expression") {
+    child = parent;
+    parent = parent.parent;
+  }
+  return { parent, child };
+}
+function wholeStatement(node, statementType = "expression_statement") {
+  const parent = node.parent;
+  return parent && parent.type === statementType && parent.namedChildCount === 1 ? parent : node;
+}
+var REGISTRATION_KEY = /^(['"`])[^\s'"`\\]{1,60}\1$/;
+var MAX_CALLEE = 60;
+function anonymousUnit(node, context, shape5, kind, ownName) {
+  if (!isMultiLine(node)) return void 0;
+  const { parent, child } = parentThroughParens(node);
+  if (parent && parent.type === shape5.argumentsType && parent.parent) {
+    const call = parent.parent;
+    const args2 = parent.namedChildren.filter((n) => !!n && n.type !== "comment");
+    const first = args2[0];
+    const key = first && !same(first, child) && shape5.stringTypes.has(first.type) && REGISTRATION_KEY.test(first.text) ? first.text : void 0;
+    if (context.insideUnit && !key) return void 0;
+    const callee = shape5.callee(call);
+    const name2 = ownName ?? (callee && callee.length <= MAX_CALLEE ? `${callee}${key ? `(${key})` : ""} callback` : "<anonymous>");
+    const callbacks = args2.filter((a) => shape5.functionTypes.has(a.type)).length;
+    const span = callbacks === 1 ? wholeStatement(call) : node;
+    return { name: name2, kind, first: span, last: span };
+  }
+  if (context.insideUnit) return void 0;
+  if (parent && shape5.isCallee(parent, child)) {
+    const span = wholeStatement(parent);
+    return { name: ownName ?? "<iife>", kind, first: span, last: span };
+  }
+  return { name: ownName ?? "<anonymous>", kind, first: node, last: node };
+}
+
+// src/code/outline.ts
+function outline(tree, spec, lines) {
+  const units = [];
+  const statements = [];
+  const statementAt = new Int32Array(lines.lineCount + 2).fill(-1);
+  const frames = [];
+  const qualifiers = [];
+  const enclosing = [];
+  const openUnits = [];
+  const context = () => {
+    const top = enclosing[enclosing.length - 1];
+    return { insideUnit: openUnits.length > 0, nearest: top?.kind ?? "module", nearestName: top?.name };
+  };
+  const cursor = tree.walk();
+  let depth = 0;
+  const enter = () => {
+    const type = cursor.nodeType;
+    const parent = depth > 0 ? frames[depth - 1] : void 0;
+    let frame = frames[depth];
+    if (!frame) frames[depth] = frame = { type, container: false, unit: false, scope: false, segment: false };
+    frame.type = type;
+    frame.unit = frame.scope = frame.segment = false;
+    frame.container = spec.containerTypes.has(type) && spec.isContainer(type, parent?.type);
+    if (spec.commentTypes.has(type)) {
+      const { row: startRow } = cursor.startPosition;
+      const { row: endRow } = cursor.endPosition;
+      lines.addComment(startRow + 1, endRow + 1, cursor.startIndex, cursor.endIndex);
+      return;
+    }
+    if (parent?.container && cursor.nodeIsNamed) {
+      const field = spec.nonStatementFields && cursor.currentFieldName;
+      if (!field || !spec.nonStatementFields.has(field)) {
+        const node = cursor.currentNode;
+        const { start: start2, end } = lineSpan(node);
+        statementAt.fill(statements.length, start2, end + 1);
+        statements.push({ start: start2, end, inert: spec.isInert(node) });
+      }
+    }
+    if (spec.docstringTypes?.has(type)) {
+      const node = cursor.currentNode;
+      if (spec.isDocstring(node)) {
+        lines.addComment(node.startPosition.row + 1, node.endPosition.row + 1, node.startIndex, node.endIndex);
+      }
+    }
+    if (spec.unitTypes.has(type)) {
+      const found = spec.unit(cursor.currentNode, context());
+      if (!found) return;
+      const index = units.length;
+      const parentUnit = openUnits.length > 0 ? openUnits[openUnits.length - 1] : -1;
+      units.push({
+        name: [...qualifiers, found.name].join(spec.separator),
+        kind: found.kind,
+        start: lineSpan(found.first).start,
+        end: lineSpan(found.last).end,
+        parent: parentUnit,
+        children: []
+      });
+      if (parentUnit >= 0) units[parentUnit].children.push(index);
+      openUnits.push(index);
+      enclosing.push({ kind: "unit", name: found.name });
+      qualifiers.push(found.name);
+      frame.unit = frame.scope = frame.segment = true;
+    } else if (spec.scopeTypes.has(type)) {
+      const found = spec.scope(cursor.currentNode);
+      if (!found) return;
+      enclosing.push(found);
+      frame.scope = true;
+      if (found.name) {
+        qualifiers.push(found.name);
+        frame.segment = true;
+      }
+    }
+  };
+  const leave = () => {
+    const frame = frames[depth];
+    if (frame.segment) qualifiers.pop();
+    if (frame.scope) enclosing.pop();
+    if (frame.unit) openUnits.pop();
+  };
+  try {
+    enter();
+    walk: for (; ; ) {
+      if (cursor.gotoFirstChild()) {
+        depth++;
+        enter();
+        continue;
+      }
+      for (; ; ) {
+        leave();
+        if (cursor.gotoNextSibling()) {
+          enter();
+          continue walk;
+        }
+        if (!cursor.gotoParent()) break walk;
+        depth--;
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
+  return { units, statements, statementAt };
+}
 
 // node_modules/web-tree-sitter/web-tree-sitter.js
-var __defProp = Object.defineProperty;
-var __name = (target, value) => __defProp(target, "name", { value, configurable: true });
+var __defProp2 = Object.defineProperty;
+var __name = (target, value) => __defProp2(target, "name", { value, configurable: true });
 var Edit = class {
   static {
     __name(this, "Edit");
@@ -65,40 +2325,40 @@ var Edit = class {
    * operation. This is useful for editing ranges without requiring a tree
    * or node instance.
    */
-  editRange(range) {
+  editRange(range2) {
     const newRange = {
-      startIndex: range.startIndex,
-      startPosition: { ...range.startPosition },
-      endIndex: range.endIndex,
-      endPosition: { ...range.endPosition }
+      startIndex: range2.startIndex,
+      startPosition: { ...range2.startPosition },
+      endIndex: range2.endIndex,
+      endPosition: { ...range2.endPosition }
     };
-    if (range.endIndex >= this.oldEndIndex) {
-      if (range.endIndex !== Number.MAX_SAFE_INTEGER) {
-        newRange.endIndex = this.newEndIndex + (range.endIndex - this.oldEndIndex);
+    if (range2.endIndex >= this.oldEndIndex) {
+      if (range2.endIndex !== Number.MAX_SAFE_INTEGER) {
+        newRange.endIndex = this.newEndIndex + (range2.endIndex - this.oldEndIndex);
         newRange.endPosition = {
-          row: this.newEndPosition.row + (range.endPosition.row - this.oldEndPosition.row),
-          column: range.endPosition.row === this.oldEndPosition.row ? this.newEndPosition.column + (range.endPosition.column - this.oldEndPosition.column) : range.endPosition.column
+          row: this.newEndPosition.row + (range2.endPosition.row - this.oldEndPosition.row),
+          column: range2.endPosition.row === this.oldEndPosition.row ? this.newEndPosition.column + (range2.endPosition.column - this.oldEndPosition.column) : range2.endPosition.column
         };
         if (newRange.endIndex < this.newEndIndex) {
           newRange.endIndex = Number.MAX_SAFE_INTEGER;
           newRange.endPosition = { row: Number.MAX_SAFE_INTEGER, column: Number.MAX_SAFE_INTEGER };
         }
       }
-    } else if (range.endIndex > this.startIndex) {
+    } else if (range2.endIndex > this.startIndex) {
       newRange.endIndex = this.startIndex;
       newRange.endPosition = { ...this.startPosition };
     }
-    if (range.startIndex >= this.oldEndIndex) {
-      newRange.startIndex = this.newEndIndex + (range.startIndex - this.oldEndIndex);
+    if (range2.startIndex >= this.oldEndIndex) {
+      newRange.startIndex = this.newEndIndex + (range2.startIndex - this.oldEndIndex);
       newRange.startPosition = {
-        row: this.newEndPosition.row + (range.startPosition.row - this.oldEndPosition.row),
-        column: range.startPosition.row === this.oldEndPosition.row ? this.newEndPosition.column + (range.startPosition.column - this.oldEndPosition.column) : range.startPosition.column
+        row: this.newEndPosition.row + (range2.startPosition.row - this.oldEndPosition.row),
+        column: range2.startPosition.row === this.oldEndPosition.row ? this.newEndPosition.column + (range2.startPosition.column - this.oldEndPosition.column) : range2.startPosition.column
       };
       if (newRange.startIndex < this.newEndIndex) {
         newRange.startIndex = Number.MAX_SAFE_INTEGER;
         newRange.startPosition = { row: Number.MAX_SAFE_INTEGER, column: Number.MAX_SAFE_INTEGER };
       }
-    } else if (range.startIndex > this.startIndex) {
+    } else if (range2.startIndex > this.startIndex) {
       newRange.startIndex = this.startIndex;
       newRange.startPosition = { ...this.startPosition };
     }
@@ -646,7 +2906,7 @@ var TreeCursor = class _TreeCursor {
     unmarshalTreeCursor(this);
   }
 };
-var Node = class {
+var Node2 = class {
   static {
     __name(this, "Node");
   }
@@ -1236,7 +3496,7 @@ function unmarshalNode(tree, address = TRANSFER_BUFFER) {
   const column = C.getValue(address, "i32");
   address += SIZE_OF_INT;
   const other = C.getValue(address, "i32");
-  const result = new Node(INTERNAL, {
+  const result = new Node2(INTERNAL, {
     id,
     tree,
     startIndex: index,
@@ -1273,14 +3533,14 @@ function unmarshalPoint(address) {
   return result;
 }
 __name(unmarshalPoint, "unmarshalPoint");
-function marshalRange(address, range) {
-  marshalPoint(address, range.startPosition);
+function marshalRange(address, range2) {
+  marshalPoint(address, range2.startPosition);
   address += SIZE_OF_POINT;
-  marshalPoint(address, range.endPosition);
+  marshalPoint(address, range2.endPosition);
   address += SIZE_OF_POINT;
-  C.setValue(address, range.startIndex, "i32");
+  C.setValue(address, range2.startIndex, "i32");
   address += SIZE_OF_INT;
-  C.setValue(address, range.endIndex, "i32");
+  C.setValue(address, range2.endIndex, "i32");
   address += SIZE_OF_INT;
 }
 __name(marshalRange, "marshalRange");
@@ -1580,11 +3840,11 @@ async function Module2(moduleArg = {}) {
   }, "quit_");
   var _scriptName = import.meta.url;
   var scriptDirectory = "";
-  function locateFile(path2) {
+  function locateFile(path3) {
     if (Module["locateFile"]) {
-      return Module["locateFile"](path2, scriptDirectory);
+      return Module["locateFile"](path3, scriptDirectory);
     }
-    return scriptDirectory + path2;
+    return scriptDirectory + path3;
   }
   __name(locateFile, "locateFile");
   var readAsync, readBinary;
@@ -2793,12 +5053,12 @@ async function Module2(moduleArg = {}) {
   var lengthBytesUTF8 = /* @__PURE__ */ __name((str) => {
     var len = 0;
     for (var i2 = 0; i2 < str.length; ++i2) {
-      var c = str.charCodeAt(i2);
-      if (c <= 127) {
+      var c2 = str.charCodeAt(i2);
+      if (c2 <= 127) {
         len++;
-      } else if (c <= 2047) {
+      } else if (c2 <= 2047) {
         len += 2;
-      } else if (c >= 55296 && c <= 57343) {
+      } else if (c2 >= 55296 && c2 <= 57343) {
         len += 4;
         ++i2;
       } else {
@@ -3455,9 +5715,9 @@ function parseAnyPredicate(steps, index, operator, textPredicates) {
     textPredicates[index].push((captures) => {
       const nodes1 = [];
       const nodes2 = [];
-      for (const c of captures) {
-        if (c.name === captureName1) nodes1.push(c.node);
-        if (c.name === captureName2) nodes2.push(c.node);
+      for (const c2 of captures) {
+        if (c2.name === captureName1) nodes1.push(c2.node);
+        if (c2.name === captureName2) nodes2.push(c2.node);
       }
       const compare = /* @__PURE__ */ __name((n1, n2, positive) => {
         return positive ? n1.text === n2.text : n1.text !== n2.text;
@@ -3471,8 +5731,8 @@ function parseAnyPredicate(steps, index, operator, textPredicates) {
     const doesNotMatch = /* @__PURE__ */ __name((n) => n.text !== stringValue, "doesNotMatch");
     textPredicates[index].push((captures) => {
       const nodes = [];
-      for (const c of captures) {
-        if (c.name === captureName) nodes.push(c.node);
+      for (const c2 of captures) {
+        if (c2.name === captureName) nodes.push(c2.node);
       }
       const test = isPositive ? matches : doesNotMatch;
       return matchAll ? nodes.every(test) : nodes.some(test);
@@ -3502,8 +5762,8 @@ function parseMatchPredicate(steps, index, operator, textPredicates) {
   const regex = new RegExp(steps[2].value);
   textPredicates[index].push((captures) => {
     const nodes = [];
-    for (const c of captures) {
-      if (c.name === captureName) nodes.push(c.node.text);
+    for (const c2 of captures) {
+      if (c2.name === captureName) nodes.push(c2.node.text);
     }
     const test = /* @__PURE__ */ __name((text, positive) => {
       return positive ? regex.test(text) : !regex.test(text);
@@ -3535,8 +5795,8 @@ function parseAnyOfPredicate(steps, index, operator, textPredicates) {
   const values = stringSteps.map((s) => s.value);
   textPredicates[index].push((captures) => {
     const nodes = [];
-    for (const c of captures) {
-      if (c.name === captureName) nodes.push(c.node.text);
+    for (const c2 of captures) {
+      if (c2.name === captureName) nodes.push(c2.node.text);
     }
     if (nodes.length === 0) return !isPositive;
     return nodes.every((text) => values.includes(text)) === isPositive;
@@ -4049,9 +6309,9 @@ var Query = class {
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import fs2 from "node:fs";
-import path from "node:path";
+import path2 from "node:path";
 var require2 = createRequire(import.meta.url);
-var here = path.dirname(fileURLToPath(import.meta.url));
+var here = path2.dirname(fileURLToPath(import.meta.url));
 var WASM = {
   python: "tree-sitter-python/tree-sitter-python.wasm",
   javascript: "tree-sitter-javascript/tree-sitter-javascript.wasm",
@@ -4063,8 +6323,8 @@ var WASM = {
   cpp: "tree-sitter-cpp/tree-sitter-cpp.wasm"
 };
 function wasmPath(specifier) {
-  for (const dir of [here, path.dirname(here)]) {
-    const bundled = path.join(dir, "wasm", path.basename(specifier));
+  for (const dir of [here, path2.dirname(here)]) {
+    const bundled = path2.join(dir, "wasm", path2.basename(specifier));
     if (fs2.existsSync(bundled)) return bundled;
   }
   return require2.resolve(specifier);
@@ -4099,6 +6359,1113 @@ async function parse(grammar, source) {
   return tree;
 }
 
+// src/code/unit-kinds/c-family.ts
+var PREPROCESSOR_CONTAINERS = ["preproc_if", "preproc_ifdef", "preproc_else", "preproc_elif", "preproc_elifdef"];
+var INERT = /* @__PURE__ */ new Set([
+  ...PREPROCESSOR_CONTAINERS,
+  "preproc_include",
+  "preproc_call",
+  "function_definition",
+  "type_definition",
+  "struct_specifier",
+  "union_specifier",
+  "enum_specifier",
+  "class_specifier",
+  "namespace_definition",
+  "linkage_specification",
+  "using_declaration",
+  "alias_declaration",
+  "namespace_alias_definition",
+  "access_specifier",
+  "friend_declaration",
+  "static_assert_declaration",
+  "concept_definition",
+  "template_instantiation"
+]);
+var NAMES = /* @__PURE__ */ new Set([
+  "identifier",
+  "field_identifier",
+  "qualified_identifier",
+  "destructor_name",
+  "operator_name",
+  "operator_cast",
+  "template_function",
+  "type_identifier"
+]);
+function declaratorName(declarator) {
+  let node = declarator;
+  for (let depth = 0; node && depth < 32; depth++) {
+    if (NAMES.has(node.type)) return node;
+    node = node.childForFieldName("declarator") ?? node.namedChildren.find((c2) => c2 && c2.type.endsWith("declarator")) ?? null;
+  }
+  return void 0;
+}
+function segments(name2) {
+  let plain = name2;
+  for (let previous = ""; previous !== plain; ) {
+    previous = plain;
+    plain = plain.replace(/<[^<>]*>/g, "");
+  }
+  return plain.split("::");
+}
+var shape = {
+  argumentsType: "argument_list",
+  stringTypes: /* @__PURE__ */ new Set(["string_literal", "raw_string_literal"]),
+  functionTypes: /* @__PURE__ */ new Set(["lambda_expression"]),
+  callee(call) {
+    const fn = call.type === "call_expression" ? call.childForFieldName("function") : null;
+    return fn ? compactText(fn) : void 0;
+  },
+  isCallee: (call, child) => call.type === "call_expression" && same(call.childForFieldName("function"), child)
+};
+function assignedTo(node) {
+  const parent = node.parent;
+  if (parent?.type === "init_declarator" && same(parent.childForFieldName("value"), node)) {
+    const name2 = declaratorName(parent.childForFieldName("declarator"));
+    if (!name2) return void 0;
+    const declaration = parent.parent;
+    const single = declaration?.type === "declaration" && declaration.childrenForFieldName("declarator").length === 1;
+    return { name: compactText(name2), span: single ? declaration : parent };
+  }
+  if (parent?.type === "assignment_expression" && same(parent.childForFieldName("right"), node)) {
+    const left = parent.childForFieldName("left");
+    if (!left) return void 0;
+    const statement = parent.parent?.type === "expression_statement" ? parent.parent : parent;
+    return { name: compactText(left).replace(/^this->/, ""), span: statement };
+  }
+  return void 0;
+}
+function withTemplates(node) {
+  let span = node;
+  while (span.parent?.type === "template_declaration") span = span.parent;
+  return span;
+}
+function makeSpec(cpp2) {
+  const containers = /* @__PURE__ */ new Set(["translation_unit", ...PREPROCESSOR_CONTAINERS]);
+  if (cpp2) for (const type of ["field_declaration_list", "declaration_list"]) containers.add(type);
+  const spec = {
+    separator: cpp2 ? "::" : ".",
+    commentTypes: /* @__PURE__ */ new Set(["comment"]),
+    unitTypes: new Set(cpp2 ? ["function_definition", "lambda_expression"] : ["function_definition"]),
+    scopeTypes: new Set(cpp2 ? ["namespace_definition", "class_specifier", "struct_specifier", "union_specifier"] : []),
+    containerTypes: containers,
+    isContainer: (type) => containers.has(type),
+    nonStatementFields: /* @__PURE__ */ new Set(["name", "condition", "value"]),
+    unit(node, context) {
+      if (node.type === "lambda_expression") {
+        const site = assignedTo(node);
+        if (site) return { name: site.name, kind: "lambda", first: site.span, last: site.span };
+        return anonymousUnit(node, context, shape, "lambda");
+      }
+      const nameNode = declaratorName(node.childForFieldName("declarator"));
+      if (!nameNode) return void 0;
+      const name2 = compactText(nameNode);
+      const span = withTemplates(node);
+      let kind = "function";
+      if (cpp2) {
+        const parts2 = segments(name2);
+        const last = parts2[parts2.length - 1] ?? "";
+        if (context.nearest === "class") {
+          kind = last === context.nearestName ? "constructor" : "method";
+        } else if (parts2.length > 1) {
+          kind = last === parts2[parts2.length - 2] ? "constructor" : "method";
+        }
+      }
+      return { name: name2, kind, first: span, last: span };
+    },
+    scope(node) {
+      if (node.type === "namespace_definition") {
+        const name3 = node.childForFieldName("name");
+        return { name: name3 ? compactText(name3) : void 0, kind: "namespace" };
+      }
+      if (!node.childForFieldName("body")) return void 0;
+      const name2 = node.childForFieldName("name");
+      return { name: name2 ? compactText(name2) : void 0, kind: "class" };
+    },
+    isInert(node) {
+      if (INERT.has(node.type)) return true;
+      switch (node.type) {
+        case "template_declaration": {
+          const inner = node.namedChildren.find((c2) => c2 && c2.type !== "template_parameter_list");
+          return !inner || spec.isInert(inner);
+        }
+        case "declaration":
+          return !node.childrenForFieldName("declarator").some((d) => d?.type === "init_declarator");
+        case "field_declaration":
+          return !node.childForFieldName("default_value") || node.childForFieldName("declarator")?.type === "function_declarator";
+        case "preproc_def":
+          return !node.childForFieldName("value");
+        // include guards
+        default:
+          return false;
+      }
+    }
+  };
+  return spec;
+}
+var c = makeSpec(false);
+var cpp = makeSpec(true);
+
+// src/code/unit-kinds/go.ts
+var INERT2 = /* @__PURE__ */ new Set(["package_clause", "import_declaration", "function_declaration", "method_declaration", "type_declaration"]);
+var shape2 = {
+  argumentsType: "argument_list",
+  stringTypes: /* @__PURE__ */ new Set(["interpreted_string_literal", "raw_string_literal"]),
+  functionTypes: /* @__PURE__ */ new Set(["func_literal"]),
+  callee(call) {
+    const fn = call.type === "call_expression" ? call.childForFieldName("function") : null;
+    return fn ? compactText(fn) : void 0;
+  },
+  isCallee: (call, child) => call.type === "call_expression" && same(call.childForFieldName("function"), child)
+};
+function receiverType(receiver) {
+  const parameter = receiver?.namedChildren.find((c2) => c2?.type === "parameter_declaration");
+  let type = parameter?.childForFieldName("type") ?? null;
+  while (type && type.type !== "type_identifier") {
+    type = type.type === "pointer_type" || type.type === "parenthesized_type" ? type.namedChild(0) : type.type === "generic_type" ? type.childForFieldName("type") : null;
+  }
+  return type?.text;
+}
+function assignedTo2(node) {
+  const list = node.parent;
+  if (list?.type !== "expression_list") return void 0;
+  const statement = list.parent;
+  if (!statement) return void 0;
+  const index = list.namedChildren.findIndex((c2) => same(c2, node));
+  let names;
+  let span = statement;
+  if (statement.type === "var_spec" || statement.type === "const_spec") {
+    if (!same(statement.childForFieldName("value"), list)) return void 0;
+    names = statement.childrenForFieldName("name");
+    const declaration = statement.parent;
+    if (declaration && declaration.namedChildCount === 1) span = declaration;
+  } else if (statement.type === "short_var_declaration" || statement.type === "assignment_statement") {
+    if (!same(statement.childForFieldName("right"), list)) return void 0;
+    names = statement.childForFieldName("left")?.namedChildren ?? [];
+  } else {
+    return void 0;
+  }
+  const name2 = names[index];
+  return name2 ? { name: compactText(name2), span } : void 0;
+}
+var go = {
+  separator: ".",
+  commentTypes: /* @__PURE__ */ new Set(["comment"]),
+  unitTypes: /* @__PURE__ */ new Set(["function_declaration", "method_declaration", "func_literal"]),
+  scopeTypes: /* @__PURE__ */ new Set(),
+  containerTypes: /* @__PURE__ */ new Set(["source_file"]),
+  isContainer: (type) => type === "source_file",
+  unit(node, context) {
+    switch (node.type) {
+      case "function_declaration": {
+        const name2 = node.childForFieldName("name")?.text;
+        return name2 ? { name: name2, kind: "function", first: node, last: node } : void 0;
+      }
+      case "method_declaration": {
+        const name2 = node.childForFieldName("name")?.text;
+        if (!name2) return void 0;
+        const type = receiverType(node.childForFieldName("receiver"));
+        return { name: type ? `${type}.${name2}` : name2, kind: "method", first: node, last: node };
+      }
+      default: {
+        const site = assignedTo2(node);
+        if (site) return { name: site.name, kind: "lambda", first: site.span, last: site.span };
+        return anonymousUnit(node, context, shape2, "lambda");
+      }
+    }
+  },
+  scope: () => void 0,
+  isInert(node) {
+    if (INERT2.has(node.type)) return true;
+    if (node.type === "var_declaration" || node.type === "const_declaration") {
+      return !node.descendantsOfType(["var_spec", "const_spec"]).some((s) => s?.childForFieldName("value"));
+    }
+    return false;
+  }
+};
+
+// src/code/unit-kinds/java.ts
+var TYPE_DECLARATIONS = [
+  "class_declaration",
+  "interface_declaration",
+  "enum_declaration",
+  "record_declaration",
+  "annotation_type_declaration"
+];
+var INERT3 = /* @__PURE__ */ new Set([
+  ...TYPE_DECLARATIONS,
+  "package_declaration",
+  "import_declaration",
+  "module_declaration",
+  "method_declaration",
+  "constructor_declaration",
+  "compact_constructor_declaration",
+  "annotation_type_element_declaration",
+  "enum_constant"
+]);
+var CONTAINERS = /* @__PURE__ */ new Set([
+  "program",
+  "class_body",
+  "interface_body",
+  "enum_body",
+  "enum_body_declarations",
+  "annotation_type_body"
+]);
+var shape3 = {
+  argumentsType: "argument_list",
+  stringTypes: /* @__PURE__ */ new Set(["string_literal"]),
+  functionTypes: /* @__PURE__ */ new Set(["lambda_expression"]),
+  callee(call) {
+    if (call.type === "method_invocation") {
+      const name2 = call.childForFieldName("name")?.text;
+      const object = call.childForFieldName("object");
+      return name2 && (object ? `${compactText(object)}.${name2}` : name2);
+    }
+    if (call.type === "object_creation_expression") {
+      const type = call.childForFieldName("type");
+      return type ? `new ${compactText(type)}` : void 0;
+    }
+    return void 0;
+  },
+  isCallee: () => false
+};
+function typeName(type) {
+  if (!type) return "";
+  return compactText(type).replace(/<.*>$/s, "");
+}
+function assignedTo3(node) {
+  const parent = node.parent;
+  if (parent?.type === "variable_declarator" && same(parent.childForFieldName("value"), node)) {
+    const name2 = parent.childForFieldName("name")?.text;
+    if (!name2) return void 0;
+    const declaration = parent.parent;
+    const single = declaration && declaration.namedChildren.filter((c2) => c2?.type === "variable_declarator").length === 1;
+    return { name: name2, span: single ? declaration : parent };
+  }
+  if (parent?.type === "assignment_expression" && same(parent.childForFieldName("right"), node)) {
+    const left = parent.childForFieldName("left");
+    if (!left) return void 0;
+    const statement = parent.parent?.type === "expression_statement" ? parent.parent : parent;
+    return { name: compactText(left).replace(/^this\./, ""), span: statement };
+  }
+  return void 0;
+}
+var java = {
+  separator: ".",
+  commentTypes: /* @__PURE__ */ new Set(["line_comment", "block_comment", "comment"]),
+  unitTypes: /* @__PURE__ */ new Set(["method_declaration", "constructor_declaration", "compact_constructor_declaration", "lambda_expression"]),
+  scopeTypes: /* @__PURE__ */ new Set([...TYPE_DECLARATIONS, "class_body"]),
+  containerTypes: CONTAINERS,
+  isContainer: (type) => CONTAINERS.has(type),
+  unit(node, context) {
+    switch (node.type) {
+      case "method_declaration": {
+        const name2 = node.childForFieldName("name")?.text;
+        if (!name2 || !node.childForFieldName("body")) return void 0;
+        return { name: name2, kind: "method", first: node, last: node };
+      }
+      case "constructor_declaration":
+      case "compact_constructor_declaration": {
+        const name2 = node.childForFieldName("name")?.text ?? context.nearestName ?? "<init>";
+        return { name: name2, kind: "constructor", first: node, last: node };
+      }
+      default: {
+        const site = assignedTo3(node);
+        if (site) return { name: site.name, kind: "lambda", first: site.span, last: site.span };
+        return anonymousUnit(node, context, shape3, "lambda");
+      }
+    }
+  },
+  scope(node) {
+    if (node.type === "class_body") {
+      const parent = node.parent;
+      if (parent?.type !== "object_creation_expression") return void 0;
+      return { name: `<anonymous ${typeName(parent.childForFieldName("type"))}>`, kind: "class" };
+    }
+    return { name: node.childForFieldName("name")?.text, kind: "class" };
+  },
+  isInert(node) {
+    if (INERT3.has(node.type)) return true;
+    if (node.type === "field_declaration" || node.type === "constant_declaration") {
+      return !node.namedChildren.some((d) => d?.type === "variable_declarator" && d.childForFieldName("value"));
+    }
+    return node.type === ";";
+  }
+};
+
+// src/code/unit-kinds/javascript.ts
+var FUNCTION_EXPRESSIONS = /* @__PURE__ */ new Set(["function_expression", "function", "generator_function", "arrow_function"]);
+var INERT4 = /* @__PURE__ */ new Set([
+  "import_statement",
+  "function_declaration",
+  "generator_function_declaration",
+  "function_signature",
+  "class_declaration",
+  "abstract_class_declaration",
+  "interface_declaration",
+  "type_alias_declaration",
+  "enum_declaration",
+  "ambient_declaration",
+  "method_definition",
+  "method_signature",
+  "abstract_method_signature",
+  "index_signature",
+  "decorator",
+  "empty_statement"
+]);
+var shape4 = {
+  argumentsType: "arguments",
+  stringTypes: /* @__PURE__ */ new Set(["string", "template_string"]),
+  functionTypes: FUNCTION_EXPRESSIONS,
+  callee(call) {
+    if (call.type === "call_expression") {
+      const fn = call.childForFieldName("function");
+      return fn ? compactText(fn) : void 0;
+    }
+    if (call.type === "new_expression") {
+      const ctor = call.childForFieldName("constructor");
+      return ctor ? `new ${compactText(ctor)}` : void 0;
+    }
+    return void 0;
+  },
+  isCallee: (call, child) => call.type === "call_expression" && same(call.childForFieldName("function"), child)
+};
+function withExport(node) {
+  return node.parent?.type === "export_statement" ? node.parent : node;
+}
+function firstDecorator(node) {
+  let first = node;
+  for (let prev = node.previousNamedSibling; prev?.type === "decorator"; prev = prev.previousNamedSibling) first = prev;
+  return first;
+}
+function assignedName(left) {
+  if (left.type === "identifier") return left.text;
+  if (left.type === "member_expression" || left.type === "subscript_expression") {
+    return compactText(left).replace(/^this\./, "");
+  }
+  return void 0;
+}
+function namedBySite(node, parent) {
+  if (!parent) return void 0;
+  switch (parent.type) {
+    case "variable_declarator": {
+      if (!same(parent.childForFieldName("value"), node)) return void 0;
+      const id = parent.childForFieldName("name");
+      if (id?.type !== "identifier") return void 0;
+      const declaration = parent.parent;
+      const span = declaration && declaration.namedChildren.filter((c2) => c2?.type === "variable_declarator").length === 1 ? withExport(declaration) : parent;
+      return { name: id.text, span };
+    }
+    case "assignment_expression": {
+      if (!same(parent.childForFieldName("right"), node)) return void 0;
+      const left = parent.childForFieldName("left");
+      const name2 = left && assignedName(left);
+      if (!name2) return void 0;
+      const statement = parent.parent?.type === "expression_statement" ? parent.parent : parent;
+      return { name: name2, span: statement };
+    }
+    case "pair": {
+      const key = parent.childForFieldName("key");
+      if (!key || !same(parent.childForFieldName("value"), node)) return void 0;
+      return { name: keyName(key), span: parent };
+    }
+    case "field_definition":
+    case "public_field_definition": {
+      const key = parent.childForFieldName("property") ?? parent.childForFieldName("name");
+      if (!key) return void 0;
+      return { name: keyName(key), span: parent, field: true };
+    }
+    case "export_statement":
+      return { name: "default", span: parent };
+    default:
+      return void 0;
+  }
+}
+var javascript = {
+  separator: ".",
+  commentTypes: /* @__PURE__ */ new Set(["comment", "html_comment"]),
+  unitTypes: /* @__PURE__ */ new Set([
+    "function_declaration",
+    "generator_function_declaration",
+    "method_definition",
+    ...FUNCTION_EXPRESSIONS
+  ]),
+  scopeTypes: /* @__PURE__ */ new Set(["class_declaration", "class", "abstract_class_declaration", "object", "internal_module", "module"]),
+  containerTypes: /* @__PURE__ */ new Set(["program", "class_body", "statement_block"]),
+  isContainer: (type, parentType) => type === "program" || type === "class_body" || type === "statement_block" && (parentType === "internal_module" || parentType === "module"),
+  unit(node, context) {
+    switch (node.type) {
+      case "function_declaration":
+      case "generator_function_declaration": {
+        const name2 = node.childForFieldName("name")?.text;
+        if (!name2) return void 0;
+        const span = withExport(node);
+        return { name: name2, kind: "function", first: span, last: span };
+      }
+      case "method_definition": {
+        const key = node.childForFieldName("name");
+        if (!key) return void 0;
+        const name2 = keyName(key);
+        const kind = name2 === "constructor" && node.parent?.type === "class_body" ? "constructor" : "method";
+        return { name: name2, kind, first: firstDecorator(node), last: node };
+      }
+      default: {
+        const kind = node.type === "arrow_function" ? "lambda" : "function";
+        const site = namedBySite(node, node.parent);
+        if (site) return { name: site.name, kind: site.field ? "method" : kind, first: site.span, last: site.span };
+        const ownName = node.childForFieldName("name")?.text;
+        return anonymousUnit(node, context, shape4, kind, ownName);
+      }
+    }
+  },
+  scope(node) {
+    if (node.type === "internal_module" || node.type === "module") {
+      const name2 = node.childForFieldName("name");
+      return { name: name2 ? keyName(name2) : void 0, kind: "namespace" };
+    }
+    const own = node.type === "object" ? void 0 : node.childForFieldName("name")?.text;
+    if (own) return { name: own, kind: "class" };
+    const site = namedBySite(node, node.parent);
+    if (node.type === "object") return site ? { name: site.name, kind: "object" } : void 0;
+    return { name: site?.name, kind: "class" };
+  },
+  isInert
+};
+function isInert(node) {
+  if (INERT4.has(node.type)) return true;
+  switch (node.type) {
+    case "export_statement": {
+      const declaration = node.childForFieldName("declaration");
+      if (declaration) return isInert(declaration);
+      return !node.childForFieldName("value");
+    }
+    case "field_definition":
+    case "public_field_definition":
+      return !node.childForFieldName("value");
+    case "lexical_declaration":
+    case "variable_declaration":
+      return !node.namedChildren.some((d) => d?.type === "variable_declarator" && d.childForFieldName("value"));
+    case "expression_statement": {
+      const only = node.namedChildCount === 1 ? node.namedChild(0) : null;
+      return only?.type === "string" || only?.type === "internal_module";
+    }
+    default:
+      return false;
+  }
+}
+
+// src/code/unit-kinds/python.ts
+var INERT5 = /* @__PURE__ */ new Set([
+  "import_statement",
+  "import_from_statement",
+  "future_import_statement",
+  "function_definition",
+  "class_definition",
+  "decorated_definition",
+  "pass_statement",
+  "type_alias_statement"
+]);
+function isDocstring(node) {
+  return node.type === "expression_statement" && node.namedChildCount === 1 && node.namedChild(0)?.type === "string";
+}
+function targetName(left) {
+  if (left.type === "identifier") return left.text;
+  if (left.type === "attribute") return compactText(left).replace(/^(self|cls)\./, "");
+  return void 0;
+}
+var python = {
+  separator: ".",
+  commentTypes: /* @__PURE__ */ new Set(["comment"]),
+  unitTypes: /* @__PURE__ */ new Set(["function_definition", "lambda"]),
+  scopeTypes: /* @__PURE__ */ new Set(["class_definition"]),
+  containerTypes: /* @__PURE__ */ new Set(["module", "block"]),
+  isContainer: (type, parentType) => type === "module" || type === "block" && parentType === "class_definition",
+  unit(node, context) {
+    if (node.type === "function_definition") {
+      const name3 = node.childForFieldName("name")?.text;
+      if (!name3) return void 0;
+      const decorated = node.parent?.type === "decorated_definition" ? node.parent : node;
+      const kind = context.nearest === "class" ? name3 === "__init__" ? "constructor" : "method" : "function";
+      return { name: name3, kind, first: decorated, last: decorated };
+    }
+    const parent = node.parent;
+    if (parent?.type !== "assignment" || !same(parent.childForFieldName("right"), node)) return void 0;
+    const left = parent.childForFieldName("left");
+    const name2 = left && targetName(left);
+    if (!name2) return void 0;
+    const span = wholeStatement(parent);
+    return { name: name2, kind: "lambda", first: span, last: span };
+  },
+  scope(node) {
+    return { name: node.childForFieldName("name")?.text, kind: "class" };
+  },
+  isInert: (node) => INERT5.has(node.type) || isDocstring(node),
+  docstringTypes: /* @__PURE__ */ new Set(["expression_statement"]),
+  isDocstring
+};
+
+// src/code/unit-kinds.ts
+var UNIT_SPECS = {
+  python,
+  javascript,
+  typescript: javascript,
+  java,
+  go,
+  c,
+  cpp
+};
+
+// src/code/units.ts
+async function extractUnits(input) {
+  const spec = UNIT_SPECS[input.language];
+  const lines = new LineIndex(input.text);
+  const tree = await parse(grammarOf(input.path, input.language), input.text);
+  let found;
+  let parseErrors;
+  try {
+    parseErrors = tree.rootNode.hasError;
+    found = outline(tree, spec, lines);
+  } finally {
+    tree.delete();
+  }
+  uniqueNames(found.units);
+  const make = (name2, kind, start2, end, changedLines) => ({
+    path: input.path,
+    language: input.language,
+    name: name2,
+    kind,
+    startLine: start2,
+    endLine: end,
+    changedLines,
+    text: lines.slice(start2, end)
+  });
+  const units = [];
+  const changed = input.changedLines && normalize(input.changedLines, lines);
+  for (const unit of found.units) {
+    const own = changed ? ownLines(unit, found.units, changed) : range(unit.start, unit.end);
+    if (own.length > 0) units.push(make(unit.name, unit.kind, unit.start, unit.end, own));
+  }
+  const module2 = moduleUnit(found, lines, changed);
+  if (module2) units.push(make("<module>", "module", module2.start, module2.end, module2.lines));
+  units.sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine);
+  return { units, parseErrors };
+}
+function normalize(changedLines, lines) {
+  const sorted = [...new Set(changedLines)].filter((l) => Number.isInteger(l)).sort((a, b) => a - b);
+  return sorted.filter((l) => lines.isCode(l));
+}
+function range(start2, end) {
+  return Array.from({ length: end - start2 + 1 }, (_, i2) => start2 + i2);
+}
+function lowerBound(sorted, target) {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = lo + hi >>> 1;
+    if (sorted[mid] < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+function ownLines(unit, all, changed) {
+  const own = [];
+  let child = 0;
+  for (let i2 = lowerBound(changed, unit.start); i2 < changed.length && changed[i2] <= unit.end; i2++) {
+    const line = changed[i2];
+    while (child < unit.children.length && all[unit.children[child]].end < line) child++;
+    let claimed = false;
+    for (let c2 = child; c2 < unit.children.length && all[unit.children[c2]].start <= line; c2++) {
+      if (all[unit.children[c2]].end >= line) {
+        claimed = true;
+        break;
+      }
+    }
+    if (!claimed) own.push(line);
+  }
+  return own;
+}
+function moduleUnit(found, lines, changed) {
+  const inUnit = new Uint8Array(lines.lineCount + 2);
+  for (const unit of found.units) if (unit.parent < 0) inUnit.fill(1, unit.start, unit.end + 1);
+  const candidates = changed ?? range(1, lines.lineCount);
+  const own = [];
+  let start2 = Infinity;
+  let end = -Infinity;
+  for (const line of candidates) {
+    if (inUnit[line] || !lines.isCode(line)) continue;
+    const index = found.statementAt[line];
+    const statement = index >= 0 ? found.statements[index] : { start: line, end: line, inert: false };
+    if (statement.inert) continue;
+    own.push(line);
+    start2 = Math.min(start2, statement.start);
+    end = Math.max(end, statement.end);
+  }
+  return own.length > 0 ? { start: start2, end, lines: own } : void 0;
+}
+function uniqueNames(units) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const unit of units) {
+    const count = (seen.get(unit.name) ?? 0) + 1;
+    seen.set(unit.name, count);
+    if (count > 1) unit.name = `${unit.name}#${count}`;
+  }
+}
+
+// src/code/source-guard.ts
+var DEFAULT_MAX_BYTES = 1024 * 1024;
+var DEFAULT_MAX_LINE_LENGTH = 5e3;
+var MAX_AVERAGE_LINE_LENGTH = 500;
+var MIN_SIZE_FOR_AVERAGE = 4096;
+var BINARY_SNIFF_BYTES = 8192;
+function readSource(path3, bytes, limits = {}) {
+  const maxBytes = limits.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxLineLength = limits.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH;
+  const skip = (reason, detail) => ({ skipped: { path: path3, reason, detail } });
+  const utf16 = utf16Encoding(bytes);
+  if (!utf16 && bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
+    return skip("binary", "contains NUL bytes in the first 8 KB");
+  }
+  if (bytes.length > maxBytes) {
+    return skip("too-large", `${formatBytes(bytes.length)} is over the limit of ${formatBytes(maxBytes)}`);
+  }
+  let text;
+  try {
+    text = new TextDecoder(utf16 ?? "utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    const offset = utf16 ? void 0 : firstInvalidUtf8(bytes);
+    return skip("encoding", `not valid ${utf16 ?? "UTF-8"}${offset === void 0 ? "" : ` (first bad byte at offset ${offset})`}`);
+  }
+  const { longest, longestLine, lines } = lineStats(text);
+  if (longest > maxLineLength) {
+    return skip("minified", `line ${longestLine} is ${longest.toLocaleString("en-US")} characters long (limit ${maxLineLength.toLocaleString("en-US")})`);
+  }
+  const average = lines > 0 ? text.length / lines : 0;
+  if (text.length >= MIN_SIZE_FOR_AVERAGE && average > MAX_AVERAGE_LINE_LENGTH) {
+    return skip("minified", `average line length is ${Math.round(average)} characters (limit ${MAX_AVERAGE_LINE_LENGTH})`);
+  }
+  return { text };
+}
+function utf16Encoding(bytes) {
+  if (bytes.length >= 2 && bytes[0] === 255 && bytes[1] === 254) return "utf-16le";
+  if (bytes.length >= 2 && bytes[0] === 254 && bytes[1] === 255) return "utf-16be";
+  return void 0;
+}
+function lineStats(text) {
+  let longest = 0;
+  let longestLine = 0;
+  let lines = 0;
+  let start2 = 0;
+  while (start2 < text.length) {
+    let end = text.indexOf("\n", start2);
+    if (end === -1) end = text.length;
+    lines++;
+    if (end - start2 > longest) {
+      longest = end - start2;
+      longestLine = lines;
+    }
+    start2 = end + 1;
+  }
+  return { longest, longestLine, lines };
+}
+function firstInvalidUtf8(bytes) {
+  for (let i2 = 0; i2 < bytes.length; ) {
+    const lead = bytes[i2];
+    if (lead < 128) {
+      i2++;
+      continue;
+    }
+    const length = lead >= 194 && lead <= 223 ? 2 : lead >= 224 && lead <= 239 ? 3 : lead >= 240 && lead <= 244 ? 4 : 0;
+    if (length === 0 || i2 + length > bytes.length) return i2;
+    const second = bytes[i2 + 1];
+    const low = lead === 224 ? 160 : lead === 240 ? 144 : 128;
+    const high = lead === 237 ? 159 : lead === 244 ? 143 : 191;
+    if (second < low || second > high) return i2;
+    for (let k = 2; k < length; k++) if ((bytes[i2 + k] & 192) !== 128) return i2;
+    i2 += length;
+  }
+  return void 0;
+}
+function formatBytes(n) {
+  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MB (${n.toLocaleString("en-US")} bytes)`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KB (${n.toLocaleString("en-US")} bytes)`;
+  return `${n} bytes`;
+}
+
+// src/pipeline/file-source.ts
+var FileSkip = class extends Error {
+  constructor(reason, message) {
+    super(message);
+    this.reason = reason;
+  }
+  reason;
+};
+
+// src/pipeline/result.ts
+function emptyStats() {
+  return { files: 0, units: 0, unitsSentToLlm: 0, llmCalls: 0, promptTokens: 0, completionTokens: 0, ms: 0 };
+}
+
+// src/pipeline/touched-lines.ts
+function touchedLines(file) {
+  const lines = new Set(file.addedLines);
+  for (const hunk of file.hunks) {
+    let right = hunk.newStart;
+    let pendingDeletion = false;
+    for (const line of hunk.lines) {
+      const mark = line[0];
+      if (mark === "-") {
+        pendingDeletion = true;
+        continue;
+      }
+      if (mark === "\\") continue;
+      if (pendingDeletion) {
+        lines.add(right);
+        pendingDeletion = false;
+      }
+      right++;
+    }
+    if (pendingDeletion && right > 1) lines.add(right - 1);
+  }
+  return [...lines].filter((n) => n >= 1).sort((a, b) => a - b);
+}
+
+// src/pipeline/reconstruct.ts
+function reconstructAddedFile(file) {
+  if (file.status !== "added" || file.hunks.length !== 1) return void 0;
+  const [hunk] = file.hunks;
+  if (hunk.oldLines !== 0 || hunk.newStart > 1) return void 0;
+  const lines = [];
+  let trailingNewline = true;
+  for (const line of hunk.lines) {
+    if (line.startsWith("+")) lines.push(line.slice(1));
+    else if (line.startsWith("\\")) trailingNewline = false;
+    else return void 0;
+  }
+  const text = lines.join("\n") + (trailingNewline && lines.length ? "\n" : "");
+  return new TextEncoder().encode(text);
+}
+
+// src/pipeline/review-change.ts
+var QUIET_REASONS = /* @__PURE__ */ new Set(["unsupported-language", "excluded", "deleted"]);
+async function reviewChange(options) {
+  const started = Date.now();
+  const { changeSet, logger } = options;
+  const filter = options.filter ?? (() => true);
+  const skipped = [...changeSet.skipped];
+  const reviewable = [];
+  for (const file of changeSet.files) {
+    const reason = triage(file, filter);
+    if (reason) skipped.push(reason);
+    else reviewable.push(file);
+  }
+  const limit = pLimit(options.concurrency ?? 8);
+  const perFile = await logger.group(
+    "Find the changed units",
+    () => Promise.all(reviewable.map((file) => limit(() => unitsOfFile(file, options))))
+  );
+  const units = [];
+  const parseErrors = [];
+  for (const r of perFile) {
+    if ("skipped" in r) skipped.push(r.skipped);
+    else {
+      units.push(...r.units);
+      if (r.parseErrors) parseErrors.push(r.path);
+    }
+  }
+  for (const s of skipped) {
+    const text = `${s.path ?? "diff"}: skipped (${s.reason}): ${s.detail}`;
+    if (s.reason === "deleted") logger.info(text);
+    else if (QUIET_REASONS.has(s.reason)) logger.debug(text);
+    else logger.warning(text, s.path ? { file: s.path } : void 0);
+  }
+  for (const path3 of parseErrors) logger.warning(`${path3}: has syntax errors; reviewed the parts that parsed`, { file: path3 });
+  const stats = { ...emptyStats(), files: reviewable.length, units: units.length, ms: Date.now() - started };
+  return { findings: [], units, skipped, parseErrors, stats };
+}
+function triage(file, filter) {
+  if (file.status === "deleted") return { path: file.path, reason: "deleted", detail: "the file was deleted" };
+  if (file.binary) return { path: file.path, reason: "binary", detail: "binary file" };
+  if (!file.language) return { path: file.path, reason: "unsupported-language", detail: "not a language RESCUE reviews" };
+  if (!filter(file.path)) return { path: file.path, reason: "excluded", detail: "excluded by the path filters" };
+  if (file.hunks.length === 0) return { path: file.path, reason: "no-content", detail: "no content change (rename or mode change only)" };
+  return void 0;
+}
+async function unitsOfFile(file, options) {
+  let bytes;
+  try {
+    bytes = await options.source.read(file.path);
+  } catch (error) {
+    return { skipped: { path: file.path, reason: error instanceof FileSkip ? error.reason : "unreadable", detail: errorText(error) } };
+  }
+  bytes ??= reconstructAddedFile(file);
+  if (!bytes) return { skipped: { path: file.path, reason: "unreadable", detail: "the file is not present at the reviewed revision" } };
+  const guarded = readSource(file.path, bytes, { maxBytes: options.maxFileBytes });
+  if ("skipped" in guarded) return guarded;
+  const extraction = await extractUnits({
+    path: file.path,
+    language: file.language,
+    text: guarded.text,
+    changedLines: touchedLines(file)
+  });
+  return { path: file.path, units: extraction.units, parseErrors: extraction.parseErrors };
+}
+function errorText(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+
+// src/report/escape.ts
+function escapeMarkdown(text) {
+  return text.replace(/[\\`*_{}[\]()#+!|<>~]/g, (c2) => `\\${c2}`).replace(/@/g, "@\u200B").replace(/\r?\n/g, " ");
+}
+function inlineCode(text) {
+  const clean = text.replace(/\r?\n/g, " ");
+  const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = clean.startsWith("`") || clean.endsWith("`") ? " " : "";
+  return `${fence}${pad}${clean}${pad}${fence}`;
+}
+
+// src/report/markdown.ts
+var ICON = { critical: "\u{1F7E5}", high: "\u{1F7E7}", medium: "\u{1F7E8}", low: "\u2B1C" };
+function renderMarkdown(result, title = "RESCUE security review") {
+  const out2 = [`## ${title}`, ""];
+  const { stats } = result;
+  const files = new Set(result.units.map((u) => u.path)).size;
+  out2.push(
+    `${result.findings.length === 0 ? "No findings" : `**${result.findings.length} finding${plural(result.findings.length)}**`} in ${stats.units} unit${plural(stats.units)} of ${files} file${plural(files)}` + (stats.unitsSentToLlm ? `; ${stats.unitsSentToLlm} sent to the model (${stats.llmCalls} calls, ${stats.promptTokens} input and ${stats.completionTokens} output tokens)` : "") + ".",
+    ""
+  );
+  if (result.findings.length) out2.push(...findingsTable(result.findings), "");
+  if (result.units.length) {
+    out2.push("<details><summary>Reviewed units</summary>", "", "| file | unit | kind | lines |", "| --- | --- | --- | --- |");
+    for (const u of result.units) out2.push(`| ${escapeMarkdown(u.path)} | ${inlineCode(u.name)} | ${u.kind} | ${u.startLine}\u2013${u.endLine} |`);
+    out2.push("", "</details>", "");
+  }
+  const notable = result.skipped.filter((s) => s.reason !== "unsupported-language");
+  if (notable.length || result.parseErrors.length) {
+    out2.push("<details><summary>Skipped or partly reviewed</summary>", "");
+    for (const s of notable) out2.push(`- ${s.path ? escapeMarkdown(s.path) : "the diff"}: ${s.reason} (${escapeMarkdown(s.detail)})`);
+    for (const p of result.parseErrors) out2.push(`- ${escapeMarkdown(p)}: syntax errors; the parts that parsed were reviewed`);
+    out2.push("", "</details>", "");
+  }
+  return out2.join("\n");
+}
+function findingsTable(findings) {
+  const rows = ["| severity | CWE | where | finding | guidelines |", "| --- | --- | --- | --- | --- |"];
+  for (const f of findings) {
+    rows.push(
+      `| ${ICON[f.severity]} ${f.severity} | ${f.cwe} | ${escapeMarkdown(f.path)}:${f.startLine} ${inlineCode(f.unit)} | ${escapeMarkdown(f.message)} | ${f.guidelines.map((g) => g.id).join(", ")} |`
+    );
+  }
+  return rows;
+}
+function plural(n) {
+  return n === 1 ? "" : "s";
+}
+
+// src/report/sarif.ts
+var LEVEL = {
+  critical: "error",
+  high: "error",
+  medium: "warning",
+  low: "note"
+};
+var SECURITY_SEVERITY = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0" };
+function ruleIdOf(f) {
+  return f.ruleId ?? `${f.cwe.toLowerCase()}.llm`;
+}
+function toSarif(result) {
+  const rules = /* @__PURE__ */ new Map();
+  for (const f of result.findings) {
+    const id = ruleIdOf(f);
+    if (rules.has(id)) continue;
+    const guidance = f.guidelines.map((g) => `- ${g.id}: ${g.text}`).join("\n");
+    rules.set(id, {
+      id,
+      name: id,
+      shortDescription: { text: `${f.cwe}: ${firstSentence(f.message)}` },
+      fullDescription: { text: f.message },
+      help: { text: guidance || f.message, markdown: guidance || f.message },
+      helpUri: `https://cwe.mitre.org/data/definitions/${f.cwe.replace("CWE-", "")}.html`,
+      defaultConfiguration: { level: LEVEL[f.severity] },
+      properties: { tags: ["security", f.cwe, `external/cwe/${f.cwe.toLowerCase()}`], "security-severity": SECURITY_SEVERITY[f.severity], precision: f.confidence === "high" ? "high" : f.confidence === "medium" ? "medium" : "low" }
+    });
+  }
+  const ruleIndex = [...rules.keys()];
+  return {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: { driver: { name: TOOL_NAME, informationUri: TOOL_URI, semanticVersion: VERSION === "dev" ? void 0 : VERSION, rules: [...rules.values()] } },
+        results: result.findings.map((f) => ({
+          ruleId: ruleIdOf(f),
+          ruleIndex: ruleIndex.indexOf(ruleIdOf(f)),
+          level: LEVEL[f.severity],
+          message: { text: `${f.message}${f.guidelines.length ? ` (${f.guidelines.map((g) => g.id).join(", ")})` : ""}` },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: f.path, uriBaseId: "%SRCROOT%" },
+                region: { startLine: f.startLine, endLine: f.endLine }
+              },
+              logicalLocations: [{ name: f.unit, kind: "function" }]
+            }
+          ],
+          partialFingerprints: { "rescue/v1": f.fingerprint },
+          properties: { cwe: f.cwe, source: f.source, confidence: f.confidence }
+        })),
+        columnKind: "utf16CodeUnits"
+      }
+    ]
+  };
+}
+function renderSarif(result) {
+  return JSON.stringify(toSarif(result), null, 2) + "\n";
+}
+function firstSentence(text) {
+  const m = /^(.*?[.!?])(\s|$)/.exec(text);
+  return m ? m[1] : text;
+}
+
+// src/diff/changed-file.ts
+function toChangedFile(facts, read) {
+  const language = languageOf(facts.path);
+  return {
+    path: facts.path,
+    // oldPath is meaningful only where the file moved; elsewhere it would only repeat path.
+    ...facts.oldPath !== void 0 && facts.oldPath !== facts.path ? { oldPath: facts.oldPath } : {},
+    status: facts.status,
+    ...language ? { language } : {},
+    binary: facts.binary,
+    ...facts.oldMode ? { oldMode: facts.oldMode } : {},
+    ...facts.newMode ? { newMode: facts.newMode } : {},
+    hunks: read.map((r) => r.hunk),
+    addedLines: ascending(read.flatMap((r) => r.added)),
+    deletedLines: ascending(read.flatMap((r) => r.deleted))
+  };
+}
+function ascending(lines) {
+  return [...new Set(lines)].sort((a, b) => a - b);
+}
+
+// src/diff/hunk-reader.ts
+var HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@ ?(.*)$/;
+function splitDiffLines(text) {
+  if (text === "") return [];
+  const lines = text.split("\n").map((line) => line.replace(/\r+$/, ""));
+  if (lines[lines.length - 1] === "") lines.pop();
+  return lines;
+}
+function parseHunkHeader(line) {
+  const m = line === void 0 ? null : HUNK_HEADER.exec(line);
+  if (!m) return void 0;
+  return {
+    oldStart: Number(m[1]),
+    oldLines: m[2] === void 0 ? 1 : Number(m[2]),
+    newStart: Number(m[3]),
+    newLines: m[4] === void 0 ? 1 : Number(m[4]),
+    section: m[5] ?? ""
+  };
+}
+function isFileHeaderPair(lines, at) {
+  return (lines[at]?.startsWith("--- ") ?? false) && (lines[at + 1]?.startsWith("+++ ") ?? false);
+}
+function readHunk(lines, at, header) {
+  const end = bodyEnd(lines, at + 1, header);
+  const body2 = lines.slice(at + 1, end).map((line) => line === "" ? " " : line);
+  const walk = walkBody(body2, header);
+  const hunk = {
+    oldStart: walk.oldCount > 0 ? firstLine(header.oldStart, header.oldLines) : header.oldStart,
+    oldLines: walk.oldCount,
+    newStart: walk.newCount > 0 ? firstLine(header.newStart, header.newLines) : header.newStart,
+    newLines: walk.newCount,
+    section: header.section,
+    lines: body2
+  };
+  const problem = headerProblem(lines[at], header, walk);
+  return { hunk, added: walk.added, deleted: walk.deleted, end, ...problem ? { problem } : {} };
+}
+function headerProblem(line, header, walk) {
+  if (walk.oldCount !== header.oldLines || walk.newCount !== header.newLines) {
+    return `hunk "${line}" declares ${header.oldLines} old and ${header.newLines} new lines but its body has ${walk.oldCount} and ${walk.newCount}; kept the lines present`;
+  }
+  if (header.oldStart === 0 && header.oldLines > 0 || header.newStart === 0 && header.newLines > 0) {
+    return `hunk "${line}" starts a non-empty side at line 0; numbered it from line 1`;
+  }
+  return void 0;
+}
+function firstLine(start2, declaredCount) {
+  return declaredCount === 0 ? start2 + 1 : Math.max(start2, 1);
+}
+function bodyEnd(lines, from, header) {
+  let oldLeft = header.oldLines;
+  let newLeft = header.newLines;
+  let i2 = from;
+  for (; i2 < lines.length; i2++) {
+    const line = lines[i2];
+    if (line.startsWith("\\")) continue;
+    if (oldLeft > 0 || newLeft > 0) {
+      if (isFileHeaderPair(lines, i2) && parseHunkHeader(lines[i2 + 2])) break;
+      const op = line === "" ? " " : line[0];
+      if (op === " ") {
+        oldLeft--;
+        newLeft--;
+      } else if (op === "-") oldLeft--;
+      else if (op === "+") newLeft--;
+      else break;
+    } else {
+      if (line === "-- " || isFileHeaderPair(lines, i2) || !/^[ +-]/.test(line)) break;
+    }
+  }
+  return i2;
+}
+function walkBody(body2, header) {
+  const added = [];
+  const deleted = [];
+  let oldLine = firstLine(header.oldStart, header.oldLines);
+  let newLine = firstLine(header.newStart, header.newLines);
+  let oldCount = 0;
+  let newCount = 0;
+  for (const line of body2) {
+    const op = line[0];
+    if (op === "+") {
+      added.push(newLine++);
+      newCount++;
+    } else if (op === "-") {
+      deleted.push(oldLine++);
+      oldCount++;
+    } else if (op === " ") {
+      oldLine++;
+      newLine++;
+      oldCount++;
+      newCount++;
+    }
+  }
+  return { added, deleted, oldCount, newCount };
+}
+
 export {
-  parse
+  __require,
+  __commonJS,
+  __toESM,
+  VERSION,
+  atLeast,
+  ConfigurationError,
+  languageOf,
+  toChangedFile,
+  splitDiffLines,
+  parseHunkHeader,
+  isFileHeaderPair,
+  readHunk,
+  FileSkip,
+  createPathFilter,
+  pLimit,
+  extractUnits,
+  readSource,
+  emptyStats,
+  reviewChange,
+  errorText,
+  renderMarkdown,
+  renderSarif
 };
