@@ -2,10 +2,11 @@ import { ConfigurationError } from '../config/errors.js';
 import { VERSION } from '../version.js';
 import { EXIT_OK, EXIT_USAGE, type CliCommand, type CliIo } from './command.js';
 import { createCliLogger } from './cli-logger.js';
+import { kbCommand } from './commands/kb.js';
 import { reviewCommand } from './commands/review.js';
 import { scanCommand } from './commands/scan.js';
 
-const COMMANDS: readonly CliCommand[] = [reviewCommand, scanCommand];
+const COMMANDS: readonly CliCommand[] = [reviewCommand, scanCommand, kbCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
