@@ -60,6 +60,10 @@ function hasAncestor(node: Node, types: readonly string[]): boolean {
 /** The text of the innermost function around the report capture, or the whole file at module level. */
 export function enclosingUnitText(ctx: ConstraintContext): string {
   const fns = FUNCTIONS[ctx.language];
-  for (let n = ctx.report.parent; n; n = n.parent) if (fns.has(n.type)) return n.text;
+  for (let n = ctx.report.parent; n; n = n.parent) {
+    if (!fns.has(n.type)) continue;
+    // Python decorators (`@login_required`) sit outside function_definition but guard it.
+    return n.parent?.type === 'decorated_definition' ? n.parent.text : n.text;
+  }
   return ctx.source;
 }

@@ -2,8 +2,11 @@ import type { FixResult, TextEdit } from './types.js';
 
 /** Applies edits bottom-up so earlier indices stay valid; refuses overlapping edits. */
 export function applyEdits(source: string, edits: readonly TextEdit[]): FixResult {
-  // Insertions at the same point keep their given order: sort by start, then by list position, descending.
-  const order = edits.map((e, i) => ({ e, i })).sort((a, b) => b.e.startIndex - a.e.startIndex || b.i - a.i);
+  // Bottom-up; at one index the replacement goes first so that insertions there land before it, and
+  // insertions at one index keep their given order.
+  const order = edits
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => b.e.startIndex - a.e.startIndex || b.e.endIndex - a.e.endIndex || b.i - a.i);
   let text = source;
   let limit = Infinity;
   for (const { e } of order) {

@@ -17,6 +17,10 @@ export function deletionRange(node: Node, source: string): [number, number] {
     return [node.startIndex, next.endIndex];
   }
   if (prev?.type === ',') return [prev.previousSibling?.endIndex ?? prev.startIndex, node.endIndex];
+  // The only item between brackets on one line: `{ a }` becomes `{}`, not `{  }`.
+  if (prev && next && !prev.isNamed && !next.isNamed && !source.slice(prev.endIndex, next.startIndex).includes('\n')) {
+    return [prev.endIndex, next.startIndex];
+  }
   return wholeLine(source, node.startIndex, node.endIndex) ?? [node.startIndex, node.endIndex];
 }
 

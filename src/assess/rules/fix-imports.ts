@@ -25,7 +25,7 @@ export function importEdits(grammar: Grammar, tree: Tree, source: string, lines:
   if (anchor) return { edits: [insertAfterLine(source, anchor, wanted.join('\n') + '\n')] };
   const preamble = preambleEnd(language, root);
   if (preamble && language === 'java') return { edits: [insertAfterLine(source, preamble, '\n' + wanted.join('\n') + '\n')] };
-  const at = preamble ? lineEnd(source, preamble.endIndex) : 0;
+  const at = preamble ? afterNode(source, preamble) : 0;
   // A new import block at the top is set apart from the code after it by a blank line.
   const nextLine = source.slice(at, source.indexOf('\n', at) < 0 ? source.length : source.indexOf('\n', at));
   const gap = nextLine.trim() === '' ? '' : '\n';
@@ -116,8 +116,13 @@ function lineEnd(source: string, index: number): number {
   return nl < 0 ? source.length : nl + 1;
 }
 
+/** Index of the line after the node's last line; some nodes (C #include) already end with the newline. */
+function afterNode(source: string, node: Node): number {
+  return lineEnd(source, Math.max(node.startIndex, node.endIndex - 1));
+}
+
 function insertAfterLine(source: string, node: Node, text: string): TextEdit {
-  const at = lineEnd(source, node.endIndex);
+  const at = afterNode(source, node);
   const lead = at === source.length && !source.endsWith('\n') ? '\n' : '';
   return makeEdit(source, at, at, lead + text);
 }
