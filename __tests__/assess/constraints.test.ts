@@ -19,6 +19,8 @@ describe('resolvesTo', () => {
     ['cpp', '(call_expression) @call', 'int f() { std::system(a); return 0; }\n', ['system'], 1],
     ['cpp', '(call_expression) @call', 'int f() { std::system(a); return 0; }\n', ['std::system'], 1],
     ['cpp', '(call_expression) @call', 'int f() { sys.system(a); return 0; }\n', ['system'], 0],
+    ['cpp', '(call_expression) @call', 'int f() { system(a); return 0; }\n', ['std::system'], 1],
+    ['cpp', '(call_expression) @call', 'int f() { ::system(a); return 0; }\n', ['system'], 1],
   ];
   test.each(cases)('%s: %s on %j resolves to %j: %d', async (language, query, source, names, n) => {
     expect(await matches(rule({ language, query, report: 'call', where: [{ capture: 'call', resolvesTo: names }] }), source)).toHaveLength(n);

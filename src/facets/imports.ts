@@ -72,7 +72,8 @@ export function qualifiedNames(map: ImportMap, callee: string | Node): string[] 
 
 /** True when `name` (as qualified) matches a rule's name: exact, or any member for a `prefix.*` name. */
 export function nameMatches(qualified: string, name: string): boolean {
-  const n = name.startsWith('node:') ? name.slice(5) : name;
+  // `node:x` is `x`; a C++ rule naming `std::system` also matches `system` under `using namespace std`.
+  const n = name.replace(/^node:/, '').replace(/^::/, '').replace(/^std::(?=[A-Za-z_]\w*$)/, '');
   if (n.endsWith('.*')) return qualified.startsWith(n.slice(0, -1));
   return qualified === n;
 }
