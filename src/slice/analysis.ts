@@ -1,0 +1,124 @@
+import type { Grammar } from '../code/languages.js';
+import { parse } from '../code/parser.js';
+import { buildPdg, type Pdg } from './pdg.js';
+import { profileOf } from './profiles.js';
+import { buildUnit, type UnitModel } from './statements.js';
+import { type FlatTree, flatten } from './syntax.js';
+
+/** A unit parsed and turned into a PDG, ready to be sliced any number of times. */
+export interface UnitAnalysis {
+  readonly unit: UnitModel;
+  readonly pdg: Pdg;
+  /** Source lines, for rendering. */
+  readonly lines: readonly string[];
+  /** Set when the unit holds no statement the slicer understands: slices then keep the whole unit. */
+  readonly fallback?: string;
+}
+
+/**
+ * Parsing is the expensive step and review mode slices several units of one file: keep the flattened
+ * trees of the last few sources.
+ */
+const CACHE_SIZE = 4;
+const cache: { grammar: Grammar; source: string; tree: FlatTree }[] = [];
+
+async function flatTree(grammar: Grammar, source: string): Promise<FlatTree> {
+  const hit = cache.findIndex((c) => c.grammar === grammar && c.source === source);
+  if (hit !== -1) return cache[hit]!.tree;
+  const tree = await parse(grammar, source);
+  let flat: FlatTree;
+  try {
+    flat = flatten(tree, source);
+  } finally {
+    tree.delete();
+  }
+  cache.unshift({ grammar, source, tree: flat });
+  cache.length = Math.min(cache.length, CACHE_SIZE);
+  return flat;
+}
+
+/** `lo`/`hi` are 0-based inclusive rows of the unit inside `source`. */
+export async function analyze(grammar: Grammar, source: string, lo: number, hi: number): Promise<UnitAnalysis> {
+  const tree = await flatTree(grammar, source);
+  return analyzeTree(tree, grammar, lo, hi);
+}
+
+export function analyzeTree(tree: FlatTree, grammar: Grammar, lo: number, hi: number): UnitAnalysis {
+  const unit = buildUnit(tree, profileOf(grammar), lo, hi);
+  const pdg = buildPdg(unit);
+  const lines = tree.source.split('\n');
+  const statements = unit.stmts.filter((s) => s.kind === 'simple' || s.kind === 'compound' || s.kind === 'function').length;
+  const fallback = statements === 0 ? 'no statements found in the unit' : undefined;
+  return fallback ? { unit, pdg, lines, fallback } : { unit, pdg, lines };
+}
+
+/** Statements whose tokens (other than punctuation) lie on the given rows. */
+export function seedsOf(analysis: UnitAnalysis, rows: Iterable<number>): number[] {
+  const { unit } = analysis;
+  const seeds = new Set<number>();
+  for (const r of rows) {
+    if (r < unit.lo || r > unit.hi) continue;
+    for (const s of unit.rowOwners[r - unit.lo] ?? []) {
+      if (s === 0) {
+        // A signature row: its parameters, not the whole function.
+        for (const p of unit.stmts) if (p.kind === 'param' && p.rows.includes(r)) seeds.add(p.id);
+      } else seeds.add(s);
+    }
+  }
+  return [...seeds];
+}
+
+/** Statements within `hops` dependence edges of a seed, backward or forward (not mixed). */
+export function reach(pdg: Pdg, seeds: readonly number[], hops: number): Set<number> {
+  const kept = new Set<number>(seeds);
+  for (const edges of [pdg.preds, pdg.succs]) {
+    let frontier = [...seeds];
+    const seen = new Set<number>(seeds);
+    for (let h = 0; h < hops && frontier.length; h++) {
+      const next: number[] = [];
+      for (const s of frontier) {
+        for (const t of edges[s]!) {
+          if (seen.has(t)) continue;
+          seen.add(t);
+          kept.add(t);
+          next.push(t);
+        }
+      }
+      frontier = next;
+    }
+  }
+  return kept;
+}
+
+export interface SliceOptions {
+  readonly hops: number;
+  /**
+   * Keep the headers (and closing lines) of the compound statements around every kept statement, so the
+   * slice reads as code. Applied only when hops > 0: hops = 0 means exactly the points of interest.
+   */
+  readonly enclosing: boolean;
+}
+
+/** Rows (0-based) of the slice around the given point-of-interest rows. */
+export function sliceRows(analysis: UnitAnalysis, poiRows: readonly number[], options: SliceOptions): Set<number> {
+  const { unit } = analysis;
+  const rows = new Set<number>();
+  if (analysis.fallback) {
+    for (let r = unit.lo; r <= unit.hi; r++) rows.add(r);
+    return rows;
+  }
+  for (const r of unit.frame) rows.add(r);
+  for (const r of poiRows) if (r >= unit.lo && r <= unit.hi) rows.add(r);
+  const kept = reach(analysis.pdg, seedsOf(analysis, poiRows), options.hops);
+  if (options.enclosing && options.hops > 0) {
+    for (const s of [...kept]) {
+      for (let p = unit.stmts[s]!.parent; p > 0; p = unit.stmts[p]!.parent) kept.add(p);
+    }
+  }
+  for (const s of kept) {
+    const stmt = unit.stmts[s]!;
+    if (stmt.kind === 'root') continue;
+    for (const r of stmt.rows) if (r >= unit.lo && r <= unit.hi) rows.add(r);
+  }
+  return rows;
+}

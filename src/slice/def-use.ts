@@ -1,0 +1,416 @@
+import type { Profile } from './profiles.js';
+import { type FlatTree, childByField, textOf } from './syntax.js';
+
+/**
+ * Which variables a statement writes and reads. A variable is an identifier, or `<self>.<field>` for fields
+ * of the receiver (`self.x`, `this.x`, a Go method's receiver), so that unrelated fields of one object do
+ * not all depend on each other. Writing a field or an element (`a.b.c = v`, `a[i] = v`, `*p = v`) writes
+ * and reads the root `a`.
+ */
+
+export type Mode = 'use' | 'def' | 'defuse' | 'skip';
+type ChildMode = Mode | 'inherit';
+
+export interface Occurrence {
+  readonly name: string;
+  readonly row: number;
+  readonly def: boolean;
+  readonly use: boolean;
+}
+
+type Rule = Readonly<Record<string, ChildMode>>;
+
+/** Children of these nodes get modes by field name; `*` is every other child, default `inherit`. */
+const RULE_TABLE: Readonly<Record<string, Rule>> = {
+  // Assignments (an operator other than `=` / `:=` makes the target read as well; see visitAssignment).
+  assignment: { left: 'def', right: 'use', type: 'skip' },
+  augmented_assignment: { left: 'defuse', right: 'use' },
+  named_expression: { name: 'def', value: 'use' },
+  assignment_expression: { left: 'def', right: 'use' },
+  augmented_assignment_expression: { left: 'defuse', right: 'use' },
+  assignment_statement: { left: 'def', right: 'use' },
+  short_var_declaration: { left: 'def', right: 'use' },
+  update_expression: { '*': 'defuse' },
+  inc_statement: { '*': 'defuse' },
+  dec_statement: { '*': 'defuse' },
+  delete_statement: { '*': 'defuse' },
+  // Declarations.
+  variable_declarator: { name: 'def', value: 'use', dimensions: 'skip', type: 'skip' },
+  init_declarator: { declarator: 'def', value: 'use' },
+  declaration: { type: 'skip', declarator: 'def' },
+  field_declaration: { type: 'skip', declarator: 'skip' },
+  local_variable_declaration: { type: 'skip', '*': 'use' },
+  var_spec: { name: 'def', value: 'use', type: 'skip' },
+  const_spec: { name: 'def', value: 'use', type: 'skip' },
+  pointer_declarator: { declarator: 'inherit' },
+  array_declarator: { declarator: 'inherit', size: 'use' },
+  reference_declarator: { '*': 'inherit' },
+  structured_binding_declarator: { '*': 'inherit' },
+  // Parameters.
+  parameters: { '*': 'def' },
+  formal_parameters: { '*': 'def' },
+  parameter_list: { '*': 'def' },
+  lambda_parameters: { '*': 'skip' },
+  default_parameter: { name: 'def', value: 'use' },
+  typed_parameter: { type: 'skip', '*': 'def' },
+  typed_default_parameter: { name: 'def', type: 'skip', value: 'use' },
+  formal_parameter: { name: 'def', type: 'skip', dimensions: 'skip', '*': 'skip' },
+  spread_parameter: { '*': 'def' },
+  catch_formal_parameter: { name: 'def', '*': 'skip' },
+  parameter_declaration: { declarator: 'def', name: 'def', type: 'skip' },
+  optional_parameter_declaration: { declarator: 'def', default_value: 'use', type: 'skip' },
+  variadic_parameter_declaration: { name: 'def', type: 'skip' },
+  required_parameter: { pattern: 'def', value: 'use', type: 'skip', '*': 'skip' },
+  optional_parameter: { pattern: 'def', value: 'use', type: 'skip', '*': 'skip' },
+  assignment_pattern: { left: 'inherit', right: 'use' },
+  object_assignment_pattern: { left: 'inherit', right: 'use' },
+  pair_pattern: { key: 'skip', value: 'inherit' },
+  // Loop variables and other bindings in headers.
+  for_statement: { left: 'def', right: 'use' },
+  for_in_statement: { left: 'def', right: 'use', kind: 'skip' },
+  enhanced_for_statement: { name: 'def', value: 'use', type: 'skip', '*': 'skip' },
+  for_range_loop: { declarator: 'def', right: 'use', type: 'skip' },
+  range_clause: { left: 'def', right: 'use' },
+  receive_statement: { left: 'def', right: 'use' },
+  type_switch_statement: { alias: 'def', value: 'use' },
+  catch_clause: { parameter: 'def', parameters: 'inherit', type: 'skip' },
+  as_pattern: { alias: 'def', '*': 'use' },
+  resource: { name: 'def', value: 'use', type: 'skip' },
+  for_in_clause: { left: 'skip', right: 'use' },
+  // Calls, keys and names that are not variables.
+  keyword_argument: { name: 'skip', value: 'use' },
+  pair: { key: 'skip', value: 'use' },
+  method_invocation: { name: 'skip', type_arguments: 'skip' },
+  object_creation_expression: { type: 'skip', type_arguments: 'skip' },
+  new_expression: { type: 'skip' },
+  cast_expression: { type: 'skip', value: 'use' },
+  sizeof_expression: { type: 'skip' },
+  lambda: { parameters: 'skip', body: 'use' },
+  function_declarator: { declarator: 'skip', parameters: 'def' },
+  function_definition: { name: 'def', type: 'skip', return_type: 'skip', declarator: 'inherit' },
+  function_declaration: { name: 'def', result: 'def', return_type: 'skip', type_parameters: 'skip' },
+  method_declaration: { name: 'skip', type: 'skip', receiver: 'def', result: 'def', type_parameters: 'skip' },
+  method_definition: { name: 'skip', return_type: 'skip' },
+  function_expression: { name: 'skip', return_type: 'skip' },
+  func_literal: { result: 'def' },
+  class_definition: { name: 'def', body: 'skip' },
+  class_declaration: { name: 'def', body: 'skip' },
+  labeled_statement: { label: 'skip' },
+  goto_statement: { '*': 'skip' },
+  // Type syntax.
+  type_annotation: { '*': 'skip' },
+  type_arguments: { '*': 'skip' },
+  type_parameters: { '*': 'skip' },
+  template_argument_list: { '*': 'skip' },
+  generic_type: { '*': 'skip' },
+  qualified_identifier: { '*': 'skip' },
+  scoped_identifier: { '*': 'skip' },
+  annotation: { '*': 'skip' },
+  marker_annotation: { '*': 'skip' },
+  modifiers: { '*': 'skip' },
+  as_expression: { '*': 'use', type: 'skip' },
+};
+
+/** Maps, not objects: field names such as `constructor` must not hit Object.prototype. */
+const RULES: ReadonlyMap<string, ReadonlyMap<string, ChildMode>> = new Map(
+  Object.entries(RULE_TABLE).map(([type, rule]) => [type, new Map(Object.entries(rule))]),
+);
+
+/** Member access: the object child holds the variable, the property child never does. */
+const MEMBERS: ReadonlyMap<string, { readonly object: string; readonly property: string }> = new Map([
+  ['attribute', { object: 'object', property: 'attribute' }],
+  ['member_expression', { object: 'object', property: 'property' }],
+  ['field_access', { object: 'object', property: 'field' }],
+  ['field_expression', { object: 'argument', property: 'field' }],
+  ['selector_expression', { object: 'operand', property: 'field' }],
+]);
+
+/** Element access: writing an element writes the root; the index is only read. */
+const INDEXES: ReadonlyMap<string, string> = new Map([
+  ['subscript', 'value'],
+  ['index_expression', 'operand'],
+  ['slice_expression', 'operand'],
+  ['array_access', 'array'],
+]);
+
+const IDENTIFIERS: ReadonlySet<string> = new Set([
+  'identifier',
+  'shorthand_property_identifier',
+  'shorthand_property_identifier_pattern',
+]);
+const THIS: ReadonlySet<string> = new Set(['this', 'self']);
+
+/** Functions whose first argument is an output buffer (C/C++): the call writes it. */
+const OUT_FIRST: ReadonlySet<string> = new Set([
+  'memcpy',
+  'memmove',
+  'memset',
+  'strcpy',
+  'strncpy',
+  'strcat',
+  'strncat',
+  'strlcpy',
+  'strlcat',
+  'sprintf',
+  'snprintf',
+  'vsprintf',
+  'vsnprintf',
+  'fgets',
+  'gets',
+  'fread',
+  'bzero',
+  'memcpy_s',
+  'strcpy_s',
+]);
+/** ... and those whose second argument is (`read(fd, buf, n)`). */
+const OUT_SECOND: ReadonlySet<string> = new Set(['read', 'recv', 'recvfrom', 'pread', 'readlink', 'getline']);
+
+/** Assignments whose operator (`=` or `+=`) is a child: a compound operator reads the target too. */
+const ASSIGNMENTS: ReadonlySet<string> = new Set(['assignment_expression', 'assignment_statement']);
+
+const CALLS: ReadonlySet<string> = new Set(['call', 'call_expression', 'method_invocation']);
+const EXPRESSION_STATEMENTS: ReadonlySet<string> = new Set(['expression_statement']);
+
+export interface DefUse {
+  readonly occurrences: Occurrence[];
+  /** Receivers of statement-level method calls (`list.append(x)`): a write if the variable is local. */
+  readonly receivers: string[];
+}
+
+export class DefUseAnalyzer {
+  private readonly selfNames: Set<string>;
+
+  constructor(
+    private readonly tree: FlatTree,
+    private readonly profile: Profile,
+    /** True for nodes that start another statement: analysis stops there. */
+    private readonly isHead: (node: number) => boolean,
+  ) {
+    this.selfNames = new Set(profile.selfNames);
+  }
+
+  /** Names that act like `this` (a Go method receiver). */
+  addSelfName(name: string): void {
+    this.selfNames.add(name);
+  }
+
+  analyze(stmtNode: number): DefUse {
+    const out: Occurrence[] = [];
+    const receivers: string[] = [];
+    this.visitChildren(stmtNode, 'use', out);
+    const t = this.tree;
+    if (EXPRESSION_STATEMENTS.has(t.type[stmtNode]!)) {
+      const call = firstNamedChild(t, stmtNode);
+      if (call !== -1) this.receiverOf(call, receivers);
+    }
+    return { occurrences: out, receivers };
+  }
+
+  private visitChildren(node: number, mode: Mode, out: Occurrence[]): void {
+    const t = this.tree;
+    const rule = RULES.get(t.type[node]!);
+    let assignMode: Mode | undefined;
+    if (ASSIGNMENTS.has(t.type[node]!)) assignMode = this.assignmentTargetMode(node, 'def');
+    for (let c = t.firstChild[node]!; c !== -1; c = t.nextSibling[c]!) {
+      if (!t.named[c]) continue;
+      let childMode: Mode = mode;
+      if (rule) {
+        const f = t.field[c];
+        const m = (f !== null ? rule.get(f) : undefined) ?? rule.get('*') ?? 'inherit';
+        childMode = m === 'inherit' ? mode : m;
+        if (f === 'left' && assignMode) childMode = assignMode;
+      }
+      this.visit(c, childMode, out);
+    }
+  }
+
+  private assignmentTargetMode(node: number, left: Mode): Mode {
+    const op = childByField(this.tree, node, 'operator');
+    if (op === -1) return left;
+    const text = this.tree.type[op]!;
+    return text === '=' || text === ':=' ? 'def' : 'defuse';
+  }
+
+  private visit(node: number, mode: Mode, out: Occurrence[]): void {
+    if (mode === 'skip') return;
+    if (this.isHead(node)) return;
+    const t = this.tree;
+    const type = t.type[node]!;
+    if (IDENTIFIERS.has(type) || type === 'this') {
+      const name = type === 'this' ? 'this' : textOf(t, node);
+      if (name !== '_') this.record(name, node, mode, out);
+      return;
+    }
+    const member = MEMBERS.get(type);
+    if (member) {
+      const obj = childByField(t, node, member.object);
+      const selfField = this.selfField(node, obj, member.property);
+      if (selfField !== undefined) {
+        this.record(selfField, node, mode, out);
+        return;
+      }
+      if (obj !== -1) this.visit(obj, mode === 'use' ? 'use' : 'defuse', out);
+      for (let c = t.firstChild[node]!; c !== -1; c = t.nextSibling[c]!) {
+        if (c !== obj && t.named[c] && t.field[c] !== member.property) this.visit(c, 'use', out);
+      }
+      return;
+    }
+    if (INDEXES.has(type) || type === 'subscript_expression') {
+      const obj = objectOfIndex(t, node);
+      for (let c = t.firstChild[node]!; c !== -1; c = t.nextSibling[c]!) {
+        if (!t.named[c]) continue;
+        this.visit(c, c === obj ? (mode === 'use' ? 'use' : 'defuse') : 'use', out);
+      }
+      return;
+    }
+    if (type === 'pointer_expression' || type === 'unary_expression') {
+      // `*p = v` writes through p; `&x` passed to a call lets the callee write x.
+      const op = childByField(t, node, 'operator');
+      const arg = childByField(t, node, 'argument') !== -1 ? childByField(t, node, 'argument') : childByField(t, node, 'operand');
+      const opText = op !== -1 ? t.type[op] : '';
+      if (arg !== -1 && opText === '&' && isArgument(t, node)) {
+        this.visit(arg, 'defuse', out);
+        return;
+      }
+      if (arg !== -1 && opText === '*' && mode !== 'use') {
+        this.visit(arg, 'defuse', out);
+        return;
+      }
+    }
+    if (CALLS.has(type) && t.type[node] !== 'method_invocation') this.outArguments(node, out);
+    if (isExpressionLambda(t, node, this.profile)) {
+      // Parameters of an expression-bodied lambda are local to it: neither written nor read outside.
+      const body = childByField(t, node, 'body');
+      if (body === -1) return;
+      const local = new Set<string>();
+      for (let c = t.firstChild[node]!; c !== -1; c = t.nextSibling[c]!) {
+        if (c !== body && t.named[c]) this.collectNames(c, local);
+      }
+      const inner: Occurrence[] = [];
+      this.visit(body, 'use', inner);
+      for (const o of inner) if (!local.has(o.name)) out.push(o);
+      return;
+    }
+    this.visitChildren(node, mode, out);
+  }
+
+  private collectNames(node: number, into: Set<string>): void {
+    const t = this.tree;
+    if (IDENTIFIERS.has(t.type[node]!)) into.add(textOf(t, node));
+    for (let c = t.firstChild[node]!; c !== -1; c = t.nextSibling[c]!) this.collectNames(c, into);
+  }
+
+  private record(name: string, node: number, mode: Mode, out: Occurrence[]): void {
+    const row = this.tree.startRow[node]!;
+    out.push({ name, row, def: mode === 'def' || mode === 'defuse', use: mode === 'use' || mode === 'defuse' });
+  }
+
+  /** `self.x` / `this.x` as one variable name, or undefined. */
+  private selfField(node: number, obj: number, property: string): string | undefined {
+    if (obj === -1) return undefined;
+    const t = this.tree;
+    const objType = t.type[obj]!;
+    const isSelf = objType === 'this' || (objType === 'identifier' && this.selfNames.has(textOf(t, obj)));
+    if (!isSelf) return undefined;
+    const prop = childByField(t, node, property);
+    if (prop === -1) return undefined;
+    return `${objType === 'this' ? 'this' : textOf(t, obj)}.${textOf(t, prop)}`;
+  }
+
+  /** C library calls that write their buffer argument. */
+  private outArguments(call: number, out: Occurrence[]): void {
+    const t = this.tree;
+    const fn = childByField(t, call, 'function');
+    if (fn === -1 || t.type[fn] !== 'identifier') return;
+    const name = textOf(t, fn);
+    const position = OUT_FIRST.has(name) ? 0 : OUT_SECOND.has(name) ? 1 : -1;
+    if (position < 0) return;
+    const args = childByField(t, call, 'arguments');
+    if (args === -1) return;
+    let i = 0;
+    for (let c = t.firstChild[args]!; c !== -1; c = t.nextSibling[c]!) {
+      if (!t.named[c] || t.type[c] === 'comment') continue;
+      if (i++ === position) {
+        const root = this.rootName(c);
+        if (root) out.push({ name: root, row: t.startRow[c]!, def: true, use: true });
+        return;
+      }
+    }
+  }
+
+  /** The receiver variable of a call on a member (`a.b.c(...)` -> `a`), as a candidate write. */
+  private receiverOf(call: number, receivers: string[]): void {
+    const t = this.tree;
+    if (!CALLS.has(t.type[call]!)) return;
+    let callee: number;
+    if (t.type[call] === 'method_invocation') callee = childByField(t, call, 'object');
+    else {
+      const fn = childByField(t, call, 'function');
+      const member = fn !== -1 ? MEMBERS.get(t.type[fn]!) : undefined;
+      callee = member ? childByField(t, fn, member.object) : -1;
+    }
+    if (callee === -1) return;
+    const root = this.rootName(callee);
+    if (root) receivers.push(root);
+  }
+
+  /** Root variable of an access path: `a.b[c].d()` -> `a`; `self.x.y` -> `self.x`. */
+  rootName(node: number): string | undefined {
+    const t = this.tree;
+    for (let depth = 0; depth < 32 && node !== -1; depth++) {
+      const type = t.type[node]!;
+      if (IDENTIFIERS.has(type)) return textOf(t, node);
+      if (type === 'this') return 'this';
+      const member = MEMBERS.get(type);
+      if (member) {
+        const obj = childByField(t, node, member.object);
+        const selfField = this.selfField(node, obj, member.property);
+        if (selfField !== undefined) return selfField;
+        node = obj;
+        continue;
+      }
+      if (INDEXES.has(type) || type === 'subscript_expression') {
+        node = objectOfIndex(t, node);
+        if (node === -1) return undefined;
+        continue;
+      }
+      if (CALLS.has(type)) {
+        node = type === 'method_invocation' ? childByField(t, node, 'object') : childByField(t, node, 'function');
+        continue;
+      }
+      if (type === 'pointer_expression' || type === 'unary_expression' || type === 'parenthesized_expression' || type === 'cast_expression') {
+        const next = childByField(t, node, 'argument') !== -1 ? childByField(t, node, 'argument') : childByField(t, node, 'operand') !== -1 ? childByField(t, node, 'operand') : childByField(t, node, 'value');
+        node = next !== -1 ? next : firstNamedChild(t, node);
+        continue;
+      }
+      return undefined;
+    }
+    return undefined;
+  }
+}
+
+/** `subscript_expression` names its object `object` (JavaScript) or `argument` (C, C++). */
+function objectOfIndex(t: FlatTree, node: number): number {
+  const field = INDEXES.get(t.type[node]!);
+  if (field) return childByField(t, node, field);
+  const obj = childByField(t, node, 'object');
+  return obj !== -1 ? obj : childByField(t, node, 'argument');
+}
+
+function firstNamedChild(t: FlatTree, node: number): number {
+  for (let c = t.firstChild[node]!; c !== -1; c = t.nextSibling[c]!) if (t.named[c] && t.type[c] !== 'comment') return c;
+  return -1;
+}
+
+function isArgument(t: FlatTree, node: number): boolean {
+  const p = t.parent[node]!;
+  return p !== -1 && (t.type[p] === 'argument_list' || t.type[p] === 'arguments');
+}
+
+/** A lambda whose body is an expression (not a block): it holds no statements. */
+export function isExpressionLambda(t: FlatTree, node: number, profile: Profile): boolean {
+  const type = t.type[node]!;
+  if (type !== 'arrow_function' && type !== 'lambda_expression' && type !== 'lambda') return false;
+  const body = childByField(t, node, 'body');
+  return body === -1 || !profile.blocks.has(t.type[body]!);
+}

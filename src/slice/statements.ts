@@ -1,0 +1,319 @@
+import { DefUseAnalyzer, isExpressionLambda } from './def-use.js';
+import { HEADER_FIELDS, type Profile } from './profiles.js';
+import { type FlatTree, childByField, textOf } from './syntax.js';
+
+/**
+ * The statements of one unit, as PDG nodes. A statement owns the lines on which it has a token that no
+ * nested statement owns: a simple statement owns all its lines, an `if` owns its condition line, its
+ * `} else {` line and its closing brace, a function owns its signature and closing brace.
+ */
+
+export type StmtKind = 'root' | 'param' | 'simple' | 'compound' | 'function';
+
+/** Escape flags: the statement (or something inside it) leaves the function, or the enclosing loop/switch. */
+export const ESCAPES_FUNCTION = 1;
+export const ESCAPES_LOOP = 2;
+
+export interface Stmt {
+  readonly id: number;
+  /** Tree node, -1 for the virtual root and parameter pseudo-statements. */
+  readonly node: number;
+  readonly kind: StmtKind;
+  /** Structural parent statement, -1 for none. */
+  readonly parent: number;
+  /** The tree node that groups this statement with its siblings (a block, an else clause). */
+  readonly container: number;
+  readonly children: number[];
+  /** Last statement id in this statement's subtree (ids are preorder). */
+  last: number;
+  /** Own rows, ascending, 0-based. */
+  readonly rows: number[];
+  defs: string[];
+  uses: string[];
+  receivers: string[];
+  isLoop: boolean;
+  isSwitch: boolean;
+  /** Own exit: 'return' (return/throw/goto) or 'jump' (break/continue). */
+  exit: 'return' | 'break' | 'continue' | undefined;
+  escapes: number;
+}
+
+export interface UnitModel {
+  readonly tree: FlatTree;
+  readonly profile: Profile;
+  /** Rows of the unit, inclusive, 0-based. */
+  readonly lo: number;
+  readonly hi: number;
+  readonly stmts: Stmt[];
+  /** Rows always kept: the signature (or the code before the first statement) and the closing line(s). */
+  readonly frame: ReadonlySet<number>;
+  /** rows (offset lo) -> statements with a non-punctuation token there. */
+  readonly rowOwners: readonly (readonly number[] | undefined)[];
+  /** Rows (offset lo) with a code token (not blank, not only comments). */
+  readonly codeRows: Uint8Array;
+  /** The function node the unit is, or -1 when the unit is a group of statements. */
+  readonly rootNode: number;
+}
+
+const PUNCTUATION = /^[^\p{L}\p{N}_$@#]+$/u;
+
+export function buildUnit(tree: FlatTree, profile: Profile, lo: number, hi: number): UnitModel {
+  const { count, type, named, parent, startRow, endRow } = tree;
+  const rootNode = findRoot(tree, profile, lo, hi);
+  // Preorder node range that may hold statements.
+  const first = rootNode === -1 ? 0 : rootNode;
+  const stop = rootNode === -1 ? count : subtreeEnd(tree, rootNode);
+
+  const stmts: Stmt[] = [];
+  const headStmt = new Int32Array(count).fill(-1);
+  const owner = new Int32Array(count).fill(-1);
+  const inHeader = new Uint8Array(count);
+  const newStmt = (node: number, kind: StmtKind, parentStmt: number, container: number): Stmt => {
+    const s: Stmt = {
+      id: stmts.length,
+      node,
+      kind,
+      parent: parentStmt,
+      container,
+      children: [],
+      last: stmts.length,
+      rows: [],
+      defs: [],
+      uses: [],
+      receivers: [],
+      isLoop: node !== -1 && profile.loops.has(type[node]!),
+      isSwitch: node !== -1 && profile.switches.has(type[node]!),
+      exit: undefined,
+      escapes: 0,
+    };
+    stmts.push(s);
+    if (parentStmt !== -1) stmts[parentStmt]!.children.push(s.id);
+    return s;
+  };
+
+  // The root statement is always id 0 (virtual when the unit is not one function).
+  const root = newStmt(rootNode, 'root', -1, -1);
+  if (rootNode !== -1) {
+    headStmt[rootNode] = 0;
+    owner[rootNode] = 0;
+  }
+
+  for (let i = first === rootNode ? first + 1 : first; i < stop; i++) {
+    const p = parent[i]!;
+    const pOwner = p === -1 ? -1 : owner[p]!;
+    owner[i] = pOwner === -1 && rootNode === -1 ? 0 : pOwner;
+    if (p !== -1 && headStmt[p] === -1) inHeader[i] = inHeader[p]! | (tree.field[i] !== null && HEADER_FIELDS.has(tree.field[i]!) ? 1 : 0);
+    else inHeader[i] = tree.field[i] !== null && HEADER_FIELDS.has(tree.field[i]!) ? 1 : 0;
+    if (!named[i]) continue;
+    if (startRow[i]! > hi || endRow[i]! < lo) continue;
+    const t = type[i]!;
+    let kind: StmtKind | undefined;
+    if (profile.functions.has(t)) {
+      const body = childByField(tree, i, 'body');
+      if (body !== -1 && profile.blocks.has(type[body]!)) kind = 'function';
+    } else if (profile.simple.has(t)) kind = 'simple';
+    else if (profile.compound.has(t)) kind = 'compound';
+    else if (profile.blocks.has(t) && p !== -1 && (profile.blocks.has(type[p]!) || type[p] === 'statement_list')) kind = 'compound'; // a bare { } block
+    if (kind === undefined) continue;
+    const parentStmt = owner[i]!;
+    // Statements in a compound statement's header (a `for` initializer) belong to the header.
+    if (kind !== 'function' && inHeader[i] && parentStmt > 0 && stmts[parentStmt]!.kind === 'compound') continue;
+    const container = containerOf(tree, i, stmts[parentStmt]!.node);
+    const s = newStmt(i, kind, parentStmt, container);
+    headStmt[i] = s.id;
+    owner[i] = s.id;
+    inHeader[i] = 0;
+  }
+  for (let s = stmts.length - 1; s >= 0; s--) {
+    const st = stmts[s]!;
+    if (st.children.length) st.last = Math.max(st.last, stmts[st.children[st.children.length - 1]!]!.last);
+  }
+
+  // Lines: every token belongs to its nearest statement.
+  const span = hi - lo + 1;
+  const rowOwners: (number[] | undefined)[] = new Array(span);
+  const codeRows = new Uint8Array(span);
+  const lastRowOf = new Int32Array(stmts.length).fill(-1);
+  const addRow = (s: number, row: number): void => {
+    if (lastRowOf[s] !== row) {
+      if (row > lastRowOf[s]!) {
+        stmts[s]!.rows.push(row);
+        lastRowOf[s] = row;
+      } else if (!stmts[s]!.rows.includes(row)) stmts[s]!.rows.push(row); // rare: tokens out of order
+    }
+  };
+  for (let i = 0; i < count; i++) {
+    if (tree.firstChild[i] !== -1) continue;
+    if (tree.end[i]! <= tree.start[i]!) continue;
+    if (profile.comments.has(type[i]!)) continue;
+    const r0 = Math.max(startRow[i]!, lo);
+    const r1 = Math.min(endRow[i]!, hi);
+    if (r0 > r1) continue;
+    for (let r = r0; r <= r1; r++) codeRows[r - lo] = 1;
+    const o = owner[i]!;
+    if (o < 0 || (rootNode !== -1 && (i < first || i >= stop))) continue;
+    const significant = !PUNCTUATION.test(tree.source.slice(tree.start[i], tree.end[i]));
+    for (let r = r0; r <= r1; r++) {
+      addRow(o, r);
+      if (significant) {
+        const list = (rowOwners[r - lo] ??= []);
+        if (list[list.length - 1] !== o) list.push(o);
+      }
+    }
+  }
+  for (const s of stmts) if (s.rows.length > 1) s.rows.sort((a, b) => a - b);
+
+  const frame = frameRows(tree, profile, stmts, rootNode, lo, hi, codeRows);
+
+  // Definitions and uses.
+  const analyzer = new DefUseAnalyzer(tree, profile, (node) => headStmt[node] !== -1);
+  if (rootNode !== -1 && type[rootNode] === 'method_declaration') {
+    // Go: the receiver is `this`.
+    const receiver = childByField(tree, rootNode, 'receiver');
+    if (receiver !== -1) for (const name of identifiersIn(tree, receiver)) analyzer.addSelfName(name);
+  }
+  const paramRows = new Map<number, string[]>();
+  for (const s of stmts) {
+    if (s.node === -1) continue;
+    const isRootNode = s.kind === 'root';
+    const du = withHead(headStmt, s.node, () => analyzer.analyze(s.node));
+    const defs = new Set<string>();
+    const uses = new Set<string>();
+    for (const o of du.occurrences) {
+      if (isRootNode) {
+        if (o.def) {
+          const list = paramRows.get(o.row) ?? [];
+          list.push(o.name);
+          paramRows.set(o.row, list);
+        }
+        continue;
+      }
+      if (o.use) uses.add(o.name);
+      if (o.def) defs.add(o.name);
+    }
+    s.defs = [...defs];
+    s.uses = [...uses];
+    s.receivers = du.receivers;
+    const t = type[s.node]!;
+    if (profile.returns.has(t)) s.exit = 'return';
+    else if (profile.jumps.has(t)) s.exit = t.startsWith('continue') ? 'continue' : 'break';
+  }
+  // Parameters: one pseudo-statement per signature row, so a change to one parameter does not pull in
+  // every use of every parameter.
+  for (const [row, names] of [...paramRows.entries()].sort((a, b) => a[0] - b[0])) {
+    const p = newStmt(-1, 'param', -1, -1);
+    p.defs = [...new Set(names)];
+    if (row >= lo && row <= hi) p.rows.push(row);
+  }
+  void root;
+  return { tree, profile, lo, hi, stmts, frame, rowOwners, codeRows, rootNode };
+}
+
+/** Runs `fn` with `node` not counted as a statement head, so that analysis descends into its own node. */
+function withHead<T>(headStmt: Int32Array, node: number, fn: () => T): T {
+  const saved = headStmt[node]!;
+  headStmt[node] = -1;
+  try {
+    return fn();
+  } finally {
+    headStmt[node] = saved;
+  }
+}
+
+function identifiersIn(tree: FlatTree, node: number): string[] {
+  const out: string[] = [];
+  const end = subtreeEnd(tree, node);
+  for (let i = node; i < end; i++) if (tree.type[i] === 'identifier') out.push(textOf(tree, i));
+  return out;
+}
+
+/** One past the last preorder index of the subtree of `node`. */
+export function subtreeEnd(tree: FlatTree, node: number): number {
+  for (let n = node; n !== -1; n = tree.parent[n]!) {
+    const next = tree.nextSibling[n]!;
+    if (next !== -1) return next;
+  }
+  return tree.count;
+}
+
+/** The ancestor of `node` that is a direct child of `parentNode`; `parentNode` itself for direct children. */
+function containerOf(tree: FlatTree, node: number, parentNode: number): number {
+  const p = tree.parent[node]!;
+  if (p === parentNode || p === -1) return parentNode;
+  let c = node;
+  while (tree.parent[c] !== -1 && tree.parent[c] !== parentNode) c = tree.parent[c]!;
+  return tree.parent[c] === parentNode ? c : p;
+}
+
+/**
+ * The one function-like node that the unit range holds (outermost), or -1 when it holds none or several.
+ */
+function findRoot(tree: FlatTree, profile: Profile, lo: number, hi: number): number {
+  let found = -1;
+  for (let i = 0; i < tree.count; i++) {
+    if (!tree.named[i] || !profile.functions.has(tree.type[i]!)) continue;
+    if (tree.startRow[i]! < lo || tree.endRow[i]! > hi) continue;
+    if (isExpressionLambda(tree, i, profile)) continue;
+    const body = childByField(tree, i, 'body');
+    if (body === -1 || !profile.blocks.has(tree.type[body]!)) continue;
+    if (found !== -1 && isAncestor(tree, found, i)) continue;
+    if (found !== -1) return -1;
+    found = i;
+  }
+  return found;
+}
+
+function isAncestor(tree: FlatTree, ancestor: number, node: number): boolean {
+  for (let p = tree.parent[node]!; p !== -1; p = tree.parent[p]!) if (p === ancestor) return true;
+  return false;
+}
+
+/**
+ * Rows every slice keeps. For a function: from its first row (decorators included) to the start of the
+ * body, and its last row when that holds the closing brace. For a group of statements: the code rows
+ * before the first statement and after the last one (typically a header and a brace that did not parse).
+ */
+function frameRows(
+  tree: FlatTree,
+  profile: Profile,
+  stmts: Stmt[],
+  rootNode: number,
+  lo: number,
+  hi: number,
+  codeRows: Uint8Array,
+): Set<number> {
+  const frame = new Set<number>();
+  if (rootNode !== -1) {
+    let sigStart = tree.startRow[rootNode]!;
+    const p = tree.parent[rootNode]!;
+    if (p !== -1 && tree.type[p] === 'decorated_definition') sigStart = tree.startRow[p]!;
+    sigStart = Math.max(lo, sigStart);
+    const body = childByField(tree, rootNode, 'body');
+    let sigEnd = tree.startRow[body]!;
+    const firstToken = tree.firstChild[body]!;
+    const opensWithBrace = firstToken !== -1 && !tree.named[firstToken] && tree.start[firstToken] === tree.start[body];
+    if (!opensWithBrace) {
+      // Python: the header ends with the `:` before the block.
+      let prev = -1;
+      for (let c = tree.firstChild[rootNode]!; c !== -1 && c !== body; c = tree.nextSibling[c]!) {
+        if (!profile.comments.has(tree.type[c]!)) prev = c;
+      }
+      if (prev !== -1) sigEnd = tree.endRow[prev]!;
+    }
+    for (let r = sigStart; r <= Math.min(sigEnd, hi); r++) frame.add(r);
+    const endRow = tree.endRow[rootNode]!;
+    if (stmts[0]!.rows.includes(endRow) && endRow > sigEnd) frame.add(endRow);
+    return frame;
+  }
+  let firstRow = hi + 1;
+  let lastRow = lo - 1;
+  for (const s of stmts) {
+    if (s.node === -1 || s.parent !== 0) continue;
+    firstRow = Math.min(firstRow, tree.startRow[s.node]!);
+    lastRow = Math.max(lastRow, tree.endRow[s.node]!);
+  }
+  if (firstRow > hi) return frame;
+  for (let r = lo; r < firstRow; r++) if (codeRows[r - lo]) frame.add(r);
+  for (let r = lastRow + 1; r <= hi; r++) if (codeRows[r - lo]) frame.add(r);
+  return frame;
+}
