@@ -3,6 +3,7 @@ import { getParser, loadLanguage } from '../../code/parser.js';
 import type { Grammar } from '../../code/languages.js';
 import type { RuleSource } from '../../kb/source-schema.js';
 import type { CompiledRule } from './types.js';
+import { attachTopLevelPredicates } from './query-text.js';
 
 /** Compiled queries by rule id, grammar and query text (the text too, so an edited rule never hits a stale entry). */
 const queryCache = new Map<string, Query>();
@@ -67,7 +68,7 @@ function compileQuery(rule: RuleSource, grammar: Grammar, language: TsLanguage):
   if (cached) return cached;
   let query: Query;
   try {
-    query = new Query(language, rule.query);
+    query = new Query(language, attachTopLevelPredicates(rule.query));
   } catch (e) {
     const offset = (e as { index?: unknown }).index;
     const where = typeof offset === 'number' ? ` at offset ${offset} (${lineColumn(rule.query, offset)})` : '';
