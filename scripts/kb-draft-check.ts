@@ -6,6 +6,7 @@ import YAML from 'yaml';
 import fs from 'node:fs';
 import { parse, loadLanguage } from '../src/code/parser.js';
 import { cweSourceSchema } from '../src/kb/source-schema.js';
+import { attachTopLevelPredicates } from '../src/assess/rules/query-text.js';
 
 let problems = 0;
 for (const file of process.argv.slice(2)) {
@@ -22,7 +23,7 @@ for (const file of process.argv.slice(2)) {
     if (!gids.has(r.guideline)) { console.log(`${file} ${r.id}: unknown guideline ${r.guideline}`); problems++; }
     let q: Query;
     try {
-      q = new Query(await loadLanguage(r.language), r.query);
+      q = new Query(await loadLanguage(r.language), attachTopLevelPredicates(r.query));
     } catch (e) {
       console.log(`${file} ${r.id}: QUERY ${e instanceof Error ? e.message : e}`);
       problems++;
