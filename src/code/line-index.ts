@@ -20,6 +20,11 @@ export class LineIndex {
     this.fullComment = new Uint8Array(this.lineCount + 2);
   }
 
+  /** Offset of the line's first character. */
+  lineStart(line: number): number {
+    return this.starts[line - 1]!;
+  }
+
   /** Offset just past the line's last character, before its `\r\n` or `\n`. */
   lineEnd(line: number): number {
     let end = line < this.starts.length ? this.starts[line]! - 1 : this.text.length;

@@ -31,6 +31,15 @@ export interface Outline {
   readonly statementAt: Int32Array;
 }
 
+/** Where a second pass writes: the outline of the file, and the place of a piece of it (see recovery.ts). */
+export interface OutlineInto {
+  readonly outline: Outline;
+  readonly lineOffset?: number;
+  readonly indexOffset?: number;
+  /** Offset ranges of the tree to leave out: ERROR regions that are re-parsed piece by piece. */
+  readonly skip?: readonly { readonly startIndex: number; readonly endIndex: number }[];
+}
+
 interface Open {
   readonly endIndex: number;
   readonly kind: 'unit' | ScopeKind;
@@ -48,30 +57,45 @@ interface Open {
  * with a TreeCursor from JavaScript costs three calls into WebAssembly per node, which made it the slowest
  * step on large files.
  */
-export function outline(tree: Tree, spec: UnitSpec, lines: LineIndex): Outline {
-  const units: OutlineUnit[] = [];
-  const statements: OutlineStatement[] = [];
-  const statementAt = new Int32Array(lines.lineCount + 2).fill(-1);
+export function outline(tree: Tree, spec: UnitSpec, lines: LineIndex, into?: OutlineInto): Outline {
+  const units = into?.outline.units ?? [];
+  const statements = into?.outline.statements ?? [];
+  const statementAt = into?.outline.statementAt ?? new Int32Array(lines.lineCount + 2).fill(-1);
+  const lineOffset = into?.lineOffset ?? 0;
+  const indexOffset = into?.indexOffset ?? 0;
+  const skip = into?.skip ?? [];
   const open: Open[] = [];
   const qualifiers: string[] = [];
   let openUnits = 0;
 
+  const span = (node: Node): { start: number; end: number } => {
+    const { start, end } = lineSpan(node);
+    return { start: start + lineOffset, end: end + lineOffset };
+  };
+  const skipped = (node: Node): boolean =>
+    skip.length > 0 && skip.some((r) => node.startIndex >= r.startIndex && node.startIndex < r.endIndex);
+
   const addComment = (node: Node): void => {
-    lines.addComment(node.startPosition.row + 1, node.endPosition.row + 1, node.startIndex, node.endIndex);
+    lines.addComment(
+      node.startPosition.row + 1 + lineOffset,
+      node.endPosition.row + 1 + lineOffset,
+      node.startIndex + indexOffset,
+      node.endIndex + indexOffset,
+    );
   };
   const addDocstring = (owner: Node): void => {
     const docstring = spec.docstring?.(owner);
     if (docstring) addComment(docstring);
   };
   const addStatements = (container: Node): void => {
-    const skip = new Set<number>();
+    const skipFields = new Set<number>();
     for (const field of spec.nonStatementFields ?? []) {
       const child = container.childForFieldName(field);
-      if (child) skip.add(child.id);
+      if (child) skipFields.add(child.id);
     }
     for (const child of container.namedChildren) {
-      if (!child || spec.commentTypes.has(child.type) || skip.has(child.id)) continue;
-      const { start, end } = lineSpan(child);
+      if (!child || spec.commentTypes.has(child.type) || skipFields.has(child.id) || skipped(child)) continue;
+      const { start, end } = span(child);
       statementAt.fill(statements.length, start, end + 1);
       statements.push({ start, end, inert: spec.isInert(child) });
     }
@@ -89,6 +113,7 @@ export function outline(tree: Tree, spec: UnitSpec, lines: LineIndex): Outline {
   for (const node of root.descendantsOfType(interestingTypes(spec))) {
     const type = node.type;
     if (keywords.has(type) && !node.isNamed) continue; // the `lambda` keyword, not the `lambda` node
+    if (skipped(node)) continue;
     if (spec.commentTypes.has(type)) {
       addComment(node);
       continue;
@@ -110,8 +135,8 @@ export function outline(tree: Tree, spec: UnitSpec, lines: LineIndex): Outline {
       units.push({
         name: [...qualifiers, found.name].join(spec.separator),
         kind: found.kind,
-        start: lineSpan(found.first).start,
-        end: lineSpan(found.last).end,
+        start: span(found.first).start,
+        end: span(found.last).end,
         parent,
         children: [],
       });

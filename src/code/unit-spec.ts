@@ -61,6 +61,11 @@ export interface UnitSpec {
    * selects no unit.
    */
   docstring?(owner: Node): Node | undefined;
+  /**
+   * Lines that start a top-level definition. A syntax error can leave the rest of a file as one ERROR node
+   * (an unclosed parenthesis in Python); such a region is cut at these lines and each piece parsed alone.
+   */
+  readonly recoveryLine?: RegExp;
 }
 
 /** First and last line (1-based) of a node; a node ending at column 0 ends on the line before. */

@@ -2,6 +2,7 @@ import { grammarOf, type Language } from './languages.js';
 import { LineIndex } from './line-index.js';
 import { outline, type Outline, type OutlineUnit } from './outline.js';
 import { parse } from './parser.js';
+import { recoverableRegions, type ErrorRegion } from './recovery.js';
 import type { Unit } from './unit.js';
 import { UNIT_SPECS } from './unit-kinds.js';
 
@@ -45,14 +46,26 @@ export interface ExtractUnitsInput {
 export async function extractUnits(input: ExtractUnitsInput): Promise<UnitExtraction> {
   const spec = UNIT_SPECS[input.language];
   const lines = new LineIndex(input.text);
-  const tree = await parse(grammarOf(input.path, input.language), input.text);
+  const grammar = grammarOf(input.path, input.language);
+  const tree = await parse(grammar, input.text);
   let found: Outline;
   let parseErrors: boolean;
+  let regions: ErrorRegion[];
   try {
     parseErrors = tree.rootNode.hasError;
-    found = outline(tree, spec, lines);
+    regions = recoverableRegions(tree.rootNode, spec, lines);
+    found = outline(tree, spec, lines, { outline: emptyOutline(lines), skip: regions });
   } finally {
     tree.delete();
+  }
+  for (const piece of regions.flatMap((r) => r.pieces)) {
+    const pieceTree = await parse(grammar, lines.slice(piece.start, piece.end));
+    try {
+      const at = { lineOffset: piece.start - 1, indexOffset: lines.lineStart(piece.start) };
+      outline(pieceTree, spec, lines, { outline: found, ...at });
+    } finally {
+      pieceTree.delete();
+    }
   }
   uniqueNames(found.units);
 
@@ -145,9 +158,14 @@ function moduleUnit(
   return own.length > 0 ? { start, end, lines: own } : undefined;
 }
 
+function emptyOutline(lines: LineIndex): Outline {
+  return { units: [], statements: [], statementAt: new Int32Array(lines.lineCount + 2).fill(-1) };
+}
+
+/** In document order; units from re-parsed pieces come last in the array, so sort first. */
 function uniqueNames(units: OutlineUnit[]): void {
   const seen = new Map<string, number>();
-  for (const unit of units) {
+  for (const unit of [...units].sort((a, b) => a.start - b.start || b.end - a.end)) {
     const count = (seen.get(unit.name) ?? 0) + 1;
     seen.set(unit.name, count);
     if (count > 1) unit.name = `${unit.name}#${count}`;

@@ -81,6 +81,7 @@ export const go: UnitSpec = {
   },
 
   scope: () => undefined,
+  recoveryLine: /^func\s/,
 
   isInert(node) {
     if (INERT.has(node.type)) return true;

@@ -122,6 +122,7 @@ export const javascript: UnitSpec = {
   ]),
   scopeTypes: new Set(['class_declaration', 'class', 'abstract_class_declaration', 'object', 'internal_module', 'module']),
   containerTypes: new Set(['program', 'class_body']),
+  recoveryLine: /^(?:export\s+(?:default\s+)?)?(?:async\s+)?(?:function|class)\b/,
   scopeBodiesAreContainers: true, // namespaces; class bodies are `class_body` and objects have no body field
 
   unit(node, context): UnitCandidate | undefined {
@@ -166,6 +167,36 @@ export const javascript: UnitSpec = {
   isInert,
 };
 
+function isRequire(node: Node): boolean {
+  const call = node.type === 'await_expression' ? node.namedChild(0) : node;
+  if (call?.type !== 'call_expression') return false;
+  const callee = call.childForFieldName('function');
+  return callee?.type === 'identifier' && callee.text === 'require' || callee?.type === 'import';
+}
+
+/** `{ a, b, f() {...}, g: () => ... }`: a table of functions, like a class; its own lines hold no behaviour. */
+function isDeclarativeObject(node: Node): boolean {
+  return (
+    node.type === 'object' &&
+    node.namedChildren.every(
+      (member) =>
+        !member ||
+        member.type === 'comment' ||
+        member.type === 'shorthand_property_identifier' ||
+        member.type === 'method_definition' ||
+        (member.type === 'pair' && FUNCTION_EXPRESSIONS.has(member.childForFieldName('value')?.type ?? '')),
+    )
+  );
+}
+
+/** `module.exports = { a, b }`, `module.exports = router`, `exports.handler = handler`. */
+function isExportList(assignment: Node): boolean {
+  const left = assignment.childForFieldName('left');
+  const right = assignment.childForFieldName('right');
+  if (!left || !right || !/^(module\.)?exports(\.|$)/.test(compactText(left))) return false;
+  return right.type === 'identifier' || isDeclarativeObject(right);
+}
+
 function isInert(node: Node): boolean {
     if (INERT.has(node.type)) return true;
     switch (node.type) {
@@ -179,10 +210,16 @@ function isInert(node: Node): boolean {
         return !node.childForFieldName('value');
       case 'lexical_declaration':
       case 'variable_declaration':
-        return !node.namedChildren.some((d) => d?.type === 'variable_declarator' && d.childForFieldName('value'));
+        // Without values, or CommonJS imports (`const fs = require('fs')`).
+        return node.namedChildren.every((d) => {
+          if (d?.type !== 'variable_declarator') return true;
+          const value = d.childForFieldName('value');
+          return !value || isRequire(value) || isDeclarativeObject(value);
+        });
       case 'expression_statement': {
         const only = node.namedChildCount === 1 ? node.namedChild(0) : null;
-        return only?.type === 'string' || only?.type === 'internal_module'; // 'use strict'; namespace N {}
+        if (only?.type === 'string' || only?.type === 'internal_module') return true; // 'use strict'; namespace N {}
+        return only?.type === 'assignment_expression' && isExportList(only);
       }
       default:
         return false;

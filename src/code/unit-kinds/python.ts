@@ -55,6 +55,7 @@ export const python: UnitSpec = {
   },
 
   isInert: (node) => INERT.has(node.type) || isDocstring(node),
+  recoveryLine: /^(?:async\s+def|def|class)\s|^@/,
   docstring(owner) {
     const body = owner.type === 'module' ? owner : owner.childForFieldName('body');
     if (body?.type !== 'module' && body?.type !== 'block') return undefined;
