@@ -21,6 +21,12 @@ export interface Fix {
   readonly replacement: string;
   readonly verified: boolean;
   readonly description?: string;
+  /**
+   * Import lines the replacement needs that the file lacks, to add at the file's import block (outside
+   * startLine..endLine, so a suggestion cannot carry them). Verification ran with them added; the
+   * description says so.
+   */
+  readonly imports?: readonly string[];
 }
 
 /** One weakness found in one unit: the record of findings JSON version 1 (see ARCHITECTURE). */

@@ -1,3 +1,4 @@
+import type { RejectedFix, SuppressedFinding } from '../assess/assess.js';
 import type { Finding } from '../assess/finding.js';
 import type { Unit } from '../code/unit.js';
 import type { Skipped } from '../diff/change-set.js';
@@ -14,13 +15,23 @@ export interface RunStats {
 
 /** What one review or scan produced, before any publisher acts on it. */
 export interface ReviewResult {
+  /** Findings at or above the severity threshold, not suppressed. */
   readonly findings: readonly Finding[];
+  /** Findings silenced by a `rescue-ignore` comment or the repository configuration, with the reason. */
+  readonly suppressed: readonly SuppressedFinding[];
+  /** Fixes that failed verification (never offered), with the reason. */
+  readonly rejectedFixes: readonly RejectedFix[];
+  /** Findings below the severity threshold, left out of `findings`. */
+  readonly belowThreshold: number;
   readonly units: readonly Unit[];
   readonly skipped: readonly Skipped[];
   /** Files that parsed with syntax errors; their units were still reviewed. */
   readonly parseErrors: readonly string[];
   readonly stats: RunStats;
 }
+
+/** The assessment part of a result when no assessment ran. */
+export const NO_ASSESSMENT = { findings: [], suppressed: [], rejectedFixes: [], belowThreshold: 0 } as const;
 
 export function emptyStats(): RunStats {
   return { files: 0, units: 0, unitsSentToLlm: 0, llmCalls: 0, promptTokens: 0, completionTokens: 0, ms: 0 };

@@ -8,6 +8,8 @@ import { FileSkip, type FileSource } from './file-source.js';
 import { emptyStats, type ReviewResult } from './result.js';
 import { touchedLines } from './touched-lines.js';
 import { reconstructAddedFile } from './reconstruct.js';
+import type { AssessFile } from '../assess/assess.js';
+import { runAssessment, type AssessmentOptions } from './assessment.js';
 
 export interface ReviewOptions {
   readonly changeSet: ChangeSet;
@@ -18,6 +20,8 @@ export interface ReviewOptions {
   /** Parallel file reads; the GitHub source is network-bound. */
   readonly concurrency?: number;
   readonly maxFileBytes?: number;
+  /** Findings from the knowledge-base rules; absent: units only. */
+  readonly assessment?: AssessmentOptions;
 }
 
 /** Reasons worth a warning: the user would want to know the file was not reviewed. */
@@ -45,10 +49,12 @@ export async function reviewChange(options: ReviewOptions): Promise<ReviewResult
   );
   const units: Unit[] = [];
   const parseErrors: string[] = [];
+  const files = new Map<string, AssessFile>();
   for (const r of perFile) {
     if ('skipped' in r) skipped.push(r.skipped);
     else {
       units.push(...r.units);
+      if (r.units.length) files.set(r.path, r.file);
       if (r.parseErrors) parseErrors.push(r.path);
     }
   }
@@ -59,8 +65,9 @@ export async function reviewChange(options: ReviewOptions): Promise<ReviewResult
     else logger.warning(text, s.path ? { file: s.path } : undefined);
   }
   for (const path of parseErrors) logger.warning(`${path}: has syntax errors; reviewed the parts that parsed`, { file: path });
+  const assessed = await runAssessment(options.assessment, 'review', units, files, logger);
   const stats = { ...emptyStats(), files: reviewable.length, units: units.length, ms: Date.now() - started };
-  return { findings: [], units, skipped, parseErrors, stats };
+  return { ...assessed, units, skipped, parseErrors, stats };
 }
 
 function triage(file: ChangedFile, filter: (path: string) => boolean): Skipped | undefined {
@@ -72,7 +79,7 @@ function triage(file: ChangedFile, filter: (path: string) => boolean): Skipped |
   return undefined;
 }
 
-type FileUnits = { path: string; units: Unit[]; parseErrors: boolean } | { skipped: Skipped };
+type FileUnits = { path: string; units: Unit[]; parseErrors: boolean; file: AssessFile } | { skipped: Skipped };
 
 async function unitsOfFile(file: ChangedFile, options: ReviewOptions): Promise<FileUnits> {
   let bytes: Uint8Array | undefined;
@@ -91,7 +98,7 @@ async function unitsOfFile(file: ChangedFile, options: ReviewOptions): Promise<F
     text: guarded.text,
     changedLines: touchedLines(file),
   });
-  return { path: file.path, units: extraction.units, parseErrors: extraction.parseErrors };
+  return { path: file.path, units: extraction.units, parseErrors: extraction.parseErrors, file: { text: guarded.text, language: file.language! } };
 }
 
 export function errorText(error: unknown): string {

@@ -8,6 +8,8 @@ import type { Logger } from '../logging/logger.js';
 import type { FileSource } from './file-source.js';
 import { emptyStats, type ReviewResult } from './result.js';
 import { errorText } from './review-change.js';
+import type { AssessFile } from '../assess/assess.js';
+import { runAssessment, type AssessmentOptions } from './assessment.js';
 
 export interface ScanOptions {
   readonly paths: readonly string[];
@@ -15,6 +17,10 @@ export interface ScanOptions {
   readonly logger: Logger;
   readonly filter?: (path: string) => boolean;
   readonly maxFileBytes?: number;
+  /** Findings from the knowledge-base rules; absent: units only. */
+  readonly assessment?: AssessmentOptions;
+  /** Parallel file reads and parses (default 4). */
+  readonly concurrency?: number;
 }
 
 /** Whole-file review: every function of every file is a unit. */
@@ -24,7 +30,8 @@ export async function scanFiles(options: ScanOptions): Promise<ReviewResult> {
   const skipped: Skipped[] = [];
   const units: Unit[] = [];
   const parseErrors: string[] = [];
-  const limit = pLimit(4);
+  const texts = new Map<string, AssessFile>();
+  const limit = pLimit(options.concurrency ?? 4);
   let files = 0;
   await options.logger.group('Find the units', () =>
     Promise.all(
@@ -45,6 +52,7 @@ export async function scanFiles(options: ScanOptions): Promise<ReviewResult> {
           files++;
           const extraction = await extractUnits({ path, language, text: guarded.text });
           units.push(...extraction.units);
+          if (extraction.units.length) texts.set(path, { text: guarded.text, language });
           if (extraction.parseErrors) parseErrors.push(path);
         }),
       ),
@@ -55,5 +63,6 @@ export async function scanFiles(options: ScanOptions): Promise<ReviewResult> {
     if (s.reason !== 'unsupported-language' && s.reason !== 'excluded') options.logger.warning(`${s.path}: skipped (${s.reason}): ${s.detail}`, { file: s.path });
   }
   for (const path of parseErrors) options.logger.warning(`${path}: has syntax errors; reviewed the parts that parsed`, { file: path });
-  return { findings: [], units, skipped, parseErrors, stats: { ...emptyStats(), files, units: units.length, ms: Date.now() - started } };
+  const assessed = await runAssessment(options.assessment, 'scan', units, texts, options.logger);
+  return { ...assessed, units, skipped, parseErrors, stats: { ...emptyStats(), files, units: units.length, ms: Date.now() - started } };
 }

@@ -2,11 +2,18 @@ import type { ReviewResult } from '../pipeline/result.js';
 
 export const FINDINGS_JSON_VERSION = 1;
 
-/** Findings JSON version 1 (ARCHITECTURE "Interfaces"), plus the reviewed units and skipped items. */
+/**
+ * Findings JSON version 1 (ARCHITECTURE "Interfaces"), plus the suppressed findings (each with its
+ * `suppression`), the fixes that failed verification, the count below the threshold, the reviewed units and
+ * the skipped items. Additions only: a v1 reader ignores them.
+ */
 export function toFindingsJson(result: ReviewResult): object {
   return {
     version: FINDINGS_JSON_VERSION,
     findings: result.findings,
+    suppressed: result.suppressed ?? [],
+    rejectedFixes: result.rejectedFixes ?? [],
+    belowThreshold: result.belowThreshold ?? 0,
     stats: result.stats,
     units: result.units.map((u) => ({
       path: u.path,

@@ -17,6 +17,11 @@ export function renderMarkdown(result: ReviewResult, title = 'RESCUE security re
     '',
   );
   if (result.findings.length) out.push(...findingsTable(result.findings), '');
+  const quiet = [
+    result.suppressed?.length ? `${result.suppressed.length} suppressed (\`rescue-ignore\` or repository configuration)` : '',
+    result.belowThreshold ? `${result.belowThreshold} below the severity threshold` : '',
+  ].filter(Boolean);
+  if (quiet.length) out.push(`Not reported: ${quiet.join('; ')}.`, '');
   if (result.units.length) {
     out.push('<details><summary>Reviewed units</summary>', '', '| file | unit | kind | lines |', '| --- | --- | --- | --- |');
     for (const u of result.units) out.push(`| ${escapeMarkdown(u.path)} | ${inlineCode(u.name)} | ${u.kind} | ${u.startLine}–${u.endLine} |`);
@@ -33,10 +38,10 @@ export function renderMarkdown(result: ReviewResult, title = 'RESCUE security re
 }
 
 function findingsTable(findings: readonly Finding[]): string[] {
-  const rows = ['| severity | CWE | where | finding | guidelines |', '| --- | --- | --- | --- | --- |'];
+  const rows = ['| severity | CWE | where | finding | guidelines | fix |', '| --- | --- | --- | --- | --- | --- |'];
   for (const f of findings) {
     rows.push(
-      `| ${ICON[f.severity]} ${f.severity} | ${f.cwe} | ${escapeMarkdown(f.path)}:${f.startLine} ${inlineCode(f.unit)} | ${escapeMarkdown(f.message)} | ${f.guidelines.map((g) => g.id).join(', ')} |`,
+      `| ${ICON[f.severity]} ${f.severity} | ${f.cwe} | ${escapeMarkdown(f.path)}:${f.startLine} ${inlineCode(f.unit)} | ${escapeMarkdown(f.message)} | ${f.guidelines.map((g) => g.id).join(', ')} | ${f.fix?.verified ? 'verified' : '–'} |`,
     );
   }
   return rows;

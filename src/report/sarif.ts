@@ -56,6 +56,24 @@ export function toSarif(result: ReviewResult): object {
             },
           ],
           partialFingerprints: { 'rescue/v1': f.fingerprint },
+          ...(f.fix?.verified && {
+            fixes: [
+              {
+                description: { text: f.fix.description ?? 'verified fix' },
+                artifactChanges: [
+                  {
+                    artifactLocation: { uri: f.path, uriBaseId: '%SRCROOT%' },
+                    replacements: [
+                      {
+                        deletedRegion: { startLine: f.fix.startLine, startColumn: 1, endLine: f.fix.endLine + 1, endColumn: 1 },
+                        insertedContent: { text: f.fix.replacement + '\n' },
+                      },
+                    ],
+                  },
+                ],
+              },
+            ],
+          }),
           properties: { cwe: f.cwe, source: f.source, confidence: f.confidence },
         })),
         columnKind: 'utf16CodeUnits',

@@ -20,8 +20,12 @@ export function renderText(result: ReviewResult, options: { color: boolean; verb
       out.push(`           ${f.message}`);
       for (const g of f.guidelines) out.push(paint('dim', `           ${g.id}: ${g.text}`));
       if (f.fix?.verified) {
-        out.push(paint('green', `           fix${f.fix.description ? ` (${f.fix.description})` : ''}:`));
+        const range = f.fix.endLine > f.fix.startLine ? `lines ${f.fix.startLine}-${f.fix.endLine}` : `line ${f.fix.startLine}`;
+        out.push(paint('green', `           verified fix, replaces ${range}${f.fix.description ? `: ${f.fix.description}` : ''}`));
         for (const line of f.fix.replacement.split('\n')) out.push(paint('green', `             ${line}`));
+      } else {
+        const rejected = result.rejectedFixes?.find((r) => r.fingerprint === f.fingerprint);
+        if (rejected) out.push(paint('dim', `           no fix offered: the template's fix failed verification (${rejected.reason})`));
       }
     }
     if (options.verbose || findings.length === 0) {
@@ -32,9 +36,19 @@ export function renderText(result: ReviewResult, options: { color: boolean; verb
   const notable = result.skipped.filter((s) => s.reason !== 'unsupported-language' && s.reason !== 'excluded');
   for (const s of notable) out.push(paint('yellow', `skipped ${s.path ?? 'diff'}: ${s.reason} (${s.detail})`));
   if (notable.length) out.push('');
+  if (options.verbose) {
+    for (const f of result.suppressed ?? []) {
+      out.push(paint('dim', `suppressed ${f.path}:${f.startLine} ${f.cwe} ${f.ruleId ?? ''} (${f.suppression.kind}: ${f.suppression.reason})`));
+    }
+  }
   const n = result.findings.length;
+  const extras = [
+    result.suppressed?.length ? `${result.suppressed.length} suppressed` : '',
+    result.belowThreshold ? `${result.belowThreshold} below the severity threshold` : '',
+  ].filter(Boolean);
   out.push(
-    `${n === 0 ? paint('green', 'No findings') : paint('bold', `${n} finding${n === 1 ? '' : 's'}`)} in ${result.stats.units} unit${result.stats.units === 1 ? '' : 's'} of ${result.stats.files} file${result.stats.files === 1 ? '' : 's'} (${result.stats.ms} ms)`,
+    `${n === 0 ? paint('green', 'No findings') : paint('bold', `${n} finding${n === 1 ? '' : 's'}`)} in ${result.stats.units} unit${result.stats.units === 1 ? '' : 's'} of ${result.stats.files} file${result.stats.files === 1 ? '' : 's'} (${result.stats.ms} ms)` +
+      (extras.length ? `; ${extras.join(', ')}${options.verbose ? '' : ' (--verbose lists them)'}` : ''),
   );
   return out.join('\n') + '\n';
 }

@@ -1,3 +1,10 @@
+import type { Severity } from '../../assess/finding.js';
+import { mergeSettings, readRepoConfig } from '../../config/repo-config.js';
+import { checkDisabledRules, loadRuleBook, type AssessmentOptions } from '../../pipeline/assessment.js';
+import { createPathFilter } from '../../pipeline/path-filter.js';
+import type { CliIo } from '../command.js';
+import { parseSeverity } from '../output.js';
+
 /** Options shared by `review` and `scan`, for node:util parseArgs. */
 export const COMMON_OPTIONS = {
   format: { type: 'string', short: 'f' },
@@ -7,6 +14,7 @@ export const COMMON_OPTIONS = {
   exclude: { type: 'string', multiple: true },
   verbose: { type: 'boolean', short: 'v' },
   quiet: { type: 'boolean', short: 'q' },
+  config: { type: 'string' },
 } as const;
 
 export const COMMON_HELP = `  -f, --format F               text (default), json, sarif or markdown
@@ -14,6 +22,8 @@ export const COMMON_HELP = `  -f, --format F               text (default), json,
   --severity-threshold S       low (default), medium, high or critical: exit 1 only for findings at or above S
   --include GLOB               review only matching paths (repeatable, or comma-separated)
   --exclude GLOB               skip matching paths (repeatable, or comma-separated)
+  --config FILE                repository settings (default: .github/rescue.yml under the root, when
+                               present); flags win over the file
   -v, --verbose                list every reviewed unit and debug messages
   -q, --quiet                  only warnings and errors on stderr
 
@@ -23,4 +33,25 @@ Exit codes: 0 no findings at or above the threshold, 1 findings, 2 usage or conf
 export function listOption(values: readonly string[] | undefined): string[] | undefined {
   const items = values?.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
   return items?.length ? items : undefined;
+}
+
+/** The settings of a review or scan: the repository config merged under the flags, and the KB rules. */
+export async function assessmentSettings(
+  values: { include?: string[]; exclude?: string[]; 'severity-threshold'?: string; config?: string },
+  root: string,
+  io: CliIo,
+): Promise<{ threshold: Severity; filter: (path: string) => boolean; assessment: AssessmentOptions }> {
+  const repoConfig = await readRepoConfig(root, values.config);
+  const settings = mergeSettings(repoConfig, {
+    include: listOption(values.include),
+    exclude: listOption(values.exclude),
+    severityThreshold: values['severity-threshold'] === undefined ? undefined : parseSeverity(values['severity-threshold'], '--severity-threshold'),
+  });
+  const rules = loadRuleBook();
+  checkDisabledRules(rules, settings.disableRules, repoConfig.file, io.logger);
+  return {
+    threshold: settings.severityThreshold,
+    filter: createPathFilter({ include: settings.include, exclude: settings.exclude }),
+    assessment: { rules, config: settings },
+  };
 }

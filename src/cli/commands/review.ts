@@ -4,12 +4,11 @@ import { parseArgs } from 'node:util';
 import { ConfigurationError } from '../../config/errors.js';
 import { parseDiff } from '../../diff/parse-diff.js';
 import { localFileSource } from '../../pipeline/local-source.js';
-import { createPathFilter } from '../../pipeline/path-filter.js';
 import { reviewChange } from '../../pipeline/review-change.js';
 import type { CliCommand, CliIo } from '../command.js';
 import { diffAgainst } from '../git.js';
-import { emitReport, parseFormat, parseSeverity } from '../output.js';
-import { COMMON_OPTIONS, COMMON_HELP, listOption } from './common-options.js';
+import { emitReport, parseFormat } from '../output.js';
+import { COMMON_OPTIONS, COMMON_HELP, assessmentSettings } from './common-options.js';
 
 export const reviewCommand: CliCommand = {
   name: 'review',
@@ -31,7 +30,6 @@ ${COMMON_HELP}`,
       strict: true,
     });
     const format = parseFormat(values.format);
-    const threshold = parseSeverity(values['severity-threshold'], '--severity-threshold');
     if ((values.diff === undefined) === (values.base === undefined)) throw new ConfigurationError('review needs exactly one of --diff FILE (or -) and --base REF');
     let diffText: string;
     let root = path.resolve(io.cwd, values.root ?? '.');
@@ -42,13 +40,15 @@ ${COMMON_HELP}`,
     } else {
       diffText = values.diff === '-' ? await readStdin(io) : await readDiffFile(path.resolve(io.cwd, values.diff!));
     }
+    const { threshold, filter, assessment } = await assessmentSettings(values, root, io);
     const changeSet = parseDiff(diffText);
     if (changeSet.files.length === 0 && changeSet.skipped.length === 0) io.logger.info('the diff is empty: nothing to review');
     const result = await reviewChange({
       changeSet,
       source: localFileSource(root),
       logger: io.logger,
-      filter: createPathFilter({ include: listOption(values.include), exclude: listOption(values.exclude) }),
+      filter,
+      assessment,
     });
     return emitReport(result, { format, output: values.output, threshold, verbose: values.verbose }, io);
   },
