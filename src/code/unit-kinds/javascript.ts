@@ -184,9 +184,13 @@ function isDeclarativeObject(node: Node): boolean {
         member.type === 'comment' ||
         member.type === 'shorthand_property_identifier' ||
         member.type === 'method_definition' ||
-        (member.type === 'pair' && FUNCTION_EXPRESSIONS.has(member.childForFieldName('value')?.type ?? '')),
+        (member.type === 'pair' && isFunctionOrTable(member.childForFieldName('value'))),
     )
   );
+}
+
+function isFunctionOrTable(value: Node | null): boolean {
+  return !!value && (FUNCTION_EXPRESSIONS.has(value.type) || isDeclarativeObject(value));
 }
 
 /** `module.exports = { a, b }`, `module.exports = router`, `exports.handler = handler`. */
