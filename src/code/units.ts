@@ -9,19 +9,43 @@ import { UNIT_SPECS } from './unit-kinds.js';
 /**
  * Unit extraction: which functions (or module-level statements) a change touches.
  *
- * Function-like units per language are listed in src/code/unit-kinds/. Names are qualified with the
- * enclosing classes, namespaces and functions, joined with `.` (`::` for C++): `Server.handle`,
- * `outer.inner`, `ns::Store::get`. Units without a name of their own are named from where they stand:
- * `app.get('/users') callback`, `http.HandleFunc("/x") callback`, `<iife>`, `<anonymous>`. When a file has
- * two units of the same name (overloads, getter and setter, two callbacks of one callee), the later ones
- * get `#2`, `#3` in document order.
+ * Units. Function-like definitions, per language in src/code/unit-kinds/: Python `def` (decorators
+ * included) and lambdas assigned to a name; JS/TS function declarations, generators, methods, object
+ * literal methods, and function or arrow expressions assigned to a variable, property, class field or
+ * `export default`; Java methods with a body, constructors, lambdas assigned to a variable; Go functions,
+ * methods, func literals assigned to a name; C function definitions; C++ function definitions (in class,
+ * out of line, templates with their `template <...>` lines) and lambdas assigned to a name.
+ * Kinds: 'method' inside a class (and for Go receivers, C++ `Class::f`, JS object methods and class
+ * fields), 'constructor' for `__init__`, `constructor`, Java and C++ constructors (a C++ destructor is a
+ * method), 'lambda' for arrow functions, lambdas and func literals, 'function' otherwise.
+ *
+ * Anonymous callbacks. A function expression that no name claims is a unit when it spans more than one
+ * line and either sits outside every other unit (a module-level `app.get('/x', (req, res) => {...})`)
+ * or is registered under a string key such as a route or an event name (`http.HandleFunc("/x", func...)`
+ * inside `main`): request handlers are where the security bugs are. Other callbacks (`rows.map(...)`,
+ * `new Promise(...)`, a `useEffect` body) stay part of their enclosing unit, whose variables they use.
+ * When the callback is the only function argument of a call statement, the unit spans the whole call.
+ *
+ * Names are qualified with the enclosing classes, namespaces, named object literals and functions, joined
+ * with `.` (`::` for C++): `Server.handle`, `outer.inner`, `ns::Store::get`, `UserStore.FindUser` (Go,
+ * receiver without `*`). Anonymous units are named from where they stand: `app.get('/users') callback`,
+ * `http.HandleFunc("/x") callback`, `new Promise callback`, `<iife>`, `<anonymous>`; anonymous C++
+ * namespaces add nothing; a Java anonymous class is `<anonymous Runnable>`. When a file has two units of
+ * the same name (overloads, getter and setter, two callbacks of one callee), the later ones get `#2`, `#3`
+ * in document order. No line numbers in names: they would change with every edit above the unit.
  *
  * Module-level code (top-level statements, class-body field initializers, namespace-level variables) forms
- * one unit per file, `<module>` (kind 'module'), and only when it holds behaviour: imports, declarations of
- * functions, classes and types, declarations without a value, docstrings, blanks and comments never make
- * one. Its span runs from the first to the last module-level statement that holds one of its lines (whole
- * statements, so a changed line inside a multi-line call carries the call), and it may enclose function
- * units; its `changedLines` are only the module-level lines.
+ * one unit per file, `<module>` (kind 'module'), and only when it holds behaviour: imports (and
+ * `require`), declarations of functions, classes and types, declarations without a value, tables of
+ * functions (`module.exports = { a, b }`), docstrings, blanks and comments never make one. Its span runs
+ * from the first to the last module-level statement that holds one of its lines (whole statements, so a
+ * changed line inside a multi-line call carries the call); it may enclose function units, and its
+ * `changedLines` are only the module-level lines.
+ *
+ * Parse errors. tree-sitter recovers locally, so the units around an error survive; where an error
+ * swallowed the rest of a file (an unclosed bracket in Python), the region is cut at lines that start a
+ * top-level definition and each piece is parsed alone (src/code/recovery.ts). What still does not parse
+ * is module-level code.
  */
 
 export interface UnitExtraction {

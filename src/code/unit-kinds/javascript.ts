@@ -171,7 +171,7 @@ function isRequire(node: Node): boolean {
   const call = node.type === 'await_expression' ? node.namedChild(0) : node;
   if (call?.type !== 'call_expression') return false;
   const callee = call.childForFieldName('function');
-  return callee?.type === 'identifier' && callee.text === 'require' || callee?.type === 'import';
+  return (callee?.type === 'identifier' && callee.text === 'require') || callee?.type === 'import';
 }
 
 /** `{ a, b, f() {...}, g: () => ... }`: a table of functions, like a class; its own lines hold no behaviour. */
@@ -202,30 +202,30 @@ function isExportList(assignment: Node): boolean {
 }
 
 function isInert(node: Node): boolean {
-    if (INERT.has(node.type)) return true;
-    switch (node.type) {
-      case 'export_statement': {
-        const declaration = node.childForFieldName('declaration');
-        if (declaration) return isInert(declaration);
-        return !node.childForFieldName('value'); // `export { a }`, `export * from`
-      }
-      case 'field_definition':
-      case 'public_field_definition':
-        return !node.childForFieldName('value');
-      case 'lexical_declaration':
-      case 'variable_declaration':
-        // Without values, or CommonJS imports (`const fs = require('fs')`).
-        return node.namedChildren.every((d) => {
-          if (d?.type !== 'variable_declarator') return true;
-          const value = d.childForFieldName('value');
-          return !value || isRequire(value) || isDeclarativeObject(value);
-        });
-      case 'expression_statement': {
-        const only = node.namedChildCount === 1 ? node.namedChild(0) : null;
-        if (only?.type === 'string' || only?.type === 'internal_module') return true; // 'use strict'; namespace N {}
-        return only?.type === 'assignment_expression' && isExportList(only);
-      }
-      default:
-        return false;
+  if (INERT.has(node.type)) return true;
+  switch (node.type) {
+    case 'export_statement': {
+      const declaration = node.childForFieldName('declaration');
+      if (declaration) return isInert(declaration);
+      return !node.childForFieldName('value'); // `export { a }`, `export * from`
     }
+    case 'field_definition':
+    case 'public_field_definition':
+      return !node.childForFieldName('value');
+    case 'lexical_declaration':
+    case 'variable_declaration':
+      // Without values, or CommonJS imports (`const fs = require('fs')`).
+      return node.namedChildren.every((d) => {
+        if (d?.type !== 'variable_declarator') return true;
+        const value = d.childForFieldName('value');
+        return !value || isRequire(value) || isDeclarativeObject(value);
+      });
+    case 'expression_statement': {
+      const only = node.namedChildCount === 1 ? node.namedChild(0) : null;
+      if (only?.type === 'string' || only?.type === 'internal_module') return true; // 'use strict'; namespace N {}
+      return only?.type === 'assignment_expression' && isExportList(only);
+    }
+    default:
+      return false;
+  }
 }
