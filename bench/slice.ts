@@ -1,7 +1,7 @@
 /**
  * Benchmark of security-focused slicing on real vulnerability fixes (SafeCoder and SVEN pairs).
  *
- *   npx tsx bench/slice.ts [--data ../shared/data] [--h 2] [--no-enclosing] [--limit N] [--show ID]
+ *   npx tsx bench/slice.ts [--data ../shared/data] [--h 2] [--no-enclosing] [--limit N] [--show ID] [--no-timing]
  *
  * Prints, per language and overall (markdown): pairs, average lines before/after on both sides, the
  * reduction, the share of deleted/added lines kept, the share of pairs that could not be sliced, and
@@ -52,13 +52,23 @@ const newStats = (): Stats => ({
   maxMs: 0,
 });
 
-function parseArgs(argv: string[]): { data: string; hops: number; enclosing: boolean; limit: number; show?: string } {
+interface Args {
+  data: string;
+  hops: number;
+  enclosing: boolean;
+  limit: number;
+  timing: boolean;
+  show?: string;
+}
+
+function parseArgs(argv: string[]): Args {
   const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   let data = path.resolve(repoRoot, '../shared/data');
   let hops = 2;
   let enclosing = true;
   let limit = Infinity;
   let show: string | undefined;
+  let timing = true;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = (): string => {
@@ -71,14 +81,15 @@ function parseArgs(argv: string[]): { data: string; hops: number; enclosing: boo
     else if (a === '--no-enclosing') enclosing = false;
     else if (a === '--limit') limit = Number(value());
     else if (a === '--show') show = value();
+    else if (a === '--no-timing') timing = false;
     else usage(`unknown argument ${a}`);
   }
   if (!Number.isInteger(hops) || hops < 0) usage('--h must be a non-negative integer');
-  return show === undefined ? { data, hops, enclosing, limit } : { data, hops, enclosing, limit, show };
+  return show === undefined ? { data, hops, enclosing, limit, timing } : { data, hops, enclosing, limit, timing, show };
 }
 
 function usage(message: string): never {
-  console.error(`${message}\nusage: bench/slice.ts [--data PATH] [--h N] [--no-enclosing] [--limit N] [--show ID]`);
+  console.error(`${message}\nusage: bench/slice.ts [--data PATH] [--h N] [--no-enclosing] [--limit N] [--show ID] [--no-timing]`);
   process.exit(2);
 }
 
@@ -128,7 +139,7 @@ async function main(): Promise<void> {
   if (!present.length) {
     console.log(`No pair data found under ${args.data} (expected safecoder/pairs.jsonl and sven/pairs.jsonl); nothing to measure.`);
     console.log('The data is not part of the project: pass --data PATH to a copy of it.');
-    await timing();
+    if (args.timing) await timing();
     return;
   }
   for (const f of files) if (!present.includes(f)) console.log(`note: ${f} is missing; measuring the rest`);
@@ -141,6 +152,7 @@ async function main(): Promise<void> {
   for (const file of present) {
     for (const pair of readPairs(file)) {
       if (seen++ >= args.limit) break;
+      if (args.show !== undefined && args.show !== pair.id) continue;
       if (!isLanguage(pair.language)) {
         skipped.set(pair.language, (skipped.get(pair.language) ?? 0) + 1);
         continue;
@@ -171,6 +183,7 @@ async function main(): Promise<void> {
         console.log(`--- ${pair.id} vulnerable (points of interest ${deletedLines.join(',')})\n${result.vulnerable.text}`);
         console.log(`--- ${pair.id} secure (points of interest ${addedLines.join(',')})\n${result.secure.text}\n`);
       }
+      if (process.env.SLICE_BENCH_TRACE) console.error(`${pair.id}\t${language}\t${result.vulnerable.totalLines}\t${result.vulnerable.lines.length}\t${deletedLines.length}\t${result.secure.totalLines}\t${result.secure.lines.length}\t${addedLines.length}`);
       const keptV = new Set(result.vulnerable.lines);
       const keptS = new Set(result.secure.lines);
       const kept = deletedLines.filter((l) => keptV.has(l)).length + addedLines.filter((l) => keptS.has(l)).length;
@@ -208,7 +221,7 @@ async function main(): Promise<void> {
   row('**all**', total);
   for (const [language, count] of skipped) console.log(`\nNot applicable: ${count} ${language} pairs (no ${language} grammar; RESCUE reviews ${LANGUAGES.join(', ')}).`);
   if (failures.length) console.log(`\nNot sliced:\n${failures.map((f) => `- ${f}`).join('\n')}`);
-  await timing();
+  if (args.timing) await timing();
 }
 
 /** Generated 2,000-line functions: the slicer must handle one in under 50 ms. */
@@ -231,32 +244,54 @@ async function timing(): Promise<void> {
   }
 }
 
-function generated(): Record<string, string> {
-  const c: string[] = ['int f(int n, char *buf, size_t len) {', '  int a = 0, b = 1;', '  char tmp[64];'];
-  const py: string[] = ['def f(n, buf, length):', '    a = 0', '    b = 1'];
-  const js: string[] = ['function f(n, buf, len) {', '  let a = 0, b = 1;'];
-  const go: string[] = ['func f(n int, buf []byte) (int, error) {', '\ta, b := 0, 1'];
-  const java: string[] = ['int f(int n, byte[] buf) throws IOException {', '  int a = 0, b = 1;'];
-  for (let i = 0; c.length < 1996; i++) {
-    c.push(`  if (a > ${i} && len > (size_t)b) {`, `    b = b + a * ${i};`, `    memcpy(tmp, buf + b, sizeof(tmp));`, '  } else {', `    a = g${i % 7}(b, tmp);`, '  }', `  for (int i = 0; i < n; i++) a += buf[i] ^ ${i};`, `  if (a < 0) return -${i};`);
-    py.push(`    if a > ${i} and length > b:`, `        b = b + a * ${i}`, `        tmp = buf[b:b + 64]`, '    else:', `        a = g${i % 7}(b, tmp)`, `    for i in range(n):`, `        a += buf[i] ^ ${i}`, `    if a < 0:`, `        return -${i}`);
-    js.push(`  if (a > ${i} && len > b) {`, `    b = b + a * ${i};`, `    tmp = buf.slice(b, b + 64);`, '  } else {', `    a = g${i % 7}(b, tmp);`, '  }', `  for (let i = 0; i < n; i++) a += buf[i] ^ ${i};`, `  if (a < 0) return -${i};`);
-    go.push(`\tif a > ${i} && len(buf) > b {`, `\t\tb = b + a*${i}`, `\t\ttmp := buf[b : b+64]`, `\t\ta, err := g${i % 7}(b, tmp)`, '\t\tif err != nil {', '\t\t\treturn 0, err', '\t\t}', '\t}', `\tfor i := 0; i < n; i++ {`, `\t\ta += int(buf[i]) ^ ${i}`, '\t}');
-    java.push(`  if (a > ${i} && buf.length > b) {`, `    b = b + a * ${i};`, `    byte[] tmp = Arrays.copyOfRange(buf, b, b + 64);`, `    a = g${i % 7}(b, tmp);`, '  }', `  for (int i = 0; i < n; i++) a += buf[i] ^ ${i};`, `  if (a < 0) throw new IOException("x" + ${i});`);
+/** A function of exactly 2,000 lines: whole blocks (so it parses cleanly), padded with assignments. */
+function build(head: string[], block: (i: number) => string[], pad: string, tail: string[]): string {
+  const lines = [...head];
+  for (let i = 0; ; i++) {
+    const next = block(i);
+    if (lines.length + next.length + tail.length > 2000) break;
+    lines.push(...next);
   }
-  c.push('  return a;', '}');
-  py.push('    return a');
-  js.push('  return a;', '}');
-  go.push('\treturn a, nil', '}');
-  java.push('  return a;', '}');
+  while (lines.length + tail.length < 2000) lines.push(pad);
+  return lines.concat(tail).join('\n');
+}
+
+function generated(): Record<string, string> {
+  const c = build(
+    ['int f(int n, char *buf, size_t len) {', '  int a = 0, b = 1;', '  char tmp[64];'],
+    (i) => [`  if (a > ${i} && len > (size_t)b) {`, `    b = b + a * ${i};`, `    memcpy(tmp, buf + b, sizeof(tmp));`, '  } else {', `    a = g${i % 7}(b, tmp);`, '  }', `  for (int i = 0; i < n; i++) a += buf[i] ^ ${i};`, `  if (a < 0) return -${i};`],
+    '  a = a + b;',
+    ['  return a;', '}'],
+  );
+  const js = build(
+    ['function f(n, buf, len) {', '  let a = 0, b = 1, tmp;'],
+    (i) => [`  if (a > ${i} && len > b) {`, `    b = b + a * ${i};`, `    tmp = buf.slice(b, b + 64);`, '  } else {', `    a = g${i % 7}(b, tmp);`, '  }', `  for (let i = 0; i < n; i++) a += buf[i] ^ ${i};`, `  if (a < 0) return -${i};`],
+    '  a = a + b;',
+    ['  return a;', '}'],
+  );
   return {
-    c: c.slice(0, 1998).concat(c.slice(-2)).join('\n'),
-    cpp: c.slice(0, 1998).concat(c.slice(-2)).join('\n'),
-    python: py.slice(0, 1999).concat(py.slice(-1)).join('\n'),
-    javascript: js.slice(0, 1998).concat(js.slice(-2)).join('\n'),
-    typescript: js.slice(0, 1998).concat(js.slice(-2)).join('\n'),
-    go: go.slice(0, 1998).concat(go.slice(-2)).join('\n'),
-    java: java.slice(0, 1998).concat(java.slice(-2)).join('\n'),
+    c,
+    cpp: c,
+    python: build(
+      ['def f(n, buf, length):', '    a = 0', '    b = 1'],
+      (i) => [`    if a > ${i} and length > b:`, `        b = b + a * ${i}`, `        tmp = buf[b:b + 64]`, '    else:', `        a = g${i % 7}(b, tmp)`, `    for i in range(n):`, `        a += buf[i] ^ ${i}`, `    if a < 0:`, `        return -${i}`],
+      '    a = a + b',
+      ['    return a'],
+    ),
+    javascript: js,
+    typescript: js,
+    go: build(
+      ['func f(n int, buf []byte) (int, error) {', '\ta, b := 0, 1'],
+      (i) => [`\tif a > ${i} && len(buf) > b {`, `\t\tb = b + a*${i}`, `\t\ttmp := buf[b : b+64]`, `\t\ta, err := g${i % 7}(b, tmp)`, '\t\tif err != nil {', '\t\t\treturn 0, err', '\t\t}', '\t}', `\tfor i := 0; i < n; i++ {`, `\t\ta += int(buf[i]) ^ ${i}`, '\t}'],
+      '\ta = a + b',
+      ['\treturn a, nil', '}'],
+    ),
+    java: build(
+      ['int f(int n, byte[] buf) throws IOException {', '  int a = 0, b = 1;'],
+      (i) => [`  if (a > ${i} && buf.length > b) {`, `    b = b + a * ${i};`, `    byte[] tmp = Arrays.copyOfRange(buf, b, b + 64);`, `    a = g${i % 7}(b, tmp);`, '  }', `  for (int i = 0; i < n; i++) a += buf[i] ^ ${i};`, `  if (a < 0) throw new IOException("x" + ${i});`],
+      '  a = a + b;',
+      ['  return a;', '}'],
+    ),
   };
 }
 

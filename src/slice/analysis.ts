@@ -37,16 +37,50 @@ async function flatTree(grammar: Grammar, source: string): Promise<FlatTree> {
   return flat;
 }
 
-/** `lo`/`hi` are 0-based inclusive rows of the unit inside `source`. */
+/**
+ * `lo`/`hi` are 0-based inclusive rows of the unit inside `source`. When the source is one function that
+ * does not parse as one (extracted functions often lose context: a C return type on the line above, the
+ * class around a JavaScript method), a repaired copy that keeps every line where it was is tried.
+ */
 export async function analyze(grammar: Grammar, source: string, lo: number, hi: number): Promise<UnitAnalysis> {
   const tree = await flatTree(grammar, source);
-  return analyzeTree(tree, grammar, lo, hi);
+  const unit = buildUnit(tree, profileOf(grammar), lo, hi);
+  if (unit.rootNode === -1 && lo === 0 && hi >= tree.lineStarts.length - 2) {
+    const repaired = repair(grammar, source);
+    if (repaired !== undefined) {
+      const unit2 = buildUnit(await flatTree(grammar, repaired), profileOf(grammar), lo, hi);
+      if (unit2.rootNode !== -1) return finishAnalysis(unit2, source);
+    }
+  }
+  return finishAnalysis(unit, source);
 }
 
 export function analyzeTree(tree: FlatTree, grammar: Grammar, lo: number, hi: number): UnitAnalysis {
-  const unit = buildUnit(tree, profileOf(grammar), lo, hi);
+  return finishAnalysis(buildUnit(tree, profileOf(grammar), lo, hi), tree.source);
+}
+
+/**
+ * A copy of a function's source with the context it lost restored on its first line or after its last,
+ * so that line numbers do not move; undefined when no repair applies.
+ */
+export function repair(grammar: Grammar, source: string): string | undefined {
+  const firstCode = /^(\s*)([A-Za-z_]\w*)\s*\(/m.exec(source);
+  if (!firstCode || source.slice(0, firstCode.index).trim() !== '') return undefined;
+  const at = firstCode.index + firstCode[1]!.length;
+  if (grammar === 'c' || grammar === 'cpp') {
+    // `name(params)` with the return type on a line the extraction dropped.
+    return `${source.slice(0, at)}int ${source.slice(at)}`;
+  }
+  if (grammar === 'javascript' || grammar === 'typescript' || grammar === 'tsx') {
+    // A method without its class.
+    return `${source.slice(0, at)}class __Unit { ${source.slice(at)}\n}`;
+  }
+  return undefined;
+}
+
+function finishAnalysis(unit: UnitModel, source: string): UnitAnalysis {
   const pdg = buildPdg(unit);
-  const lines = tree.source.split('\n');
+  const lines = source.split('\n');
   const statements = unit.stmts.filter((s) => s.kind === 'simple' || s.kind === 'compound' || s.kind === 'function').length;
   const fallback = statements === 0 ? 'no statements found in the unit' : undefined;
   return fallback ? { unit, pdg, lines, fallback } : { unit, pdg, lines };

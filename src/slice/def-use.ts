@@ -2,10 +2,15 @@ import type { Profile } from './profiles.js';
 import { type FlatTree, childByField, textOf } from './syntax.js';
 
 /**
- * Which variables a statement writes and reads. A variable is an identifier, or `<self>.<field>` for fields
- * of the receiver (`self.x`, `this.x`, a Go method's receiver), so that unrelated fields of one object do
- * not all depend on each other. Writing a field or an element (`a.b.c = v`, `a[i] = v`, `*p = v`) writes
- * and reads the root `a`.
+ * Which variables a statement writes and reads. Variables are access paths cut at the first field:
+ * - `x`: a whole variable;
+ * - `x.f`: a field of it (`x.f`, `x->f`, `x.f.g`, `self.f`, `this.f`), so that unrelated fields of one
+ *   object (`c->len`, `c->buf` of a connection used everywhere) do not all depend on each other;
+ * - `x.`: the variable read only to reach a field (the pointer in `x->f = v`).
+ * Reads resolve in the PDG: `x.f` depends on definitions of `x.f` and of `x`; a whole `x` also on
+ * definitions of every `x.*`; `x.` only on definitions of `x`. So writing `a.b.c = v` is a write of
+ * (part of) `a` for everything that reads `a` whole. Elements (`a[i] = v`) and pointees (`*p = v`) write
+ * and read the whole root.
  */
 
 export type Mode = 'use' | 'def' | 'defuse' | 'skip';
@@ -189,7 +194,7 @@ export class DefUseAnalyzer {
     this.selfNames = new Set(profile.selfNames);
   }
 
-  /** Names that act like `this` (a Go method receiver). */
+  /** Names that act like `this` (a Go method receiver): calls on them are not writes of them. */
   addSelfName(name: string): void {
     this.selfNames.add(name);
   }
@@ -243,12 +248,18 @@ export class DefUseAnalyzer {
     }
     const member = MEMBERS.get(type);
     if (member) {
-      const obj = childByField(t, node, member.object);
-      const selfField = this.selfField(node, obj, member.property);
-      if (selfField !== undefined) {
-        this.record(selfField, node, mode, out);
+      const path = this.accessPath(node);
+      if (path) {
+        const key = `${path.root}.${path.field}`;
+        if (mode === 'use') this.record(key, node, 'use', out);
+        else {
+          // Writing `a.b.c` reads `a.b` on the way; writing `a.b` reads only the pointer `a`.
+          this.record(key, node, path.depth > 1 ? 'defuse' : mode, out);
+          if (path.depth === 1 && mode === 'def') this.record(`${path.root}.`, node, 'use', out);
+        }
         return;
       }
+      const obj = childByField(t, node, member.object);
       if (obj !== -1) this.visit(obj, mode === 'use' ? 'use' : 'defuse', out);
       for (let c = t.firstChild[node]!; c !== -1; c = t.nextSibling[c]!) {
         if (c !== obj && t.named[c] && t.field[c] !== member.property) this.visit(c, 'use', out);
@@ -305,16 +316,33 @@ export class DefUseAnalyzer {
     out.push({ name, row, def: mode === 'def' || mode === 'defuse', use: mode === 'use' || mode === 'defuse' });
   }
 
-  /** `self.x` / `this.x` as one variable name, or undefined. */
-  private selfField(node: number, obj: number, property: string): string | undefined {
-    if (obj === -1) return undefined;
+  /**
+   * `a.b.c` as root `a`, first field `b`, depth 2; undefined when the chain holds anything but member
+   * accesses on a variable (`f().x`, `a[i].x`).
+   */
+  accessPath(node: number): { root: string; field: string; depth: number } | undefined {
     const t = this.tree;
-    const objType = t.type[obj]!;
-    const isSelf = objType === 'this' || (objType === 'identifier' && this.selfNames.has(textOf(t, obj)));
-    if (!isSelf) return undefined;
-    const prop = childByField(t, node, property);
-    if (prop === -1) return undefined;
-    return `${objType === 'this' ? 'this' : textOf(t, obj)}.${textOf(t, prop)}`;
+    let depth = 0;
+    let field = -1;
+    for (let n = node; n !== -1 && depth < 64; depth++) {
+      const type = t.type[n]!;
+      const member = MEMBERS.get(type);
+      if (member) {
+        field = childByField(t, n, member.property);
+        n = childByField(t, n, member.object);
+        continue;
+      }
+      if (type === 'parenthesized_expression') {
+        n = firstNamedChild(t, n);
+        depth--;
+        continue;
+      }
+      if ((IDENTIFIERS.has(type) || type === 'this') && field !== -1 && depth > 0) {
+        return { root: type === 'this' ? 'this' : textOf(t, n), field: textOf(t, field), depth };
+      }
+      return undefined;
+    }
+    return undefined;
   }
 
   /** C library calls that write their buffer argument. */
@@ -350,6 +378,10 @@ export class DefUseAnalyzer {
       callee = member ? childByField(t, fn, member.object) : -1;
     }
     if (callee === -1) return;
+    // A method called on the object itself may touch any field; treating it as a write of the whole
+    // object would link every statement of a method.
+    const type = t.type[callee]!;
+    if (type === 'this' || (type === 'identifier' && this.selfNames.has(textOf(t, callee)))) return;
     const root = this.rootName(callee);
     if (root) receivers.push(root);
   }
@@ -363,10 +395,9 @@ export class DefUseAnalyzer {
       if (type === 'this') return 'this';
       const member = MEMBERS.get(type);
       if (member) {
-        const obj = childByField(t, node, member.object);
-        const selfField = this.selfField(node, obj, member.property);
-        if (selfField !== undefined) return selfField;
-        node = obj;
+        const path = this.accessPath(node);
+        if (path) return `${path.root}.${path.field}`;
+        node = childByField(t, node, member.object);
         continue;
       }
       if (INDEXES.has(type) || type === 'subscript_expression') {

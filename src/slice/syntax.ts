@@ -42,15 +42,24 @@ export function rowAt(lineStarts: readonly number[], offset: number): number {
   return lo;
 }
 
+/** Per-language memo of which type ids are named (one WebAssembly call per type instead of per node). */
+const namedCache = new WeakMap<object, Int8Array>();
+
 export function flatten(tree: Tree, source: string): FlatTree {
   const language = tree.language;
   const typeNames = language.types;
   const fieldNames = language.fields;
+  let namedById = namedCache.get(language);
+  if (!namedById) {
+    namedById = new Int8Array(typeNames.length + 1).fill(-1);
+    namedCache.set(language, namedById);
+  }
   const cursor = tree.walk();
   const type: string[] = [];
   const namedList: number[] = [];
   const field: (string | null)[] = [];
   const parentList: number[] = [];
+  // Only leaves are asked for their offsets; an inner node spans its first to its last child.
   const startList: number[] = [];
   const endList: number[] = [];
   const stack: number[] = [];
@@ -58,19 +67,27 @@ export function flatten(tree: Tree, source: string): FlatTree {
     for (;;) {
       const id = type.length;
       const typeId = cursor.nodeTypeId;
-      const isNamed = cursor.nodeIsNamed;
-      // Aliased nodes report their alias name through nodeType; the id table only knows the base name.
-      type.push(isNamed ? (typeNames[typeId] ?? cursor.nodeType) : cursor.nodeType);
+      let isNamed: boolean;
+      const cached = typeId < namedById.length ? namedById[typeId]! : -1;
+      if (cached !== -1) isNamed = cached === 1;
+      else {
+        isNamed = cursor.nodeIsNamed;
+        if (typeId < namedById.length) namedById[typeId] = isNamed ? 1 : 0;
+      }
+      // Aliased and error nodes may be missing from the id table.
+      type.push(typeNames[typeId] ?? cursor.nodeType);
       namedList.push(isNamed ? 1 : 0);
       const fieldId = cursor.currentFieldId;
       field.push(fieldId ? (fieldNames[fieldId] ?? null) : null);
       parentList.push(stack.length ? stack[stack.length - 1]! : -1);
-      startList.push(cursor.startIndex);
-      endList.push(cursor.endIndex);
       if (cursor.gotoFirstChild()) {
+        startList.push(-1);
+        endList.push(-1);
         stack.push(id);
         continue;
       }
+      startList.push(cursor.startIndex);
+      endList.push(cursor.endIndex);
       let done = false;
       while (!cursor.gotoNextSibling()) {
         if (!cursor.gotoParent()) {
@@ -95,14 +112,22 @@ export function flatten(tree: Tree, source: string): FlatTree {
     else nextSibling[lastChild[p]!] = i;
     lastChild[p] = i;
   }
-  const lineStarts = lineStartsOf(source);
   const start = Int32Array.from(startList);
   const end = Int32Array.from(endList);
+  for (let i = count - 1; i >= 0; i--) {
+    if (firstChild[i] === -1) continue;
+    start[i] = start[firstChild[i]!]!;
+    end[i] = end[lastChild[i]!]!;
+  }
+  const lineStarts = lineStartsOf(source);
   const startRow = new Int32Array(count);
   const endRow = new Int32Array(count);
   for (let i = 0; i < count; i++) {
-    startRow[i] = rowAt(lineStarts, start[i]!);
-    endRow[i] = end[i]! > start[i]! ? rowAt(lineStarts, end[i]! - 1) : startRow[i]!;
+    const s = start[i]!;
+    const e = end[i]!;
+    const r = rowAt(lineStarts, s);
+    startRow[i] = r;
+    endRow[i] = e - 1 > s ? rowAt(lineStarts, e - 1) : r;
   }
   return {
     source,
