@@ -129,6 +129,21 @@ describe('JavaScript names', () => {
     ]);
   });
 
+  test('a wrapped component takes the name of its variable; a named function expression keeps its own', async () => {
+    const jsx = src(
+      'export const Card = memo(({ title }) => {',
+      '  return <h2>{title}</h2>;',
+      '});',
+      'export default connect(mapState)(function Panel(props) {',
+      '  return null;',
+      '});',
+    );
+    expect(await units('a.jsx', 'javascript', jsx)).toEqual([
+      ['Card', 'lambda', 1, 3],
+      ['Panel', 'function', 4, 6],
+    ]);
+  });
+
   test('a callback without a registration key stays in its enclosing unit', async () => {
     expect(await units('a.js', 'javascript', text, [30])).toEqual([["describe('login') callback", 'lambda', 28, 32]]);
   });

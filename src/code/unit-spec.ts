@@ -128,6 +128,8 @@ export interface CallbackShape {
   callee(call: Node): string | undefined;
   /** Is this node a call whose callee position holds `child` (an IIFE)? */
   isCallee(call: Node, child: Node): boolean;
+  /** The name a wrapping call gives away: `const Card = memo(() => ...)` is `Card`. */
+  nameOfCall?(call: Node): string | undefined;
 }
 
 /**
@@ -136,7 +138,8 @@ export interface CallbackShape {
  * `app.get('/x', (req, res) => {...})`) or is registered under a string key (`http.HandleFunc("/x", func...)`
  * inside `main`): request handlers are where the security bugs are. Other callbacks (`rows.map(...)`,
  * `new Promise(...)` inside a function) stay part of their enclosing unit, whose variables they use.
- * Names: `<callee>(<key>) callback`, `<callee> callback`, `<iife>`, or `<anonymous>`.
+ * Names: the function's own name, the variable a wrapping call is assigned to (`const Card = memo(...)`),
+ * `<callee>(<key>) callback`, `<callee> callback`, `<iife>`, or `<anonymous>`.
  */
 export function anonymousUnit(
   node: Node,
@@ -159,6 +162,7 @@ export function anonymousUnit(
     const callee = shape.callee(call);
     const name =
       ownName ??
+      shape.nameOfCall?.(call) ??
       (callee && callee.length <= MAX_CALLEE ? `${callee}${key ? `(${key})` : ''} callback` : '<anonymous>');
     const callbacks = args.filter((a) => shape.functionTypes.has(a.type)).length;
     const span = callbacks === 1 ? wholeStatement(call) : node;

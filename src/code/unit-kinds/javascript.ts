@@ -49,6 +49,7 @@ const shape: CallbackShape = {
     return undefined;
   },
   isCallee: (call, child) => call.type === 'call_expression' && same(call.childForFieldName('function'), child),
+  nameOfCall: (call) => namedBySite(call, call.parent)?.name,
 };
 
 /** `export function f` and `export const f = ...` include the `export` (and a decorator before it). */
@@ -121,9 +122,9 @@ export const javascript: UnitSpec = {
     ...FUNCTION_EXPRESSIONS,
   ]),
   scopeTypes: new Set(['class_declaration', 'class', 'abstract_class_declaration', 'object', 'internal_module', 'module']),
-  containerTypes: new Set(['program', 'class_body']),
+  containerTypes: new Set(['program']),
   recoveryLine: /^(?:export\s+(?:default\s+)?)?(?:async\s+)?(?:function|class)\b/,
-  scopeBodiesAreContainers: true, // namespaces; class bodies are `class_body` and objects have no body field
+  scopeBodiesAreContainers: true, // class bodies and namespace blocks; object literals have no body field
 
   unit(node, context): UnitCandidate | undefined {
     switch (node.type) {
