@@ -106,7 +106,7 @@ function makeSpec(cpp: boolean): UnitSpec {
     unitTypes: new Set(cpp ? ['function_definition', 'lambda_expression'] : ['function_definition']),
     scopeTypes: new Set(cpp ? ['namespace_definition', 'class_specifier', 'struct_specifier', 'union_specifier'] : []),
     containerTypes: containers,
-    nonStatementFields: new Set(['name', 'condition', 'value']),
+    nonStatementFields: new Set(['name', 'condition']), // `#ifdef NAME`, `#if CONDITION`
 
     unit(node, context) {
       if (node.type === 'lambda_expression') {
