@@ -3,10 +3,11 @@ import { VERSION } from '../version.js';
 import { EXIT_OK, EXIT_USAGE, type CliCommand, type CliIo } from './command.js';
 import { createCliLogger } from './cli-logger.js';
 import { kbCommand } from './commands/kb.js';
+import { retrieveCommand } from './commands/retrieve.js';
 import { reviewCommand } from './commands/review.js';
 import { scanCommand } from './commands/scan.js';
 
-const COMMANDS: readonly CliCommand[] = [reviewCommand, scanCommand, kbCommand];
+const COMMANDS: readonly CliCommand[] = [reviewCommand, scanCommand, retrieveCommand, kbCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
