@@ -1,10 +1,11 @@
-import type { Tree } from 'web-tree-sitter';
+import type { Node, Tree } from 'web-tree-sitter';
 import { grammarOf, type Grammar, type Language } from '../code/languages.js';
 import { LineIndex } from '../code/line-index.js';
 import { outline } from '../code/outline.js';
 import { parse } from '../code/parser.js';
 import type { Unit } from '../code/unit.js';
 import { UNIT_SPECS } from '../code/unit-kinds.js';
+import { lineSpan } from '../code/unit-spec.js';
 import type { Logger } from '../logging/logger.js';
 import { verifyReplacement, type VerifyCheck } from '../verify/verify-replacement.js';
 import { atLeast, type Finding, type Fix, type Severity } from './finding.js';
@@ -13,7 +14,8 @@ import { RELEVANCE_HOPS, sharedNameLines, type UnitSlicer } from './relevance.js
 import type { RuleBook } from './rule-book.js';
 import { proposeRuleFix } from './rule-fix.js';
 import { runRules } from './rules/run.js';
-import type { CompiledRule, RuleMatch } from './rules/types.js';
+import { findNode } from './rules/fix.js';
+import type { CapturedNode, CompiledRule, RuleMatch } from './rules/types.js';
 import { findSuppressions, suppressionFor } from './suppressions.js';
 
 export interface AssessFile {
@@ -117,22 +119,22 @@ async function assessFile(path: string, file: AssessFile, units: readonly Unit[]
   try {
     const matches = runRules(rules, { grammar, tree, source: file.text });
     if (matches.length === 0) return;
-    const attribute = attributor(units, input.mode === 'review' ? outlineSpans(tree, file) : undefined);
+    const attribute = attributor(units, input.mode === 'review' ? outlineSpans(tree, file) : undefined, tree, file.language);
     const suppressions = findSuppressions(file.text, tree);
     const lines = file.text.split('\n');
     const slices = new Map<Unit, Promise<Set<number>>>();
     const occurrences = new Map<string, number>();
     const config = input.config ?? {};
     for (const match of matches) {
-      const unit = attribute(match.startLine, match.endLine);
+      const info = input.rules.info(match.ruleId);
+      if (!info) continue;
+      const { rule } = info;
+      const unit = attribute(match, match.captures[rule.report]);
       if (!unit) continue;
       if (input.mode === 'review' && !(await reached(match, unit, grammar, file.text, input.slicer, slices))) {
         (out as { unrelated: number }).unrelated++;
         continue;
       }
-      const info = input.rules.info(match.ruleId);
-      if (!info) continue;
-      const { rule } = info;
       const reportedText = lines.slice(match.startLine - 1, match.endLine).join('\n');
       const key = `${rule.cwe}\0${rule.id}\0${reportedText.replace(/\s+/g, ' ').trim()}`;
       const occurrence = occurrences.get(key) ?? 0;
@@ -224,20 +226,39 @@ function outlineSpans(tree: Tree, file: AssessFile): Span[] {
 }
 
 /**
- * Finds the unit a match belongs to: the innermost function-like span that holds its lines (it must be one
- * of the given units), or else the module unit when it holds them.
+ * Finds the unit a match belongs to: walking up from the reported node, the first function-like node that
+ * is a unit of the file (by its lines: a unit's span ends where the node ends and starts at or before it,
+ * as decorators and `export` count); it must be one of the given units. With no such node, the module unit
+ * when it holds the lines, else the innermost unit whose lines hold them. The tree decides rather than line spans alone because a reported call can hold
+ * a callback that starts and ends on the same lines as the call.
  */
-function attributor(units: readonly Unit[], spans: readonly Span[] | undefined): (start: number, end: number) => Unit | undefined {
+function attributor(
+  units: readonly Unit[],
+  spans: readonly Span[] | undefined,
+  tree: Tree,
+  language: Language,
+): (match: RuleMatch, report: CapturedNode | undefined) => Unit | undefined {
   const functions = units.filter((u) => u.kind !== 'module');
   const module = units.find((u) => u.kind === 'module');
   const all: readonly Span[] = spans ?? functions.map((u) => ({ start: u.startLine, end: u.endLine }));
-  return (start, end) => {
+  const unitTypes = UNIT_SPECS[language].unitTypes;
+  return (match, report) => {
+    let node: Node | undefined | null = report && findNode(tree.rootNode, report.startIndex, report.endIndex, report.type);
+    for (; node; node = node.parent) {
+      if (!unitTypes.has(node.type)) continue;
+      const { start, end } = lineSpan(node);
+      let best: Span | undefined;
+      for (const s of all) if (s.end === end && s.start <= start && (!best || s.start > best.start)) best = s;
+      if (best) return functions.find((u) => u.startLine === best!.start && u.endLine === best!.end);
+    }
+    if (module && module.startLine <= match.startLine && module.endLine >= match.endLine) return module;
+    // A module-level statement that is all unit, such as `router.get('/x', (req, res) => {...})`: the
+    // innermost unit whose lines hold the reported lines (here the callback).
     let best: Span | undefined;
     for (const s of all) {
-      if (s.start <= start && s.end >= end && (!best || s.end - s.start < best.end - best.start)) best = s;
+      if (s.start <= match.startLine && s.end >= match.endLine && (!best || s.end - s.start < best.end - best.start)) best = s;
     }
-    if (best) return functions.find((u) => u.startLine === best!.start && u.endLine === best!.end);
-    return module && module.startLine <= start && module.endLine >= end ? module : undefined;
+    return best && functions.find((u) => u.startLine === best!.start && u.endLine === best!.end);
   };
 }
 

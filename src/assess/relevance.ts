@@ -20,8 +20,8 @@ const COMMON_WORDS = new Set([
 ]);
 
 /**
- * The fallback when no slicer is available or it fails: the lines of the unit that share an identifier with
- * a changed line (a variable the change assigns or reads, a function it calls), plus the changed lines.
+ * The fallback when no slicer is available or it fails: the lines of the unit that share a variable name
+ * with a changed line (outside strings; called names and member names do not count), plus the changed lines.
  * Coarser than a dependence slice (it ignores direction and distance) but it keeps what the change can
  * reach through a shared name, which is what the review filter asks.
  */
@@ -29,7 +29,9 @@ export function sharedNameLines(source: string, startLine: number, endLine: numb
   const lines = source.split('\n');
   const names = (line: number): Set<string> => {
     const out = new Set<string>();
-    for (const m of (lines[line - 1] ?? '').matchAll(/[A-Za-z_$][\w$]*/g)) if (!COMMON_WORDS.has(m[0]) && m[0].length > 1) out.add(m[0]);
+    // Variables only: strings, called names and member names (`.title`) do not link two lines.
+    const code = (lines[line - 1] ?? '').replace(/(["'`])(?:\\.|(?!\1).)*\1/g, '""');
+    for (const m of code.matchAll(/(?<![\w$.])[A-Za-z_$][\w$]*(?![\w$])(?!\s*\()/g)) if (!COMMON_WORDS.has(m[0]) && m[0].length > 1) out.add(m[0]);
     return out;
   };
   const wanted = new Set<string>();

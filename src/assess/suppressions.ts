@@ -8,10 +8,12 @@ import type { Tree } from 'web-tree-sitter';
  *   /* rescue-ignore[CWE-78, CWE-88] -- fixed command, no user input *\/
  *
  * It applies to a finding whose reported lines include the comment's line (a trailing comment), or start on
- * the line after it (a comment on the line above). Without CWE ids it silences every finding there.
+ * the line after it when the comment stands alone on its line (a comment on the line above). Without CWE ids it silences every finding there.
  */
 export interface InlineSuppression {
   readonly line: number;
+  /** The comment stands alone on its line, so it may speak for the line below. */
+  readonly ownLine: boolean;
   /** Empty: every CWE. */
   readonly cwes: readonly string[];
   readonly reason?: string;
@@ -34,7 +36,8 @@ export function findSuppressions(source: string, tree: Tree): InlineSuppression[
     if (!m) continue;
     const node = tree.rootNode.descendantForPosition({ row, column: m.index });
     if (!node || !/comment/.test(node.type)) continue;
-    out.push({ line: row + 1, ...parseMarker(text.slice(m.index + m[0].length)) });
+    const ownLine = node.startPosition.row < row || text.slice(0, node.startPosition.column).trim() === '';
+    out.push({ line: row + 1, ownLine, ...parseMarker(text.slice(m.index + m[0].length)) });
   }
   return out;
 }
@@ -55,7 +58,7 @@ export function suppressionFor(
 ): InlineSuppression | undefined {
   return suppressions.find(
     (s) =>
-      (s.line === finding.startLine - 1 || (s.line >= finding.startLine && s.line <= finding.endLine)) &&
+      ((s.ownLine && s.line === finding.startLine - 1) || (s.line >= finding.startLine && s.line <= finding.endLine)) &&
       (s.cwes.length === 0 || s.cwes.includes(finding.cwe)),
   );
 }

@@ -61,7 +61,10 @@ export function parseRepoConfig(text: string, file: string = REPO_CONFIG_PATH): 
   if (data === null || data === undefined) return { ...EMPTY_REPO_CONFIG, file };
   const parsed = repoConfigSchema.safeParse(data);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
+    const problems = parsed.error.issues.map((outer) => {
+      // A list given as a list with a bad item: report the item, not the union of list and string.
+      const inner = outer.code === 'invalid_union' ? outer.errors[0]?.[0] : undefined;
+      const issue = inner && inner.path.length > 0 ? { ...inner, path: [...outer.path, ...inner.path] } : outer;
       const field = issue.path.length ? issue.path.join('.') : '(top level)';
       return `${field}: ${describeIssue(issue)}`;
     });

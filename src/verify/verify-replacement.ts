@@ -108,14 +108,6 @@ export async function verifyReplacement(input: VerifyInput): Promise<Verdict> {
 
     const before = runRules(input.rules, { grammar: input.grammar, tree: oldTree, source, range: unit });
     const after = runRules(input.rules, { grammar: input.grammar, tree: newTree, source: text, range: newUnit });
-    const remaining = new Map<string, number>();
-    for (const m of before) remaining.set(matchKey(input.rules, m), (remaining.get(matchKey(input.rules, m)) ?? 0) + 1);
-    for (const m of after) {
-      const key = matchKey(input.rules, m);
-      const left = remaining.get(key) ?? 0;
-      if (left === 0) return reject('new-rule-fires', `rule ${m.ruleId} fires on the new code at line ${m.startLine}`);
-      remaining.set(key, left - 1);
-    }
     if (input.firedRuleId) {
       const count = (ms: RuleMatch[]): number => ms.filter((m) => m.ruleId === input.firedRuleId).length;
       if (count(after) >= count(before)) {
@@ -124,6 +116,14 @@ export async function verifyReplacement(input: VerifyInput): Promise<Verdict> {
       }
     }
 
+    const remaining = new Map<string, number>();
+    for (const m of before) remaining.set(matchKey(input.rules, m), (remaining.get(matchKey(input.rules, m)) ?? 0) + 1);
+    for (const m of after) {
+      const key = matchKey(input.rules, m);
+      const left = remaining.get(key) ?? 0;
+      if (left === 0) return reject('new-rule-fires', `rule ${m.ruleId} fires on the new code at line ${m.startLine}`);
+      remaining.set(key, left - 1);
+    }
     if (!input.allowSignatureChange) {
       const oldSig = signatureOf(oldTree, language, unit.startLine, unit.endLine);
       if (oldSig !== undefined) {

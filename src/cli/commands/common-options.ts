@@ -1,6 +1,7 @@
 import type { Severity } from '../../assess/finding.js';
 import { mergeSettings, readRepoConfig } from '../../config/repo-config.js';
-import { checkDisabledRules, loadRuleBook, type AssessmentOptions } from '../../pipeline/assessment.js';
+import type { AssessmentOptions } from '../../pipeline/assessment.js';
+import { checkDisabledRules, loadRuleBook } from '../../pipeline/load-rules.js';
 import { createPathFilter } from '../../pipeline/path-filter.js';
 import type { CliIo } from '../command.js';
 import { parseSeverity } from '../output.js';
