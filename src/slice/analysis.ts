@@ -152,7 +152,34 @@ export function sliceRows(analysis: UnitAnalysis, poiRows: readonly number[], op
   for (const s of kept) {
     const stmt = unit.stmts[s]!;
     if (stmt.kind === 'root') continue;
-    for (const r of stmt.rows) if (r >= unit.lo && r <= unit.hi) rows.add(r);
+    addStatementRows(unit, stmt.rows, rows);
   }
   return rows;
+}
+
+/** Runs shorter than this of constant-data rows inside a kept statement stay; longer runs are elided. */
+const MIN_INERT_RUN = 3;
+
+/**
+ * A statement's rows, except long runs of constant data inside it (the rows of a lookup table: they
+ * carry no dependence). The statement's first and last rows always stay, so it still reads as code.
+ */
+function addStatementRows(unit: UnitModel, own: readonly number[], into: Set<number>): void {
+  const inert = (i: number): boolean => i > 0 && i < own.length - 1 && unit.inertRows[own[i]! - unit.lo] === 1;
+  for (let i = 0; i < own.length; ) {
+    const r = own[i]!;
+    if (r < unit.lo || r > unit.hi) {
+      i++;
+      continue;
+    }
+    if (!inert(i)) {
+      into.add(r);
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < own.length && inert(j)) j++;
+    if (j - i < MIN_INERT_RUN) for (let k = i; k < j; k++) into.add(own[k]!);
+    i = j;
+  }
 }

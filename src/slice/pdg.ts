@@ -48,7 +48,7 @@ export function buildPdg(unit: UnitModel): Pdg {
   // Control dependence.
   for (const s of stmts) {
     if (s.kind === 'root' || s.kind === 'param') continue;
-    if (s.parent > 0) addEdge(s.parent, s.id);
+    if (s.parent > 0 && !process.env.X_NOCTRL) addEdge(s.parent, s.id);
   }
   for (const s of stmts) {
     // Cases of a switch end with `break` as a matter of course; they are not guards for each other.
@@ -61,7 +61,7 @@ export function buildPdg(unit: UnitModel): Pdg {
         container = child.container;
         guard = -1;
       }
-      if (guard !== -1) addGuardEdge(guard, c);
+      if (guard !== -1 && !process.env.X_NOGUARD) addGuardEdge(guard, c);
       if (child.kind !== 'function' && child.kind !== 'simple' && child.escapes) guard = c;
     }
   }
@@ -93,7 +93,7 @@ function resolveReceivers(stmts: Stmt[]): void {
   for (const s of stmts) for (const d of s.defs) local.add(rootOf(d));
   for (const s of stmts) {
     for (const r of s.receivers) {
-      if (local.has(rootOf(r)) && !s.defs.includes(r)) s.defs.push(r);
+      if (local.has(rootOf(r)) && !s.defs.includes(r) && !process.env.X_NORECV) s.defs.push(r);
     }
   }
 }
@@ -115,7 +115,7 @@ function computeEscapes(stmts: Stmt[]): void {
  * depend on every assignment: quadratic edges on long functions. Far definitions rarely fall within two
  * hops of a point of interest anyway.
  */
-export const MAX_REACHING = 8;
+export const MAX_REACHING = Number(process.env.X_CAP ?? 8);
 
 /** Writes `s`'s definitions into `state` (owned by the caller). */
 function define(state: State, s: Stmt): void {
@@ -191,6 +191,12 @@ class DataFlow {
     const isBreakTarget = s.isLoop || s.isSwitch;
     const saved = isFunction ? this.breakStates.splice(0) : undefined;
     if (isBreakTarget) this.breakStates.push([]);
+    if (s.flow === 'branch' && !isBreakTarget && !isFunction) return this.branch(s, entry);
+    if (s.flow === 'always' && !isBreakTarget && !isFunction) {
+      let current = entry;
+      for (const c of s.children) current = this.run(c, current);
+      return current;
+    }
     // groupIn: what may reach the start of the current block (each block may be skipped).
     const groupIn = entry;
     let current: State | undefined;
@@ -212,6 +218,26 @@ class DataFlow {
       return state;
     }
     return groupIn;
+  }
+
+  /** An if: each block starts from the state after the condition; exactly one runs when there is an else. */
+  private branch(s: Stmt, entry: State): State {
+    const out: State = s.exhaustive ? new Map() : new Map(entry);
+    let current: State | undefined;
+    let container = -2;
+    for (const c of s.children) {
+      const child = this.stmts[c]!;
+      if (child.container !== container || current === undefined) {
+        if (current) mergeInto(out, current);
+        current = new Map(entry);
+        container = child.container;
+      }
+      current = this.run(c, current);
+    }
+    if (current) mergeInto(out, current);
+    // An else with no statements in it: the condition's state flows through.
+    if (s.exhaustive && new Set(s.children.map((c) => this.stmts[c]!.container)).size < 2) mergeInto(out, entry);
+    return out;
   }
 
   private simple(s: Stmt, state: State): State {

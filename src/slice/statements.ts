@@ -33,6 +33,10 @@ export interface Stmt {
   receivers: string[];
   isLoop: boolean;
   isSwitch: boolean;
+  /** Data flow: 'branch' (an if: one block runs; `exhaustive` when it has an else), 'always' (the body
+   * always runs: with, do, a bare block), or 'maybe' (blocks run in order, each possibly skipped). */
+  flow: 'branch' | 'always' | 'maybe';
+  exhaustive: boolean;
   /** Own exit: 'return' (return/throw/goto) or 'jump' (break/continue). */
   exit: 'return' | 'break' | 'continue' | undefined;
   escapes: number;
@@ -51,11 +55,42 @@ export interface UnitModel {
   readonly rowOwners: readonly (readonly number[] | undefined)[];
   /** Rows (offset lo) with a code token (not blank, not only comments). */
   readonly codeRows: Uint8Array;
+  /**
+   * Code rows (offset lo) that hold only constant data inside a literal (an initializer list, an array,
+   * a dict): no variable, nothing but literals and punctuation. Slices drop long runs of them.
+   */
+  readonly inertRows: Uint8Array;
   /** The function node the unit is, or -1 when the unit is a group of statements. */
   readonly rootNode: number;
 }
 
 const PUNCTUATION = /^[^\p{L}\p{N}_$@#]+$/u;
+
+/** Literal containers whose rows may be constant data (strings are not: a query's text matters). */
+const LITERALS: ReadonlySet<string> = new Set([
+  'initializer_list',
+  'list',
+  'dictionary',
+  'tuple',
+  'set',
+  'array',
+  'object',
+  'array_initializer',
+  'literal_value',
+  'element_initializer_list',
+]);
+const IFS: ReadonlySet<string> = new Set(['if_statement']);
+/** Compound statements whose body always runs (once). */
+const ALWAYS: ReadonlySet<string> = new Set(['with_statement', 'do_statement', 'synchronized_statement', 'labeled_statement']);
+
+function hasElse(tree: FlatTree, node: number): boolean {
+  for (let c = tree.firstChild[node]!; c !== -1; c = tree.nextSibling[c]!) {
+    if (tree.field[c] === 'alternative' && tree.type[c] !== 'elif_clause') return true;
+  }
+  return false;
+}
+
+const NAMES: ReadonlySet<string> = new Set(['identifier', 'shorthand_property_identifier', 'this']);
 
 export function buildUnit(tree: FlatTree, profile: Profile, lo: number, hi: number): UnitModel {
   const { count, type, named, parent, startRow, endRow } = tree;
@@ -83,6 +118,8 @@ export function buildUnit(tree: FlatTree, profile: Profile, lo: number, hi: numb
       receivers: [],
       isLoop: node !== -1 && profile.loops.has(type[node]!),
       isSwitch: node !== -1 && profile.switches.has(type[node]!),
+      flow: node === -1 ? 'maybe' : IFS.has(type[node]!) ? 'branch' : ALWAYS.has(type[node]!) || profile.blocks.has(type[node]!) ? 'always' : 'maybe',
+      exhaustive: node !== -1 && IFS.has(type[node]!) && hasElse(tree, node),
       exit: undefined,
       escapes: 0,
     };
@@ -124,6 +161,12 @@ export function buildUnit(tree: FlatTree, profile: Profile, lo: number, hi: numb
     owner[i] = s.id;
     inHeader[i] = 0;
   }
+  // Inside a literal (not across a statement inside it, such as a function in an array).
+  const inLiteral = new Uint8Array(count);
+  for (let i = 1; i < count; i++) {
+    const p = parent[i]!;
+    inLiteral[i] = headStmt[i] !== -1 ? 0 : inLiteral[p]! | (LITERALS.has(type[p]!) ? 1 : 0);
+  }
   for (let s = stmts.length - 1; s >= 0; s--) {
     const st = stmts[s]!;
     if (st.children.length) st.last = Math.max(st.last, stmts[st.children[st.children.length - 1]!]!.last);
@@ -133,6 +176,7 @@ export function buildUnit(tree: FlatTree, profile: Profile, lo: number, hi: numb
   const span = hi - lo + 1;
   const rowOwners: (number[] | undefined)[] = new Array(span);
   const codeRows = new Uint8Array(span);
+  const activeRows = new Uint8Array(span);
   const lastRowOf = new Int32Array(stmts.length).fill(-1);
   const addRow = (s: number, row: number): void => {
     if (lastRowOf[s] !== row) {
@@ -153,6 +197,7 @@ export function buildUnit(tree: FlatTree, profile: Profile, lo: number, hi: numb
     const o = owner[i]!;
     if (o < 0 || (rootNode !== -1 && (i < first || i >= stop))) continue;
     const significant = !PUNCTUATION.test(tree.source.slice(tree.start[i], tree.end[i]));
+    if (NAMES.has(type[i]!) || (significant && !inLiteral[i])) for (let r = r0; r <= r1; r++) activeRows[r - lo] = 1;
     for (let r = r0; r <= r1; r++) {
       addRow(o, r);
       if (significant) {
@@ -164,6 +209,8 @@ export function buildUnit(tree: FlatTree, profile: Profile, lo: number, hi: numb
   for (const s of stmts) if (s.rows.length > 1) s.rows.sort((a, b) => a - b);
 
   const frame = frameRows(tree, profile, stmts, rootNode, lo, hi, codeRows);
+  const inertRows = new Uint8Array(span);
+  for (let r = 0; r < span; r++) inertRows[r] = codeRows[r]! && !activeRows[r] ? 1 : 0;
 
   // Definitions and uses.
   const analyzer = new DefUseAnalyzer(tree, profile, (node) => headStmt[node] !== -1);
@@ -206,7 +253,7 @@ export function buildUnit(tree: FlatTree, profile: Profile, lo: number, hi: numb
     if (row >= lo && row <= hi) p.rows.push(row);
   }
   void root;
-  return { tree, profile, lo, hi, stmts, frame, rowOwners, codeRows, rootNode };
+  return { tree, profile, lo, hi, stmts, frame, rowOwners, codeRows, inertRows, rootNode };
 }
 
 /** Runs `fn` with `node` not counted as a statement head, so that analysis descends into its own node. */
