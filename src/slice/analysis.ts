@@ -2,7 +2,7 @@ import type { Grammar } from '../code/languages.js';
 import { parse } from '../code/parser.js';
 import { buildPdg, type Pdg } from './pdg.js';
 import { profileOf } from './profiles.js';
-import { buildUnit, type UnitModel } from './statements.js';
+import { buildUnit, type Stmt, type UnitModel } from './statements.js';
 import { type FlatTree, flatten } from './syntax.js';
 
 /** A unit parsed and turned into a PDG, ready to be sliced any number of times. */
@@ -145,9 +145,13 @@ export function sliceRows(analysis: UnitAnalysis, poiRows: readonly number[], op
   for (const r of poiRows) if (r >= unit.lo && r <= unit.hi) rows.add(r);
   const kept = reach(analysis.pdg, seedsOf(analysis, poiRows), options.hops);
   if (options.enclosing && options.hops > 0) {
-    for (const s of [...kept]) {
-      for (let p = unit.stmts[s]!.parent; p > 0; p = unit.stmts[p]!.parent) kept.add(p);
+    // Only the header rows of an enclosing statement that the hops did not reach: the reader sees under
+    // which condition or loop a kept statement runs, without the statement's else and closing lines.
+    const headers = new Set<number>();
+    for (const s of kept) {
+      for (let p = unit.stmts[s]!.parent; p > 0; p = unit.stmts[p]!.parent) if (!kept.has(p)) headers.add(p);
     }
+    for (const p of headers) for (const r of headerRows(unit, unit.stmts[p]!)) rows.add(r);
   }
   for (const s of kept) {
     const stmt = unit.stmts[s]!;
@@ -155,6 +159,18 @@ export function sliceRows(analysis: UnitAnalysis, poiRows: readonly number[], op
     addStatementRows(unit, stmt.rows, rows);
   }
   return rows;
+}
+
+/** The rows of a compound statement's own rows before its first nested statement starts. */
+function headerRows(unit: UnitModel, stmt: Stmt): number[] {
+  const first = stmt.children.length ? unit.stmts[stmt.children[0]!]! : undefined;
+  const bodyRow = first && first.node !== -1 ? unit.tree.startRow[first.node]! : Infinity;
+  const out: number[] = [];
+  for (const r of stmt.rows) {
+    if (r > bodyRow || (r === bodyRow && out.length)) break;
+    if (r >= unit.lo && r <= unit.hi) out.push(r);
+  }
+  return out.length ? out : stmt.rows.slice(0, 1);
 }
 
 /** Runs shorter than this of constant-data rows inside a kept statement stay; longer runs are elided. */

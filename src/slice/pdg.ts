@@ -48,7 +48,7 @@ export function buildPdg(unit: UnitModel): Pdg {
   // Control dependence.
   for (const s of stmts) {
     if (s.kind === 'root' || s.kind === 'param') continue;
-    if (s.parent > 0 && !process.env.X_NOCTRL) addEdge(s.parent, s.id);
+    if (s.parent > 0) addEdge(s.parent, s.id);
   }
   for (const s of stmts) {
     // Cases of a switch end with `break` as a matter of course; they are not guards for each other.
@@ -61,7 +61,7 @@ export function buildPdg(unit: UnitModel): Pdg {
         container = child.container;
         guard = -1;
       }
-      if (guard !== -1 && !process.env.X_NOGUARD) addGuardEdge(guard, c);
+      if (guard !== -1) addGuardEdge(guard, c);
       if (child.kind !== 'function' && child.kind !== 'simple' && child.escapes) guard = c;
     }
   }
@@ -93,7 +93,7 @@ function resolveReceivers(stmts: Stmt[]): void {
   for (const s of stmts) for (const d of s.defs) local.add(rootOf(d));
   for (const s of stmts) {
     for (const r of s.receivers) {
-      if (local.has(rootOf(r)) && !s.defs.includes(r) && !process.env.X_NORECV) s.defs.push(r);
+      if (local.has(rootOf(r)) && !s.defs.includes(r)) s.defs.push(r);
     }
   }
 }
@@ -115,7 +115,7 @@ function computeEscapes(stmts: Stmt[]): void {
  * depend on every assignment: quadratic edges on long functions. Far definitions rarely fall within two
  * hops of a point of interest anyway.
  */
-export const MAX_REACHING = Number(process.env.X_CAP ?? 8);
+export const MAX_REACHING = 8;
 
 /** Writes `s`'s definitions into `state` (owned by the caller). */
 function define(state: State, s: Stmt): void {
