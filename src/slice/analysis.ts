@@ -143,6 +143,8 @@ export function sliceRows(analysis: UnitAnalysis, poiRows: readonly number[], op
   }
   for (const r of unit.frame) rows.add(r);
   for (const r of poiRows) if (r >= unit.lo && r <= unit.hi) rows.add(r);
+  // hops = 0: exactly the points of interest and the signature, not even the rest of their statements.
+  if (options.hops === 0) return rows;
   const kept = reach(analysis.pdg, seedsOf(analysis, poiRows), options.hops);
   if (options.enclosing && options.hops > 0) {
     // Only the header rows of an enclosing statement that the hops did not reach: the reader sees under
