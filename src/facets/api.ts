@@ -55,7 +55,7 @@ export function collectApis(map: ImportMap, root: Node, range?: LineRange): ApiF
     if (!isCall(map.language, node)) continue;
     const callee = calleeOf(map.language, node);
     if (callee) markPath(callee, calleeNodes, memberTypes);
-    if (isRequire(map, node)) continue;
+    if (isRequire(map, node) || isRaised(node)) continue;
     for (const name of qualifiedNames(map, node)) calls.add(name);
   }
   for (const node of order) {
@@ -76,6 +76,15 @@ function markPath(callee: Node, marked: Set<number>, memberTypes: ReadonlySet<st
     marked.add(n.id);
     n = n.namedChild(0);
   }
+}
+
+/**
+ * `raise ValueError(...)`, `throw new Error(...)`: building the exception being thrown is not an API use,
+ * and names like `ValueError` share words (`error`) with real APIs (`logging.error`).
+ */
+const THROWS = new Set(['raise_statement', 'throw_statement', 'throw_expression']);
+function isRaised(node: Node): boolean {
+  return !!node.parent && THROWS.has(node.parent.type);
 }
 
 function isRequire(map: ImportMap, node: Node): boolean {

@@ -3,6 +3,7 @@ import type { UnitFacets } from '../facets/extract.js';
 import { ruleScores } from '../facets/rules.js';
 import { CWE_TEXT_FIELDS } from '../kb/index-options.js';
 import type { KnowledgeBase } from '../kb/load.js';
+import { apiScores } from './api-index.js';
 import { bm25Scores } from './bm25.js';
 import type { CweThresholds } from './calibration.js';
 import { denseScores, type Vector } from './dense.js';
@@ -31,8 +32,8 @@ export function cweFacetLists(
   const on = (f: FacetName): boolean => !use || use.has(f);
   const lists: FacetList[] = [];
   if (on('cause')) lists.push({ name: 'cause', threshold: thresholds.cause, hits: bm25Scores(kb.cweIndex, facets.cause, CWE_TEXT_FIELDS, undefined, true) });
-  if (on('apis')) lists.push({ name: 'apis', threshold: thresholds.apis, hits: bm25Scores(kb.cweIndex, apiQueryTerms(facets.apis).join(' '), ['apis']) });
-  if (on('code')) lists.push({ name: 'code', threshold: thresholds.code, hits: codeByCwe(kb, facets.code) });
+  if (on('apis')) lists.push({ name: 'apis', threshold: thresholds.apis, hits: apiScores(kb, facets.language, apiQueryTerms(facets.apis).join(' ')) });
+  if (on('code')) lists.push({ name: 'code', threshold: thresholds.code, hits: codeByCwe(kb, facets.code, facets.language) });
   if (on('rules') && facets.rules.length) {
     lists.push({ name: 'rules', threshold: thresholds.rules, hits: [...ruleScores(facets.rules)].map(([id, score]) => ({ id, score })) });
   }
@@ -44,11 +45,12 @@ export function cweFacetLists(
 
 /**
  * The code facet at the CWE level (beyond the paper, which uses cause and APIs there): a CWE scores the
- * best BM25+ score of the unit's code against the code of its examples.
+ * best BM25+ score of the unit's code against the code of its examples in the unit's language.
  */
-export function codeByCwe(kb: KnowledgeBase, code: string): ScoredItem[] {
+export function codeByCwe(kb: KnowledgeBase, code: string, language: string): ScoredItem[] {
   const best = new Map<string, number>();
-  for (const hit of bm25Scores(kb.exampleIndex, code, ['code'], undefined, true)) {
+  const sameLanguage = (id: string): boolean => kb.examples.get(id)?.language === language;
+  for (const hit of bm25Scores(kb.exampleIndex, code, ['code'], sameLanguage, true)) {
     const cwe = kb.examples.get(hit.id)?.cwe;
     if (cwe !== undefined && hit.score > (best.get(cwe) ?? 0)) best.set(cwe, hit.score);
   }

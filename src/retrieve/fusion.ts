@@ -53,19 +53,22 @@ export function rankHits(hits: readonly ScoredItem[]): { id: string; score: numb
 }
 
 /**
- * Fuses facet lists. Only items with a positive fused score are returned, best first; ties are broken by
- * the number of facets that counted, then by id, so the order is deterministic.
+ * Fuses facet lists. Only items with a positive fused score are returned, best first. Ties (common: two
+ * items each ranked first by one facet) are broken by the number of facets that counted, then by the same
+ * sum over every facet that scored the item, counted or not (the evidence below the thresholds), then by
+ * id, so the order is deterministic.
  */
 export function fuse(lists: readonly FacetList[], options: FusionOptions = {}): FusedItem[] {
   const alpha = options.alpha ?? RRF_ALPHA;
   const topN = options.topN ?? RRF_TOP_N;
-  const items = new Map<string, { score: number; counted: number; facets: Record<string, FacetScore> }>();
+  const items = new Map<string, { score: number; counted: number; evidence: number; facets: Record<string, FacetScore> }>();
   for (const list of lists) {
     for (const hit of rankHits(list.hits)) {
       const counted = hit.score >= list.threshold && hit.rank <= topN;
       let item = items.get(hit.id);
-      if (!item) items.set(hit.id, (item = { score: 0, counted: 0, facets: {} }));
+      if (!item) items.set(hit.id, (item = { score: 0, counted: 0, evidence: 0, facets: {} }));
       item.facets[list.name] = { score: hit.score, rank: hit.rank, counted };
+      item.evidence += 1 / (hit.rank + alpha);
       if (counted) {
         item.score += 1 / (hit.rank + alpha);
         item.counted += 1;
@@ -74,6 +77,6 @@ export function fuse(lists: readonly FacetList[], options: FusionOptions = {}): 
   }
   return [...items]
     .filter(([, v]) => v.counted > 0)
-    .sort(([a, x], [b, y]) => y.score - x.score || y.counted - x.counted || (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a, x], [b, y]) => y.score - x.score || y.counted - x.counted || y.evidence - x.evidence || (a < b ? -1 : a > b ? 1 : 0))
     .map(([id, v]) => ({ id, score: v.score, facets: v.facets }));
 }
