@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { diffAndUnits } from './scenarios/diff-units.js';
+import { scanVsBandit } from './scenarios/scan-vs-bandit.js';
+import { kbLoad } from './scenarios/kb-load.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({ options: { only: { type: 'string' }, data: { type: 'string' } }, allowPositionals: true, strict: false });
@@ -11,6 +13,8 @@ const dataDir = path.resolve(root, (values.data as string | undefined) ?? '../sh
 type Scenario = (root: string, dataDir: string) => Promise<Record<string, string | number>>;
 const scenarios: Record<string, Scenario> = {
   'diff-and-units': diffAndUnits,
+  'scan-vs-bandit': (root) => scanVsBandit(root),
+  'kb-load': (root, dataDir) => kbLoad(root, dataDir),
 };
 
 if (!fs.existsSync(path.join(root, 'dist/cli.js'))) {

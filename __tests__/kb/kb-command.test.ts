@@ -41,6 +41,18 @@ test('build, build --check, verify and stats', async () => {
   expect(after.out()).toContain('source CWE-89.yaml changed since the build');
 });
 
+test('verify notices a generated file edited or lost after the build', async () => {
+  const { io } = fakeIo(kb.root);
+  expect(await kbCommand.run(['build', '--sources', 'sources', '--out', 'build'], io)).toBe(0);
+  const shard = path.join(kb.build, 'examples', 'CWE-89.jsonl');
+  fs.writeFileSync(shard, fs.readFileSync(shard, 'utf8').replace('execute', 'executemany'));
+  fs.rmSync(path.join(kb.build, 'example-index.json'));
+  const after = fakeIo(kb.root);
+  expect(await kbCommand.run(['verify', '--sources', 'sources', '--build', 'build'], after.io)).toBe(1);
+  expect(after.out()).toContain('build: examples/CWE-89.jsonl differs from the manifest; run `rescue kb build`');
+  expect(after.out()).toContain('build: example-index.json is missing; run `rescue kb build`');
+});
+
 test('usage errors are ConfigurationErrors', async () => {
   const { io } = fakeIo(kb.root);
   await expect(kbCommand.run(['frobnicate'], io)).rejects.toThrow(ConfigurationError);

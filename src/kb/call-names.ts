@@ -1,34 +1,27 @@
 import type { Node } from 'web-tree-sitter';
 import type { Language } from '../code/languages.js';
 import { parse } from '../code/parser.js';
+import { resolveImports, qualifiedNames } from '../facets/imports.js';
+import { isCall } from '../facets/imports-callee.js';
 
 /**
- * The callees named in a piece of code, as written (`yaml.load`, `cursor.execute`, `strcpy`), for the API
- * sets of KB nodes and examples. Import resolution is not applied here: the names are matched with the
- * code tokenizer, whose suffixes and segments bridge `y.load` and `yaml.load` well enough for BM25.
+ * The APIs a piece of code calls, named the way the hand-written API sets and the review's API facet name
+ * them: resolved through the code's imports and aliases (`import yaml as y; y.load()` is `yaml.load`,
+ * `const cp = require('child_process'); cp.exec()` is `child_process.exec`, C++ `std::system` is `system`
+ * and `std::system`). A callee whose object is a local variable stays as written (`cur.execute`): the code
+ * tokenizer's suffixes and segments still bridge it to the qualified names in BM25. `require` itself is not
+ * an API (the review's facet leaves it out too).
  */
-const CALLS: Readonly<Record<Language, readonly (readonly [string, string])[]>> = {
-  python: [['call', 'function']],
-  javascript: [['call_expression', 'function'], ['new_expression', 'constructor']],
-  typescript: [['call_expression', 'function'], ['new_expression', 'constructor']],
-  java: [['method_invocation', 'name'], ['object_creation_expression', 'type']],
-  go: [['call_expression', 'function']],
-  c: [['call_expression', 'function']],
-  cpp: [['call_expression', 'function']],
-};
-
 export async function callNames(language: Language, code: string): Promise<string[]> {
   const tree = await parse(language, code);
   try {
-    const kinds = new Map(CALLS[language]);
+    const map = resolveImports(language, tree, code);
     const names = new Set<string>();
     const stack: Node[] = [tree.rootNode];
     while (stack.length) {
       const node = stack.pop()!;
-      const field = kinds.get(node.type);
-      if (field) {
-        const name = calleeText(language, node, field);
-        if (name) names.add(name);
+      if (isCall(language, node) && !isRequire(language, node)) {
+        for (const name of qualifiedNames(map, node)) if (isName(name)) names.add(name);
       }
       for (const child of node.namedChildren) if (child) stack.push(child);
     }
@@ -38,19 +31,11 @@ export async function callNames(language: Language, code: string): Promise<strin
   }
 }
 
-function calleeText(language: Language, node: Node, field: string): string | undefined {
-  let text = node.childForFieldName(field)?.text;
-  if (!text) return undefined;
-  if (language === 'java' && field === 'name') {
-    const object = node.childForFieldName('object')?.text;
-    if (object) text = `${object}.${text}`;
-  }
-  // `foo(x).bar` -> `foo().bar`; drop whitespace and generic arguments.
-  let previous = '';
-  while (previous !== text) {
-    previous = text;
-    text = text.replace(/\([^()]*\)/g, '()');
-  }
-  text = text.replace(/\s+/g, '').replace(/<[^<>]*>/g, '');
-  return text.length > 0 && text.length <= 120 && /^[\w$.:>\-/()]+$/.test(text) ? text : undefined;
+function isRequire(language: Language, node: Node): boolean {
+  return (language === 'javascript' || language === 'typescript') && node.childForFieldName('function')?.text === 'require';
+}
+
+/** Drops what is not a plausible API name (string callees, very long chains). */
+function isName(name: string): boolean {
+  return name.length > 0 && name.length <= 120 && /^[\w$.:/\->]+$/.test(name);
 }

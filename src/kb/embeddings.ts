@@ -24,7 +24,7 @@ export function embeddingInputs(doc: KbDocument): EmbeddingInput[] {
   const out: EmbeddingInput[] = [];
   for (const cwe of doc.cwes) {
     if (cwe.cause) out.push({ id: `cwe:${cwe.id}`, text: cwe.cause });
-    for (const ex of cwe.examples) out.push({ id: `example:${ex.id}`, text: ex.secureSlice?.text ?? ex.secure });
+    for (const ex of cwe.examples) out.push({ id: `example:${ex.id}`, text: ex.secureSlice.text });
   }
   return out;
 }

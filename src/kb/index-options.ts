@@ -1,5 +1,6 @@
 import type { Options } from 'minisearch';
 import { processCodeTerm, tokenizeCode, TOKENIZER_VERSION } from './code-tokenizer.js';
+import { COMPACT_INDEX_FORMAT } from './compact-index.js';
 import { sha256, stableStringify } from './stable-json.js';
 
 /**
@@ -8,7 +9,7 @@ import { sha256, stableStringify } from './stable-json.js';
  * manifest records INDEX_OPTIONS_HASH and the loader refuses a mismatch. Change anything here (fields,
  * tokenizer, term processing) and bump INDEX_OPTIONS_VERSION so the hash changes.
  */
-export const INDEX_OPTIONS_VERSION = 1;
+export const INDEX_OPTIONS_VERSION = 2;
 
 /** A CWE node as indexed: the paper's CWE level (cause text, API set, guideline text). */
 export interface CweIndexDoc {
@@ -46,8 +47,8 @@ export const INDEX_OPTIONS_DESCRIPTION = {
   version: INDEX_OPTIONS_VERSION,
   tokenizer: TOKENIZER_VERSION,
   processTerm: 'lowercase, drop terms shorter than 2',
-  cwes: { idField: 'id', fields: CWE_INDEX_FIELDS, storeFields: [] },
-  examples: { idField: 'id', fields: EXAMPLE_INDEX_FIELDS, storeFields: [] },
+  cwes: { idField: 'id', fields: CWE_INDEX_FIELDS, storeFields: [], serialization: COMPACT_INDEX_FORMAT },
+  examples: { idField: 'id', fields: EXAMPLE_INDEX_FIELDS, storeFields: [], serialization: COMPACT_INDEX_FORMAT },
 };
 
 export const INDEX_OPTIONS_HASH = sha256(stableStringify(INDEX_OPTIONS_DESCRIPTION));

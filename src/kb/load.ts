@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import MiniSearch, { type AsPlainObject } from 'minisearch';
+import type MiniSearch from 'minisearch';
 import { ConfigurationError } from '../config/errors.js';
-import { INDEX_FILE, KB_FILE, MANIFEST_FILE } from './build.js';
+import { EXAMPLE_INDEX_FILE, exampleTextsFile, INDEX_FILE, KB_FILE, MANIFEST_FILE } from './build.js';
 import { parseVectors, type VectorSet } from './embeddings.js';
+import { loadCompactIndex } from './compact-index.js';
 import {
   CWE_INDEX_OPTIONS,
   EXAMPLE_INDEX_OPTIONS,
@@ -13,9 +14,13 @@ import {
   type ExampleIndexDoc,
 } from './index-options.js';
 import { MANIFEST_VERSION, manifestSchema, type KbManifest } from './manifest.js';
-import { KB_SCHEMA_VERSION, type KbCwe, type KbDocument, type KbExample } from './model.js';
+import { KB_SCHEMA_VERSION, type KbCwe, type KbDocument, type KbExample, type KbExampleText } from './model.js';
 
-/** The loaded knowledge base: typed data, lookups, and the two MiniSearch indexes. Read-only. */
+/**
+ * The loaded knowledge base: typed data, lookups, and the two MiniSearch indexes. Read-only.
+ * What the CWE level needs is read at load time; the example-level index (on first use of `exampleIndex`)
+ * and the full example texts (`getExampleText`) are read on demand, so a large KB loads fast.
+ */
 export interface KnowledgeBase {
   readonly dir: string;
   readonly manifest: KbManifest;
@@ -25,6 +30,7 @@ export interface KnowledgeBase {
   /** Guideline id -> text, over every CWE. */
   readonly guidelines: ReadonlyMap<string, string>;
   readonly cweIndex: MiniSearch<CweIndexDoc>;
+  /** Loaded on first access (a KbLoadError then if the file is missing or does not match kb.json). */
   readonly exampleIndex: MiniSearch<ExampleIndexDoc>;
   /** Present when the build has vectors; `rows` maps `cwe:<id>` / `example:<id>` to a row of `set`. */
   readonly vectors?: { readonly set: VectorSet; readonly rows: ReadonlyMap<string, number> };
@@ -33,15 +39,25 @@ export interface KnowledgeBase {
 /** Thrown when a build directory cannot be used as it is; the fix is always to rebuild it. */
 export class KbLoadError extends ConfigurationError {}
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-
 /**
- * Where the bundled kb/build is: from src/kb/ (tsx, jest) it is ../../kb/build; from the esbuild bundle,
- * dist/ (../kb/build) or dist/chunks/ (../../kb/build).
+ * Where the bundled kb/build may be, seen from the directory of the module that holds this code: from
+ * src/kb/ (tsx, jest) it is ../../kb/build; from the esbuild bundle, dist/ (../kb/build) when the code is
+ * inlined in dist/cli.js or dist/index.js, or dist/chunks/ (../../kb/build) when it is in a shared chunk.
+ * Nearest first, so a kb/build next to dist/ wins over one further up.
  */
+export function kbDirCandidates(moduleDir: string): string[] {
+  return [path.join(moduleDir, '..', 'kb', 'build'), path.join(moduleDir, '..', '..', 'kb', 'build')];
+}
+
+/** The first candidate that holds a manifest; the last candidate when none does (loading then says why). */
+export function findKbDir(moduleDir: string, exists: (file: string) => boolean = fs.existsSync): string {
+  const candidates = kbDirCandidates(moduleDir);
+  return candidates.find((dir) => exists(path.join(dir, MANIFEST_FILE))) ?? candidates[candidates.length - 1]!;
+}
+
+/** The bundled kb/build. */
 export function defaultKbDir(): string {
-  const candidates = [path.join(here, '..', 'kb', 'build'), path.join(here, '..', '..', 'kb', 'build')];
-  return candidates.find((dir) => fs.existsSync(path.join(dir, MANIFEST_FILE))) ?? candidates[1]!;
+  return findKbDir(path.dirname(fileURLToPath(import.meta.url)));
 }
 
 function readText(dir: string, name: string): string {
@@ -86,13 +102,11 @@ export function loadKnowledgeBase(dir: string = defaultKbDir()): KnowledgeBase {
   if (document.schemaVersion !== KB_SCHEMA_VERSION) {
     throw new KbLoadError(`${path.join(dir, KB_FILE)}: schema version ${String(document.schemaVersion)}, expected ${KB_SCHEMA_VERSION}; rebuild with \`rescue kb build\``);
   }
-  const indexJson = JSON.parse(readText(dir, INDEX_FILE)) as { cwes: AsPlainObject; examples: AsPlainObject };
   let cweIndex: MiniSearch<CweIndexDoc>;
-  let exampleIndex: MiniSearch<ExampleIndexDoc>;
   try {
-    cweIndex = MiniSearch.loadJS(indexJson.cwes, CWE_INDEX_OPTIONS);
-    exampleIndex = MiniSearch.loadJS(indexJson.examples, EXAMPLE_INDEX_OPTIONS);
+    cweIndex = loadCompactIndex(readText(dir, INDEX_FILE), CWE_INDEX_OPTIONS);
   } catch (e) {
+    if (e instanceof KbLoadError) throw e;
     throw new KbLoadError(`${path.join(dir, INDEX_FILE)}: cannot load the index (${(e as Error).message}); rebuild with \`rescue kb build\``);
   }
 
@@ -104,8 +118,8 @@ export function loadKnowledgeBase(dir: string = defaultKbDir()): KnowledgeBase {
     for (const g of cwe.guidelines) guidelines.set(g.id, g.text);
     for (const ex of cwe.examples) examples.set(ex.id, ex);
   }
-  if (cweIndex.documentCount !== cwes.size || exampleIndex.documentCount !== examples.size) {
-    throw new KbLoadError(`${dir}: the index and kb.json disagree (${cweIndex.documentCount}/${cwes.size} CWEs, ${exampleIndex.documentCount}/${examples.size} examples); rebuild with \`rescue kb build\``);
+  if (cweIndex.documentCount !== cwes.size || manifest.counts.examples !== examples.size) {
+    throw new KbLoadError(`${dir}: the index, kb.json and the manifest disagree (${cweIndex.documentCount}/${cwes.size} CWEs, ${manifest.counts.examples}/${examples.size} examples); rebuild with \`rescue kb build\``);
   }
 
   let vectors: KnowledgeBase['vectors'];
@@ -117,5 +131,68 @@ export function loadKnowledgeBase(dir: string = defaultKbDir()): KnowledgeBase {
     }
     vectors = { set, rows: new Map(set.ids.map((id, i) => [id, i])) };
   }
-  return { dir, manifest, document, cwes, examples, guidelines, cweIndex, exampleIndex, ...(vectors && { vectors }) };
+
+  let exampleIndex: MiniSearch<ExampleIndexDoc> | undefined;
+  const kb: KnowledgeBase = {
+    dir,
+    manifest,
+    document,
+    cwes,
+    examples,
+    guidelines,
+    cweIndex,
+    get exampleIndex() {
+      return (exampleIndex ??= loadExampleIndex(dir, examples.size));
+    },
+    ...(vectors && { vectors }),
+  };
+  return kb;
+}
+
+function loadExampleIndex(dir: string, expected: number): MiniSearch<ExampleIndexDoc> {
+  const file = path.join(dir, EXAMPLE_INDEX_FILE);
+  let index: MiniSearch<ExampleIndexDoc>;
+  try {
+    index = loadCompactIndex(readText(dir, EXAMPLE_INDEX_FILE), EXAMPLE_INDEX_OPTIONS);
+  } catch (e) {
+    if (e instanceof KbLoadError) throw e;
+    throw new KbLoadError(`${file}: cannot load the index (${(e as Error).message}); rebuild with \`rescue kb build\``);
+  }
+  if (index.documentCount !== expected) {
+    throw new KbLoadError(`${dir}: the example index and kb.json disagree (${index.documentCount}/${expected} examples); rebuild with \`rescue kb build\``);
+  }
+  return index;
+}
+
+/** Parsed example texts per CWE, per loaded KB (a shard is read once, on the first request). */
+const textShards = new WeakMap<KnowledgeBase, Map<string, ReadonlyMap<string, KbExampleText>>>();
+
+/**
+ * The full texts (and the vulnerable slice) of an example, read from its CWE's `examples/<CWE>.jsonl` on
+ * first use; undefined for an id the KB does not have.
+ */
+export function getExampleText(kb: KnowledgeBase, id: string): KbExampleText | undefined {
+  const example = kb.examples.get(id);
+  if (!example) return undefined;
+  let shards = textShards.get(kb);
+  if (!shards) textShards.set(kb, (shards = new Map()));
+  let shard = shards.get(example.cwe);
+  if (!shard) {
+    const name = exampleTextsFile(example.cwe);
+    const parsed = new Map<string, KbExampleText>();
+    try {
+      for (const line of readText(kb.dir, name).split('\n')) {
+        if (!line) continue;
+        const text = JSON.parse(line) as KbExampleText;
+        parsed.set(text.id, text);
+      }
+    } catch (e) {
+      if (e instanceof KbLoadError) throw e;
+      throw new KbLoadError(`${path.join(kb.dir, name)}: not JSON lines (${(e as Error).message}); rebuild with \`rescue kb build\``);
+    }
+    shards.set(example.cwe, (shard = parsed));
+  }
+  const text = shard.get(id);
+  if (!text) throw new KbLoadError(`${path.join(kb.dir, exampleTextsFile(example.cwe))} has no text for ${id}; rebuild with \`rescue kb build\``);
+  return text;
 }

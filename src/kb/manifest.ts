@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { SOURCE_SCHEMA_VERSION } from './source-schema.js';
 
-/** kb/build/manifest.json. A loader refuses a MANIFEST_VERSION it does not know. */
-export const MANIFEST_VERSION = 1;
+/**
+ * kb/build/manifest.json. A loader refuses a MANIFEST_VERSION it does not know.
+ * v2: `files` also names example-index.json and examples/<CWE>.jsonl (KB schema v2).
+ */
+export const MANIFEST_VERSION = 2;
 
 export const manifestSchema = z.object({
   manifestVersion: z.number().int(),

@@ -2,7 +2,7 @@ import type { ChatClient } from '../llm/openai-client.js';
 import { callNames as treeSitterCallNames } from './call-names.js';
 import type { Language } from '../code/languages.js';
 import { MINED_SCHEMA_VERSION, type MinedCwe, type MinedExample } from './mined.js';
-import type { PairSlicer } from './pair-slicer.js';
+import type { PairSlice, PairSlicer } from './pair-slicer.js';
 import { groupByCwe, type FixPair } from './pairs.js';
 import type { ReplyCache } from './summarize/cache.js';
 import type { Progress } from './summarize/progress.js';
@@ -24,20 +24,24 @@ export interface MineOptions {
  * Pairs -> mined knowledge per CWE: slice each pair (pair mode), collect its APIs, then summarize the
  * sliced pairs of each CWE into guidelines and a cause.
  */
-export async function minePairs(pairs: readonly FixPair[], opts: MineOptions): Promise<{ mined: MinedCwe[]; report: SummaryReport }> {
+export interface MineResult {
+  readonly mined: MinedCwe[];
+  readonly report: SummaryReport;
+  /** Pairs whose slice is the whole version (the slicer failed or could not handle it), with the reason. */
+  readonly sliceFallbacks: readonly { readonly pairId: string; readonly reason: string }[];
+}
+
+export async function minePairs(pairs: readonly FixPair[], opts: MineOptions): Promise<MineResult> {
   const calls = opts.callNames ?? treeSitterCallNames;
   const groups = groupByCwe(pairs);
   const examples = new Map<string, MinedExample[]>();
+  const sliceFallbacks: { pairId: string; reason: string }[] = [];
   for (const [cwe, list] of groups) {
     const out: MinedExample[] = [];
     for (const p of list) {
-      const sliced = await opts.slicer.slicePair({
-        language: p.language,
-        vulnerable: p.vulnerable,
-        secure: p.secure,
-        deletedLines: p.deletedLines,
-        addedLines: p.addedLines,
-      });
+      const sliced = await slicePairSafely(opts.slicer, p);
+      const reason = sliced.vulnerable.fallback ?? sliced.secure.fallback;
+      if (reason) sliceFallbacks.push({ pairId: p.id, reason });
       const apis = [...new Set([...(await safeCalls(calls, p.language, p.vulnerable)), ...(await safeCalls(calls, p.language, p.secure))])].sort();
       out.push({
         pairId: p.id,
@@ -47,8 +51,8 @@ export async function minePairs(pairs: readonly FixPair[], opts: MineOptions): P
         secure: p.secure,
         vulnerableLines: [...p.deletedLines],
         secureLines: [...p.addedLines],
-        vulnerableSlice: { lines: [...sliced.vulnerable.lines], text: sliced.vulnerable.text },
-        secureSlice: { lines: [...sliced.secure.lines], text: sliced.secure.text },
+        vulnerableSlice: minedSlice(sliced.vulnerable),
+        secureSlice: minedSlice(sliced.secure),
         apis,
         provenance: p.provenance,
       });
@@ -78,7 +82,26 @@ export async function minePairs(pairs: readonly FixPair[], opts: MineOptions): P
       provenance: { pairs: opts.pairsName, model: opts.model, prompts: SUMMARY_PROMPTS },
     }),
   );
-  return { mined, report };
+  return { mined, report, sliceFallbacks };
+}
+
+function minedSlice(s: PairSlice): NonNullable<MinedExample['vulnerableSlice']> {
+  return { lines: [...s.lines], text: s.text, ...(s.fallback && { fallback: s.fallback }) };
+}
+
+/** A pair the slicer cannot handle keeps its whole versions as slices; mining goes on. */
+async function slicePairSafely(slicer: PairSlicer, p: FixPair): Promise<{ vulnerable: PairSlice; secure: PairSlice }> {
+  try {
+    return await slicer.slicePair({ language: p.language, vulnerable: p.vulnerable, secure: p.secure, deletedLines: p.deletedLines, addedLines: p.addedLines });
+  } catch (e) {
+    const fallback = `the slicer failed: ${(e as Error).message.split('\n')[0]}`;
+    return { vulnerable: whole(p.vulnerable, fallback), secure: whole(p.secure, fallback) };
+  }
+}
+
+function whole(text: string, fallback: string): PairSlice {
+  const lines = text.replace(/\n$/, '').split('\n');
+  return { lines: lines.map((_, i) => i + 1), text: lines.join('\n'), totalLines: lines.length, fallback };
 }
 
 /** A pair that does not parse still contributes its text; it only lacks APIs. */

@@ -12,7 +12,7 @@ import { sha256, stableStringify } from './stable-json.js';
  */
 export const MINED_SCHEMA_VERSION = 1;
 
-const sliceSchema = z.strictObject({ lines: z.array(z.number().int().positive()), text: z.string() });
+const sliceSchema = z.strictObject({ lines: z.array(z.number().int().positive()), text: z.string(), fallback: z.string().optional() });
 
 export const minedExampleSchema = z.strictObject({
   /** The pair's id in its dataset, e.g. `safecoder-sec-new-desc/train/12`. */

@@ -4,8 +4,12 @@ import type { RuleSource } from './source-schema.js';
 /**
  * The built knowledge base document, `kb/build/kb.json`. Versioned: the loader refuses any other
  * KB_SCHEMA_VERSION. Bump it on any change a consumer could notice.
+ *
+ * v2: kb.json holds what retrieval needs at run time (nodes, rules, API sets, example metadata and the
+ * sliced secure example); the full texts and the vulnerable slice moved to `examples/<CWE>.jsonl`
+ * (KbExampleText, read on demand with `getExampleText`) so that a large KB loads fast.
  */
-export const KB_SCHEMA_VERSION = 1;
+export const KB_SCHEMA_VERSION = 2;
 
 /** Where an entry came from. Hand-written entries win over mined ones; `overlay` is reserved for a
  * repository's own additions on top of the bundled KB. */
@@ -30,26 +34,39 @@ export interface KbApiSet {
 export interface KbSlice {
   readonly lines: readonly number[];
   readonly text: string;
+  /** Set when the version could not be sliced (the reason): `text` is then the whole version. */
+  readonly fallback?: string;
 }
 
+/** An example as kb.json holds it: what retrieval and the prompt need. The full texts are in KbExampleText. */
 export interface KbExample {
   /** `CWE-89.python.1` for hand-written examples, `CWE-89.python.m1` for mined ones. */
   readonly id: string;
   readonly cwe: string;
   readonly language: Language;
   readonly title: string;
-  readonly vulnerable: string;
-  readonly secure: string;
+  /** 1-based lines of the full vulnerable text that the fix removed or edited. */
   readonly vulnerableLines: readonly number[];
   readonly secureLines: readonly number[];
   readonly guidelines: readonly string[];
   readonly origin: Origin;
   readonly provenance: string;
-  /** APIs called in either version. */
+  /** APIs called in either version, qualified through the example's imports (`yaml.load`, `strcpy`). */
   readonly apis: readonly string[];
-  /** Security-focused slices (pair mode); absent when no slicer ran, in which case use the full text. */
-  readonly vulnerableSlice?: KbSlice;
-  readonly secureSlice?: KbSlice;
+  /**
+   * The security-focused slice of the secure version (pair mode): what the prompt carries. Always present;
+   * when slicing failed it is the whole secure version and `fallback` says why.
+   */
+  readonly secureSlice: KbSlice;
+}
+
+/** The heavy part of an example, in `examples/<CWE>.jsonl`: read with `getExampleText(kb, id)`. */
+export interface KbExampleText {
+  readonly id: string;
+  readonly vulnerable: string;
+  readonly secure: string;
+  /** The slice of the vulnerable version, parallel to KbExample.secureSlice. */
+  readonly vulnerableSlice: KbSlice;
 }
 
 export type KbRule = RuleSource & { readonly cwe: string };

@@ -5,6 +5,8 @@ export interface PairSlice {
   readonly lines: readonly number[];
   readonly text: string;
   readonly totalLines: number;
+  /** Set when this version could not be sliced (the reason): the slice is then the whole version. */
+  readonly fallback?: string;
 }
 
 export interface PairSliceInput {

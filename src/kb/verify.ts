@@ -1,9 +1,11 @@
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Language } from '../code/languages.js';
 import { parse } from '../code/parser.js';
-import { loadKnowledgeBase, readManifest } from './load.js';
+import { getExampleText, loadKnowledgeBase, readManifest } from './load.js';
 import { readMined } from './mined.js';
 import { formatProblem, readSources } from './source-loader.js';
+import { sha256 } from './stable-json.js';
 import type { RuleSource } from './source-schema.js';
 
 /** Checks one rule against its own tests. The real one runs the rule engine (src/kb/rule-check.ts). */
@@ -28,7 +30,8 @@ export interface VerifyReport {
 
 /**
  * `rescue kb verify`: the sources validate (schema, ids, references, line numbers), every rule compiles and
- * passes its own tests, every example parses, the build's manifest matches the sources, and the build loads.
+ * passes its own tests, every example parses, the build's manifest matches the sources and its files, and
+ * the build loads (the example index and texts included).
  */
 export async function verifyKnowledgeBase(opts: VerifyOptions): Promise<VerifyReport> {
   const problems: string[] = [];
@@ -66,7 +69,16 @@ export async function verifyKnowledgeBase(opts: VerifyOptions): Promise<VerifyRe
         problems.push(`${opts.buildDir}: ${kind === 'sources' ? 'source' : 'mined file'} ${name} ${state}; run \`rescue kb build\``);
       }
     }
-    loadKnowledgeBase(opts.buildDir);
+    // Every generated file is as the manifest recorded it (a hand edit or a partial copy shows here).
+    for (const [name, hash] of Object.entries(manifest.files)) {
+      const text = await fs.readFile(path.join(opts.buildDir, name), 'utf8').catch(() => undefined);
+      if (text === undefined) problems.push(`${opts.buildDir}: ${name} is missing; run \`rescue kb build\``);
+      else if (sha256(text) !== hash) problems.push(`${opts.buildDir}: ${name} differs from the manifest; run \`rescue kb build\``);
+    }
+    // Load everything, the parts read on demand included.
+    const kb = loadKnowledgeBase(opts.buildDir);
+    void kb.exampleIndex;
+    for (const id of kb.examples.keys()) getExampleText(kb, id);
   } catch (e) {
     problems.push((e as Error).message);
   }

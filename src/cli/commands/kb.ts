@@ -7,6 +7,7 @@ import { ConfigurationError } from '../../config/errors.js';
 import { createOpenAiChatClient, createOpenAiEmbedder } from '../../llm/openai-client.js';
 import { buildKnowledgeBase, diffBuild, writeBuild } from '../../kb/build.js';
 import { loadKnowledgeBase } from '../../kb/load.js';
+import { pdgSlicer } from '../../kb/pdg-slicer.js';
 import { minePairs } from '../../kb/mine.js';
 import { serializeMined } from '../../kb/mined.js';
 import { readPairs } from '../../kb/pairs.js';
@@ -16,12 +17,12 @@ import { DEFAULT_CACHE_DIR, directoryCache } from '../../kb/summarize/cache.js';
 import { formatReport } from '../../kb/summarize/driver.js';
 import { createProgress } from '../../kb/summarize/progress.js';
 import { verifyKnowledgeBase } from '../../kb/verify.js';
-import { windowSlicer } from '../../kb/window-slicer.js';
 import { EXIT_FINDINGS, EXIT_OK, type CliCommand, type CliIo } from '../command.js';
 
 const HELP = `rescue kb <build|verify|stats> [options]
 
-  build    Build kb/build (kb.json, index.json, manifest.json, vectors) from kb/sources and kb/mined.
+  build    Build kb/build (kb.json, index.json, example-index.json, examples/*.jsonl, manifest.json,
+           vectors) from kb/sources and kb/mined; examples are sliced with the PDG slicer.
            --sources DIR          hand-written sources (default kb/sources)
            --mined DIR            mined knowledge (default: mined/ next to the sources)
            --out DIR              build directory (default kb/build)
@@ -103,12 +104,10 @@ async function build(args: readonly string[], io: CliIo): Promise<number> {
     if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize < 2)) throw new ConfigurationError('kb build: --batch-size must be an integer of at least 2');
     const { pairs, skipped } = await readPairs(at(v.pairs));
     io.logger.info(`${pairs.length} pair(s) from ${v.pairs}${skipped.length ? `, ${skipped.length} skipped (${summarizeSkips(skipped)})` : ''}`);
-    // TODO(slice): use src/slice slicePair once it lands; the window slicer over-approximates the PDG slice.
-    io.logger.info('slicing with the window stand-in (src/slice is not wired yet)');
-    const { mined, report } = await minePairs(pairs, {
+    const { mined, report, sliceFallbacks } = await minePairs(pairs, {
       client: createOpenAiChatClient(endpoint),
       model,
-      slicer: windowSlicer(),
+      slicer: pdgSlicer,
       cache: directoryCache(at(v['cache-dir'] ?? DEFAULT_CACHE_DIR)),
       progress: createProgress(io.stderr),
       batchSize,
@@ -116,6 +115,9 @@ async function build(args: readonly string[], io: CliIo): Promise<number> {
     });
     await fs.mkdir(minedDir, { recursive: true });
     for (const m of mined) await fs.writeFile(path.join(minedDir, `${m.cwe}.json`), serializeMined(m));
+    if (sliceFallbacks.length) {
+      io.logger.warning(`${sliceFallbacks.length} pair(s) kept their whole functions as slices: ${summarizeSkips(sliceFallbacks)}`);
+    }
     io.stderr.write(`${formatReport(report)}\n`);
     io.logger.info(`wrote ${mined.length} mined CWE file(s) to ${path.relative(io.cwd, minedDir) || '.'}`);
     if (report.failures.length) status = EXIT_FINDINGS;
@@ -132,6 +134,10 @@ async function build(args: readonly string[], io: CliIo): Promise<number> {
     }),
   });
   const rel = path.relative(io.cwd, outDir) || '.';
+  if (result.sliceFallbacks.length && !v.check) {
+    io.logger.info(`${result.sliceFallbacks.length} example version(s) not sliced, kept whole:`);
+    for (const f of result.sliceFallbacks) io.logger.info(`  ${f.id} (${f.side}): ${f.reason}`);
+  }
   if (v.check) {
     const differ = await diffBuild(outDir, result);
     if (differ.length) {
