@@ -21,6 +21,10 @@ export async function getPullRequest(client: GitHubClient, pr: PullRequestCoordi
     title: data.title,
     body: data.body ?? '',
     fromFork: data.head.repo === null || data.head.repo.full_name !== data.base.repo.full_name,
+    /** The branch the pull request's commits are on (in the head repository) and the one it merges into. */
+    headRef: data.head.ref,
+    headRepo: data.head.repo?.full_name,
+    baseRef: data.base.ref,
   };
 }
 
@@ -59,5 +63,24 @@ export function headFileSource(client: GitHubClient, pr: PullRequestCoordinates,
         throw error;
       }
     },
+  };
+}
+
+/** One file's text at a commit, or undefined when it does not exist there (used for the repository config). */
+export async function readFileAt(client: GitHubClient, pr: PullRequestCoordinates, path: string, ref: string): Promise<string | undefined> {
+  const bytes = await headFileSource(client, pr, ref).read(path);
+  return bytes === undefined ? undefined : Buffer.from(bytes).toString('utf8');
+}
+
+/** A FileSource that keeps the texts it read, so fixes and diffs can use them without reading again. */
+export function recordingSource(source: FileSource): FileSource & { text(path: string): string | undefined } {
+  const texts = new Map<string, string>();
+  return {
+    async read(path) {
+      const bytes = await source.read(path);
+      if (bytes !== undefined) texts.set(path, Buffer.from(bytes).toString('utf8'));
+      return bytes;
+    },
+    text: (path) => texts.get(path),
   };
 }

@@ -1,4 +1,4 @@
-import type { Finding, Severity } from '../assess/finding.js';
+import { SEVERITIES, type Finding, type Severity } from '../assess/finding.js';
 import type { ReviewResult } from '../pipeline/result.js';
 import { escapeMarkdown, inlineCode } from './escape.js';
 
@@ -12,11 +12,12 @@ export function renderMarkdown(result: ReviewResult, title = 'RESCUE security re
   out.push(
     `${result.findings.length === 0 ? 'No findings' : `**${result.findings.length} finding${plural(result.findings.length)}**`} in ` +
       `${stats.units} unit${plural(stats.units)} of ${files} file${plural(files)}` +
-      (stats.unitsSentToLlm ? `; ${stats.unitsSentToLlm} sent to the model (${stats.llmCalls} calls, ${stats.promptTokens} input and ${stats.completionTokens} output tokens)` : '') +
+      `; ${stats.unitsSentToLlm} sent to the model` +
+      (stats.llmCalls ? ` (${stats.llmCalls} call${plural(stats.llmCalls)}, ${stats.promptTokens} input and ${stats.completionTokens} output tokens)` : '') +
       '.',
     '',
   );
-  if (result.findings.length) out.push(...findingsTable(result.findings), '');
+  if (result.findings.length) out.push(...byCweAndSeverity(result.findings), '', ...findingsTable(result.findings), '');
   const quiet = [
     result.suppressed?.length ? `${result.suppressed.length} suppressed (\`rescue-ignore\` or repository configuration)` : '',
     result.belowThreshold ? `${result.belowThreshold} below the severity threshold` : '',
@@ -45,6 +46,28 @@ function findingsTable(findings: readonly Finding[]): string[] {
     );
   }
   return rows;
+}
+
+/** Counts per CWE (rows) and severity (columns), most severe first. */
+function byCweAndSeverity(findings: readonly Finding[]): string[] {
+  const order = [...SEVERITIES].reverse();
+  const counts = new Map<string, Record<Severity, number>>();
+  for (const f of findings) {
+    const row = counts.get(f.cwe) ?? { critical: 0, high: 0, medium: 0, low: 0 };
+    row[f.severity]++;
+    counts.set(f.cwe, row);
+  }
+  const rank = (r: Record<Severity, number>) => order.map((s) => r[s]);
+  const rows = [...counts].sort(([a, ra], [b, rb]) => {
+    const x = rank(ra), y = rank(rb);
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return y[i]! - x[i]!;
+    return a.localeCompare(b, 'en', { numeric: true });
+  });
+  return [
+    `| CWE | ${order.map((s) => `${ICON[s]} ${s}`).join(' | ')} | total |`,
+    `| --- | ${order.map(() => '---:').join(' | ')} | ---: |`,
+    ...rows.map(([cwe, r]) => `| ${cwe} | ${order.map((s) => r[s] || '').join(' | ')} | ${order.reduce((n, s) => n + r[s], 0)} |`),
+  ];
 }
 
 function plural(n: number): string {
