@@ -11,9 +11,8 @@ import { verifyReplacement, type VerifyCheck } from '../verify/verify-replacemen
 import { atLeast, type Finding, type Fix, type Severity } from './finding.js';
 import { fingerprint } from './fingerprint.js';
 import { RELEVANCE_HOPS, sharedNameLines, type UnitSlicer } from './relevance.js';
-import type { RuleBook } from './rule-book.js';
+import type { RuleBook, RuleRunner } from './rule-book.js';
 import { proposeRuleFix } from './rule-fix.js';
-import { runRules } from './rules/run.js';
 import { findNode } from './rules/fix.js';
 import type { CapturedNode, CompiledRule, RuleMatch } from './rules/types.js';
 import { findSuppressions, suppressionFor } from './suppressions.js';
@@ -112,12 +111,13 @@ export async function assessUnits(input: AssessInput): Promise<AssessOutput> {
 }
 
 async function assessFile(path: string, file: AssessFile, units: readonly Unit[], input: AssessInput, out: AssessOutput): Promise<void> {
-  const rules = await input.rules.rulesFor(file.language);
-  if (rules.length === 0) return;
   const grammar = file.grammar ?? grammarOf(path, file.language);
+  const runner = await input.rules.runnerFor(grammar);
+  const rules = runner.rules;
+  if (rules.length === 0 || !runner.mayMatch(file.text)) return;
   const tree = await parse(grammar, file.text);
   try {
-    const matches = runRules(rules, { grammar, tree, source: file.text });
+    const matches = runner.run({ grammar, tree, source: file.text });
     if (matches.length === 0) return;
     const attribute = attributor(units, input.mode === 'review' ? outlineSpans(tree, file) : undefined, tree, file.language);
     const suppressions = findSuppressions(file.text, tree);
@@ -173,7 +173,7 @@ async function assessFile(path: string, file: AssessFile, units: readonly Unit[]
         continue;
       }
       const compiled = rules.find((r) => r.id === rule.id)!;
-      const fix = rule.fix ? await ruleFix(compiled, match, file.text, grammar, unit, rules, tree, base, out) : undefined;
+      const fix = rule.fix ? await ruleFix(compiled, match, file.text, grammar, unit, runner, tree, base, out) : undefined;
       out.findings.push(fix ? { ...base, fix } : base);
     }
   } finally {
@@ -187,7 +187,7 @@ async function ruleFix(
   source: string,
   grammar: Grammar,
   unit: Unit,
-  rules: readonly CompiledRule[],
+  runner: RuleRunner,
   tree: Tree,
   finding: Finding,
   out: AssessOutput,
@@ -198,7 +198,7 @@ async function ruleFix(
   };
   const proposal = proposeRuleFix(rule, match, source);
   if ('error' in proposal) return reject('template', proposal.error);
-  const verdict = await verifyReplacement({ grammar, source, unit, candidate: proposal.candidate, rules, firedRuleId: rule.id, tree });
+  const verdict = await verifyReplacement({ grammar, source, unit, candidate: proposal.candidate, rules: runner.rules, run: runner.run, firedRuleId: rule.id, tree });
   if (!verdict.verified) return reject(verdict.check, verdict.reason);
   const { candidate, importLines } = proposal;
   let description = rule.rule.fix!.description;

@@ -1,7 +1,10 @@
-import type { Language } from '../code/languages.js';
+import { languageOfGrammar } from '../facets/imports.js';
+import type { Grammar, Language } from '../code/languages.js';
 import type { KbDocument, KbRule } from '../kb/model.js';
 import { compileRule } from './rules/compile.js';
-import type { CompiledRule } from './rules/types.js';
+import { compileRuleSet, liveRules, runRuleSet, type RuleSet } from './rules/rule-set.js';
+import { runRules } from './rules/run.js';
+import type { CompiledRule, RuleMatch, RunInput } from './rules/types.js';
 import type { GuidelineRef } from './finding.js';
 
 /** What assessment needs to know about one rule besides its compiled queries. */
@@ -18,10 +21,22 @@ export interface RuleInfo {
 export interface RuleBook {
   /** Every rule of the language, compiled. A rule that fails to compile is left out and listed in `broken`. */
   rulesFor(language: Language): Promise<readonly CompiledRule[]>;
+  /**
+   * A runner for every rule of the grammar's language that skips the rules whose anchor words the text
+   * lacks (see rules/rule-set.ts). Same results as running them all.
+   */
+  runnerFor(grammar: Grammar): Promise<RuleRunner>;
   info(ruleId: string): RuleInfo | undefined;
   /** Rule ids that did not compile, with the reason; filled as languages are compiled. */
   readonly broken: ReadonlyMap<string, string>;
   readonly ruleIds: ReadonlySet<string>;
+}
+
+export interface RuleRunner {
+  readonly rules: readonly CompiledRule[];
+  run(input: RunInput): RuleMatch[];
+  /** False when no rule can match this text (no anchor of any rule occurs in it): no need to parse. */
+  mayMatch(source: string): boolean;
 }
 
 export function createRuleBook(document: KbDocument): RuleBook {
@@ -50,7 +65,28 @@ export function createRuleBook(document: KbDocument): RuleBook {
     }
     return out;
   };
-  return {
+  const runners = new Map<Grammar, Promise<RuleRunner>>();
+  const makeRunner = async (grammar: Grammar): Promise<RuleRunner> => {
+    const rules = await book.rulesFor(languageOfGrammar(grammar));
+    let set: RuleSet | undefined;
+    try {
+      set = rules.length ? compileRuleSet(rules, grammar) : undefined;
+    } catch {
+      set = undefined;
+    }
+    if (!set) return { rules, run: (input) => runRules(rules, input), mayMatch: () => rules.length > 0 };
+    const ruleSet = set;
+    return { rules, run: (input) => runRuleSet(ruleSet, input), mayMatch: (source) => liveRules(ruleSet, source).length > 0 };
+  };
+  const book: RuleBook = {
+    runnerFor(grammar) {
+      let runner = runners.get(grammar);
+      if (!runner) {
+        runner = makeRunner(grammar);
+        runners.set(grammar, runner);
+      }
+      return runner;
+    },
     rulesFor(language) {
       let rules = compiled.get(language);
       if (!rules) {
@@ -63,4 +99,5 @@ export function createRuleBook(document: KbDocument): RuleBook {
     broken,
     ruleIds: new Set(infos.keys()),
   };
+  return book;
 }

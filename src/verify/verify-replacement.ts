@@ -5,7 +5,7 @@ import { languageOfGrammar } from '../facets/imports.js';
 import { normalizeCode } from '../assess/fingerprint.js';
 import { applyEdits } from '../assess/rules/edits.js';
 import { runRules } from '../assess/rules/run.js';
-import type { CompiledRule, RuleMatch, TextEdit } from '../assess/rules/types.js';
+import type { CompiledRule, RuleMatch, RunInput, TextEdit } from '../assess/rules/types.js';
 import { signatureOf } from './signature.js';
 import { describeSyntaxError, syntaxErrorsIn } from './syntax.js';
 
@@ -31,6 +31,8 @@ export interface VerifyInput {
   readonly candidate: ReplacementCandidate;
   /** Every rule of the language (compiled once by the caller). */
   readonly rules: readonly CompiledRule[];
+  /** Runs `rules` faster (one combined query); default rule by rule. */
+  readonly run?: (input: RunInput) => RuleMatch[];
   /** The rule whose finding the replacement fixes: one of its matches in the unit must go away. */
   readonly firedRuleId?: string;
   /** The fix must change the function's signature (rare; a template says so). */
@@ -106,8 +108,9 @@ export async function verifyReplacement(input: VerifyInput): Promise<Verdict> {
       return reject('parse', `the edited file does not parse: ${where}`);
     }
 
-    const before = runRules(input.rules, { grammar: input.grammar, tree: oldTree, source, range: unit });
-    const after = runRules(input.rules, { grammar: input.grammar, tree: newTree, source: text, range: newUnit });
+    const run = input.run ?? ((i: RunInput) => runRules(input.rules, i));
+    const before = run({ grammar: input.grammar, tree: oldTree, source, range: unit });
+    const after = run({ grammar: input.grammar, tree: newTree, source: text, range: newUnit });
     if (input.firedRuleId) {
       const count = (ms: RuleMatch[]): number => ms.filter((m) => m.ruleId === input.firedRuleId).length;
       if (count(after) >= count(before)) {

@@ -1,0 +1,129 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { silentLogger } from '../../src/logging/logger.js';
+import { localFileSource } from '../../src/pipeline/local-source.js';
+import { loadRuleBook } from '../../src/pipeline/load-rules.js';
+import { scanFiles } from '../../src/pipeline/scan-files.js';
+import { walkFiles } from '../../src/pipeline/walk-files.js';
+
+/**
+ * Scenario: `rescue scan` over 2,000 generated files in the 7 languages (about 290 Python files), against
+ * `bandit -r` over the same folder (bandit reads only the Python files), in the same run. Each file holds
+ * ordinary functions and a few insecure calls of the kinds both tools know (shell commands, SQL built from
+ * strings, yaml.load, disabled certificate checks), so both have findings to report.
+ */
+export async function scanVsBandit(root: string): Promise<Record<string, string | number>> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rescue-scan-bench-'));
+  try {
+    const files = writeCorpus(dir, 2000);
+    const pythonFiles = files.filter((f) => f.endsWith('.py')).length;
+    const lines = files.reduce((n, f) => n + fs.readFileSync(path.join(dir, f), 'utf8').split('\n').length, 0);
+
+    const rules = loadRuleBook();
+    const t0 = performance.now();
+    const walked = await walkFiles(dir, ['.']);
+    const result = await scanFiles({ paths: walked.files, source: localFileSource(dir, { confine: false }), logger: silentLogger, assessment: { rules }, concurrency: 8 });
+    const inProcessMs = performance.now() - t0;
+
+    // The CLI as users run it: a fresh process, the bundled KB, JSON written to a file.
+    const t1 = performance.now();
+    const cli = spawnSync(process.execPath, [path.join(root, 'dist/cli.js'), 'scan', '.', '--format', 'json', '--output', path.join(os.tmpdir(), 'rescue-scan-bench.json'), '--quiet'], { cwd: dir, encoding: 'utf8' });
+    const cliMs = performance.now() - t1;
+
+    let bandit: Record<string, string | number> = { 'bandit -r (s)': 'bandit not installed (apt-get install bandit)' };
+    if (spawnSync('which', ['bandit']).status === 0) {
+      const version = execFileSync('bandit', ['--version'], { encoding: 'utf8' }).split('\n')[0];
+      const t2 = performance.now();
+      const run = spawnSync('bandit', ['-r', dir, '-f', 'json', '-q'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+      const banditMs = performance.now() - t2;
+      let issues: number | string = `unreadable output (exit ${run.status})`;
+      try {
+        issues = (JSON.parse(run.stdout) as { results: unknown[] }).results.length;
+      } catch {
+        // keep the note
+      }
+      bandit = {
+        'bandit version': version ?? '',
+        'bandit -r over the folder (s)': +(banditMs / 1000).toFixed(2),
+        'bandit issues': issues,
+        'rescue in-process / bandit time': +(inProcessMs / banditMs).toFixed(2),
+        'rescue CLI process / bandit time': +(cliMs / banditMs).toFixed(2),
+      };
+    }
+    return {
+      files: files.length,
+      'Python files among them': pythonFiles,
+      'lines': lines,
+      units: result.units.length,
+      'rescue findings': result.findings.length,
+      'rescue verified fixes': result.findings.filter((f) => f.fix?.verified).length,
+      'rescue scan in-process (s)': +(inProcessMs / 1000).toFixed(2),
+      'rescue scan CLI process, exit code': cli.status ?? -1,
+      'rescue scan CLI process (s)': +(cliMs / 1000).toFixed(2),
+      ...bandit,
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+type Gen = (i: number) => string;
+
+const SAFE: Record<string, Gen> = {
+  py: (i) => `def total_${i}(items, rate):\n    subtotal = 0\n    for item in items:\n        subtotal += item.price * item.qty\n    if subtotal > ${i}:\n        subtotal -= subtotal * rate\n    return round(subtotal, 2)\n`,
+  js: (i) => `function total${i}(items, rate) {\n  let subtotal = 0;\n  for (const item of items) {\n    subtotal += item.price * item.qty;\n  }\n  if (subtotal > ${i}) subtotal -= subtotal * rate;\n  return Math.round(subtotal * 100) / 100;\n}\n`,
+  ts: (i) => `export function total${i}(items: { price: number; qty: number }[], rate: number): number {\n  let subtotal = 0;\n  for (const item of items) {\n    subtotal += item.price * item.qty;\n  }\n  if (subtotal > ${i}) subtotal -= subtotal * rate;\n  return Math.round(subtotal * 100) / 100;\n}\n`,
+  java: (i) => `    static double total${i}(double[] prices, int[] qty, double rate) {\n        double subtotal = 0;\n        for (int k = 0; k < prices.length; k++) {\n            subtotal += prices[k] * qty[k];\n        }\n        if (subtotal > ${i}) subtotal -= subtotal * rate;\n        return Math.round(subtotal * 100) / 100.0;\n    }\n`,
+  go: (i) => `func Total${i}(prices []float64, qty []int, rate float64) float64 {\n\tsubtotal := 0.0\n\tfor k := range prices {\n\t\tsubtotal += prices[k] * float64(qty[k])\n\t}\n\tif subtotal > ${i} {\n\t\tsubtotal -= subtotal * rate\n\t}\n\treturn subtotal\n}\n`,
+  c: (i) => `double total_${i}(const double *prices, const int *qty, size_t n, double rate)\n{\n    double subtotal = 0;\n    for (size_t k = 0; k < n; k++)\n        subtotal += prices[k] * qty[k];\n    if (subtotal > ${i})\n        subtotal -= subtotal * rate;\n    return subtotal;\n}\n`,
+  cpp: (i) => `double total_${i}(const std::vector<double> &prices, const std::vector<int> &qty, double rate)\n{\n    double subtotal = 0;\n    for (std::size_t k = 0; k < prices.size(); ++k)\n        subtotal += prices[k] * qty[k];\n    if (subtotal > ${i})\n        subtotal -= subtotal * rate;\n    return subtotal;\n}\n`,
+};
+
+const INSECURE: Record<string, Gen[]> = {
+  py: [
+    (i) => `def search_${i}(conn, name):\n    cur = conn.cursor()\n    cur.execute(f"SELECT id FROM items WHERE name = '{name}'")\n    return cur.fetchall()\n`,
+    (i) => `def load_${i}(path):\n    with open(path) as f:\n        return yaml.load(f)\n`,
+    (i) => `def archive_${i}(name):\n    subprocess.run("tar czf /tmp/out.tgz " + name, shell=True, check=True)\n`,
+    (i) => `def fetch_${i}(url):\n    return requests.get(url, verify=False, timeout=10).json()\n`,
+  ],
+  js: [
+    (i) => `function backup${i}(name, done) {\n  exec(\`tar czf /backups/\${name}.tgz /srv\`, done);\n}\n`,
+    (i) => `function header${i}() {\n  return Buffer.allocUnsafe(${16 + (i % 8)});\n}\n`,
+  ],
+  ts: [(i) => `export async function orders${i}(id: string) {\n  return prisma.$queryRawUnsafe(\`SELECT * FROM "Order" WHERE id = \${id}\`);\n}\n`],
+  java: [(i) => `    java.sql.ResultSet find${i}(java.sql.Connection db, String owner) throws Exception {\n        java.sql.Statement st = db.createStatement();\n        return st.executeQuery("SELECT id FROM repos WHERE owner = '" + owner + "'");\n    }\n`],
+  go: [(i) => `func Client${i}() *http.Client {\n\treturn &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}}\n}\n`],
+  c: [(i) => `void greet_${i}(const char *visitor)\n{\n    char banner[48];\n    sprintf(banner, "Welcome, %s!", visitor);\n    puts(banner);\n}\n`],
+  cpp: [(i) => `void label_${i}(const std::string &sku)\n{\n    char label[24];\n    std::strcpy(label, sku.c_str());\n    std::puts(label);\n}\n`],
+};
+
+const HEADER: Record<string, string> = {
+  py: 'import subprocess\n\nimport requests\nimport yaml\n\n\n',
+  js: "const { exec } = require('child_process');\n\n",
+  ts: "import { PrismaClient } from '@prisma/client';\n\nconst prisma = new PrismaClient();\n\n",
+  java: 'package bench;\n\npublic class Gen {\n',
+  go: 'package bench\n\nimport (\n\t"crypto/tls"\n\t"net/http"\n)\n\n',
+  c: '#include <stdio.h>\n#include <stddef.h>\n\n',
+  cpp: '#include <cstdio>\n#include <cstring>\n#include <string>\n#include <vector>\n\n',
+};
+
+/** Writes `count` files round-robin over the languages, 12 functions each, one in four files with insecure ones. */
+export function writeCorpus(dir: string, count: number): string[] {
+  const exts = Object.keys(SAFE);
+  const files: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const ext = exts[i % exts.length]!;
+    const parts: string[] = [];
+    for (let f = 0; f < 12; f++) parts.push(SAFE[ext]!(i * 100 + f));
+    if (i % 4 === 0) for (const [k, gen] of INSECURE[ext]!.entries()) parts.push(gen(i * 100 + k));
+    let text = HEADER[ext]! + parts.join(ext === 'py' ? '\n\n' : '\n');
+    if (ext === 'java') text += '}\n';
+    const rel = `pkg${i % 40}/mod${i}.${ext}`;
+    fs.mkdirSync(path.join(dir, path.dirname(rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), text);
+    files.push(rel);
+  }
+  return files;
+}
