@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * The hidden marker RESCUE leaves at the very end of everything it posts, so a later run can tell which
  * findings already have a comment. It carries the finding's fingerprint (CWE, rule or model, path and the
@@ -13,12 +15,19 @@ export interface CommentMarker {
 }
 
 const FP = /^[0-9a-f]{8,64}$/;
+
+/**
+ * The fingerprint as markers carry it. Findings' fingerprints are hex already (src/assess/fingerprint.ts);
+ * anything else is hashed rather than trusted into an HTML comment.
+ */
+export function markerFingerprint(fingerprint: string): string {
+  return FP.test(fingerprint) ? fingerprint : createHash('sha256').update(fingerprint).digest('hex').slice(0, 20);
+}
 const VERSION = /^[A-Za-z0-9._-]{1,40}$/;
 
 export function renderMarker(marker: CommentMarker): string {
-  if (!FP.test(marker.fingerprint)) throw new Error(`not a fingerprint: ${marker.fingerprint}`);
   if (!VERSION.test(marker.version)) throw new Error(`not a marker version: ${marker.version}`);
-  return `<!-- rescue:fp=${marker.fingerprint};v=${marker.version} -->`;
+  return `<!-- rescue:fp=${markerFingerprint(marker.fingerprint)};v=${marker.version} -->`;
 }
 
 /** The marker at the end of a comment body, or undefined. */
@@ -29,7 +38,7 @@ export function parseMarker(body: string): CommentMarker | undefined {
 
 /** A review body lists several findings; one marker at its end names them all. */
 export function renderBodyMarker(fingerprints: readonly string[], version: string): string {
-  const fps = fingerprints.filter((fp) => FP.test(fp));
+  const fps = fingerprints.map(markerFingerprint);
   if (!VERSION.test(version)) throw new Error(`not a marker version: ${version}`);
   return `<!-- rescue:review;fps=${fps.join(',')};v=${version} -->`;
 }

@@ -1,6 +1,7 @@
 import { SEVERITIES, type Finding } from '../assess/finding.js';
 import type { ChangedFile, ChangeSet, SkipReason } from '../diff/change-set.js';
 import type { ReviewResult } from '../pipeline/result.js';
+import { markerFingerprint } from './marker.js';
 import { placeFinding } from './placement.js';
 import { renderReviewBody, type BodyContext } from './render-body.js';
 import { renderComment } from './render-comment.js';
@@ -64,8 +65,8 @@ export function planReview(
       continue;
     }
     seen.add(f.fingerprint);
-    if (handled.has(f.fingerprint)) continue;
-    const earlier = byFingerprint.get(f.fingerprint);
+    if (handled.has(f.fingerprint)) continue; // fixed by this run's commit: nothing to say, nothing gone
+    const earlier = byFingerprint.get(markerFingerprint(f.fingerprint));
     if (earlier) {
       kept.push({ finding: f, existing: earlier });
       skipped.push({ finding: f, reason: 'already-commented', detail: `${earlier.where === 'inline' ? 'comment' : 'review'} ${earlier.id}` });
@@ -87,7 +88,7 @@ export function planReview(
     }
   }
 
-  const current = new Set(result.findings.map((f) => f.fingerprint));
+  const current = new Set(result.findings.map((f) => markerFingerprint(f.fingerprint)));
   const uncertain = new Set(result.skipped.filter((s) => s.path && UNCERTAIN.has(s.reason)).map((s) => s.path!));
   const stale: StaleComment[] = [];
   for (const c of existing) {
