@@ -68,6 +68,11 @@ export async function publishFixes(client: GitHubClient, target: FixTarget, mode
         return { status: 'refused', reason: `the branch ${target.headRef} moved to ${ref.object.sha.slice(0, 12)} since the reviewed commit ${target.headSha.slice(0, 12)}; not committing fixes computed for an older state (the next run reviews the new one)` };
       }
     }
+    if (mode === 'pull-request') {
+      // A re-run at the same head finds its branch: report its pull request instead of making another commit.
+      const existing = await openFixPullRequest(client, repo, target);
+      if (existing) return existing;
+    }
     const { data: head } = await client.rest.git.getCommit({ ...repo, commit_sha: target.headSha });
     const modes = await fileModes(client, repo, head.tree.sha, changed.map((f) => f.path));
     const tree = [];
@@ -105,6 +110,20 @@ export async function publishFixes(client: GitHubClient, target: FixTarget, mode
     const why = status === 403 || status === 404 ? ' (the token needs "contents: write"' + (mode === 'pull-request' ? ' and "pull-requests: write")' : ')') : '';
     return { status: 'failed', reason: `GitHub refused the fix ${mode === 'commit' ? 'commit' : 'pull request'}: ${(error as Error).message}${why}` };
   }
+}
+
+async function openFixPullRequest(client: GitHubClient, repo: { owner: string; repo: string }, target: FixTarget): Promise<FixOutcome | undefined> {
+  const branch = fixBranchName(target.number, target.headSha);
+  let sha: string;
+  try {
+    sha = (await client.rest.git.getRef({ ...repo, ref: `heads/${branch}` })).data.object.sha;
+  } catch (error) {
+    if (statusOf(error) === 404) return undefined;
+    throw error;
+  }
+  const { data: open } = await client.rest.pulls.list({ ...repo, head: `${target.owner}:${branch}`, state: 'open' });
+  if (open[0]) return { status: 'pull-request', sha, url: open[0].html_url, branch, number: open[0].number };
+  return { status: 'refused', reason: `the branch ${branch} already exists without an open pull request; delete it to let RESCUE open a new one` };
 }
 
 function fixPullRequestBody(findings: readonly Finding[], pr: number): string {
