@@ -35,6 +35,17 @@ test('a compact index searches exactly like the MiniSearch index it was built fr
         expect(loaded.search(q, { fields }).map((r) => [r.id, r.score])).toEqual(expected);
       }
     }
+    // Prefix and fuzzy search (not used by RESCUE, but allowed by MiniSearch) build the full term tree.
+    for (const opts of [{ prefix: true }, { fuzzy: 0.2 }]) {
+      expect(loaded.search('cursor.exec user_inp', opts).map((r) => [r.id, r.score])).toEqual(live.search('cursor.exec user_inp', opts).map((r) => [r.id, r.score]));
+    }
+    expect(loaded.search(queries[0]!).map((r) => [r.id, r.score])).toEqual(live.search(queries[0]!).map((r) => [r.id, r.score]));
+    // Serializing walks every term (the tree may order terms differently: compare them sorted).
+    const sorted = (m: MiniSearch<ExampleIndexDoc>) => {
+      const plain = m.toJSON();
+      return JSON.stringify({ ...plain, index: [...plain.index].sort(([a], [b]) => (a < b ? -1 : 1)) });
+    };
+    expect(sorted(loaded) === sorted(live)).toBe(true);
     const keep = (id: string) => id.startsWith('CWE-3.');
     expect(loaded.search('cursor.execute', { filter: (r) => keep(String(r.id)) }).map((r) => r.id)).toEqual(
       live.search('cursor.execute', { filter: (r) => keep(String(r.id)) }).map((r) => r.id),

@@ -1,17 +1,22 @@
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
 
 /**
  * A compact serialization of a MiniSearch index (both KB indexes use it), built so that loading does not
- * grow with the number of postings.
+ * grow with the number of postings or pay for building MiniSearch's radix tree.
  *
  * MiniSearch's own JSON stores each term's postings as `{ "<docId>": freq }` objects, and `loadJS` turns
  * every one into Map entries: at 50,000 examples that is millions of entries and most of a second before
- * the first query; even the CWE index of the bundled KB (5,000 terms) took 6 to 40 ms. Here the postings of all terms are one varint buffer (base64) with a byte length per
- * term, and a term's Maps are only built when a query first touches the term (LazyTermData). Document ids,
- * field lengths and averages still go through MiniSearch's public `loadJS`.
+ * the first query. Inserting the terms into its radix tree (SearchableMap) costs too: 15 to 30 ms for the
+ * 5,500 terms of the bundled CWE index in a fresh process. Here the postings of all terms are one varint
+ * buffer (base64) with a byte length per term; the loaded index looks terms up in a plain Map
+ * (ExactTermIndex) and decodes a term's postings when a query first touches it. Document ids, field
+ * lengths and averages still go through MiniSearch's public `loadJS`.
  *
- * The one private access is MiniSearch's term map (`_index`, a SearchableMap, stable in minisearch 7.2.0,
- * which package.json pins). When it is not there, the index is decoded in full and loaded through `loadJS`
+ * The one private access is MiniSearch's term map (`_index`, a SearchableMap in minisearch 7.2.0, which
+ * package.json pins): it is replaced by an ExactTermIndex, a SearchableMap whose exact lookups use the
+ * plain Map and whose every other operation (prefix and fuzzy search, iteration, writes) first builds the
+ * real tree. When the field is not there, the index is decoded in full and loaded through `loadJS`
  * (slower, same results).
  */
 export const COMPACT_INDEX_FORMAT = 'rescue-compact-index/1';
@@ -82,13 +87,14 @@ export function loadCompactIndex<T>(text: string, options: Options<T>, opts: { r
     if (offset !== bytes.length) throw new Error('the postings do not match the term lengths');
     return MiniSearch.loadJS<T>({ ...compact.meta, index: entries } as AsPlainObject, options);
   }
-  const set = (target.set as (term: string, data: TermData) => void).bind(target);
+  const offsets = new Map<string, number>();
   let offset = 0;
   for (let t = 0; t < terms.length; t++) {
-    set(terms[t]!, new LazyTermData(bytes, offset));
+    offsets.set(terms[t]!, offset);
     offset += lengths[t]!;
   }
   if (offset !== bytes.length) throw new Error('the postings do not match the term lengths');
+  (index as unknown as { _index: ExactTermIndex })._index = new ExactTermIndex(bytes, offsets);
   return index;
 }
 
@@ -110,38 +116,57 @@ function decodeTerm(bytes: Uint8Array, start: number): TermData {
 }
 
 /**
- * One term's field -> (docId -> freq) Map, filled from the buffer on first use. A real Map (MiniSearch
- * reads it with get/size/keys/entries), so every read goes through `fill()` first.
+ * MiniSearch's term map for a read-only index: exact lookups (all that a search with `prefix: false` and
+ * `fuzzy: false` does) go to a plain Map from term to its offset in the postings buffer, decoded on first
+ * use; any other operation first builds the radix tree of the base class from every term, then defers to it.
  */
-class LazyTermData extends Map<number, Map<number, number>> {
-  #source: { bytes: Uint8Array; offset: number } | undefined;
+class ExactTermIndex extends SearchableMap<TermData> {
+  #terms: Map<string, number | TermData> | undefined;
+  #bytes: Uint8Array;
 
-  constructor(bytes: Uint8Array, offset: number) {
+  constructor(bytes: Uint8Array, offsets: Map<string, number>) {
     super();
-    this.#source = { bytes, offset };
+    this.#bytes = bytes;
+    this.#terms = offsets;
   }
 
-  #fill(): void {
-    const source = this.#source;
-    if (!source) return;
-    this.#source = undefined;
-    for (const [k, v] of decodeTerm(source.bytes, source.offset)) Map.prototype.set.call(this, k, v);
+  #lookup(terms: Map<string, number | TermData>, key: string): TermData | undefined {
+    const value = terms.get(key);
+    if (typeof value !== 'number') return value;
+    const data = decodeTerm(this.#bytes, value);
+    terms.set(key, data);
+    return data;
   }
 
-  override get(key: number) { this.#fill(); return super.get(key); }
-  override has(key: number) { this.#fill(); return super.has(key); }
-  override get size() { this.#fill(); return super.size; }
-  override set(key: number, value: Map<number, number>) { this.#fill(); return super.set(key, value); }
-  override delete(key: number) { this.#fill(); return super.delete(key); }
-  override clear() { this.#source = undefined; super.clear(); }
-  override keys() { this.#fill(); return super.keys(); }
-  override values() { this.#fill(); return super.values(); }
-  override entries() { this.#fill(); return super.entries(); }
-  override forEach(fn: (value: Map<number, number>, key: number, map: Map<number, Map<number, number>>) => void, thisArg?: unknown) {
-    this.#fill();
-    super.forEach(fn, thisArg);
+  /** Builds the base class's tree; from then on every operation is the base class's. */
+  #tree(): void {
+    const terms = this.#terms;
+    if (!terms) return;
+    this.#terms = undefined;
+    for (const key of terms.keys()) super.set(key, this.#lookup(terms, key)!);
   }
-  override [Symbol.iterator]() { this.#fill(); return super[Symbol.iterator](); }
+
+  override get(key: string): TermData | undefined {
+    return this.#terms ? this.#lookup(this.#terms, key) : super.get(key);
+  }
+  override has(key: string): boolean {
+    return this.#terms ? this.#terms.has(key) : super.has(key);
+  }
+  override get size(): number {
+    return this.#terms ? this.#terms.size : super.size;
+  }
+  override set(key: string, value: TermData): SearchableMap<TermData> { this.#tree(); return super.set(key, value); }
+  override delete(key: string): void { this.#tree(); super.delete(key); }
+  override clear(): void { this.#terms = undefined; super.clear(); }
+  override update(key: string, fn: (value: TermData | undefined) => TermData): SearchableMap<TermData> { this.#tree(); return super.update(key, fn); }
+  override fetch(key: string, initial: () => TermData): TermData { this.#tree(); return super.fetch(key, initial); }
+  override atPrefix(prefix: string): SearchableMap<TermData> { this.#tree(); return super.atPrefix(prefix); }
+  override fuzzyGet(key: string, maxEditDistance: number): ReturnType<SearchableMap<TermData>['fuzzyGet']> { this.#tree(); return super.fuzzyGet(key, maxEditDistance); }
+  override entries() { this.#tree(); return super.entries(); }
+  override keys() { this.#tree(); return super.keys(); }
+  override values() { this.#tree(); return super.values(); }
+  override forEach(fn: (key: string, value: TermData, map: SearchableMap<TermData>) => void): void { this.#tree(); super.forEach(fn); }
+  override [Symbol.iterator]() { this.#tree(); return super[Symbol.iterator](); }
 }
 
 class ByteWriter {
