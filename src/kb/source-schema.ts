@@ -94,14 +94,17 @@ export const exampleSchema = z.strictObject({
   title: z.string().min(5),
   vulnerable: z.string().min(1),
   secure: z.string().min(1),
-  /** 1-based lines of `vulnerable` that the fix changes or removes. */
-  vulnerableLines: z.array(z.number().int().positive()).min(1),
-  /** 1-based lines of `secure` that the fix adds or changes. */
-  secureLines: z.array(z.number().int().positive()).min(1),
+  /** 1-based lines of `vulnerable` that the fix changes or removes; empty when the fix only adds a check. */
+  vulnerableLines: z.array(z.number().int().positive()),
+  /** 1-based lines of `secure` that the fix adds or changes; empty when the fix only removes code. */
+  secureLines: z.array(z.number().int().positive()),
   /** Guideline ids the secure version follows. */
   guidelines: z.array(guidelineId).min(1),
   /** Where it came from; hand-written examples say so. */
   provenance: z.string().default('hand-written for rescue-action'),
+}).refine((e) => e.vulnerableLines.length + e.secureLines.length > 0, {
+  message: 'vulnerableLines and secureLines are both empty: mark the lines the fix changes',
+  path: ['secureLines'],
 });
 
 export const cweSourceSchema = z.strictObject({
