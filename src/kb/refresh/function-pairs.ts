@@ -69,7 +69,7 @@ export async function functionPairs(file: FixFile, before: string, after: string
     const a = dedent(old.text);
     const b = dedent(unit.text);
     if (normalize(a) === normalize(b)) {
-      skipped.push({ path: file.filename, name: unit.name, reason: 'only whitespace or nested functions changed' });
+      skipped.push({ path: file.filename, name: unit.name, reason: 'only whitespace changed' });
       continue;
     }
     if (Math.max(a.split('\n').length, b.split('\n').length) > MAX_FUNCTION_LINES) {
