@@ -18,8 +18,10 @@ import { formatReport } from '../../kb/summarize/driver.js';
 import { createProgress } from '../../kb/summarize/progress.js';
 import { verifyKnowledgeBase } from '../../kb/verify.js';
 import { EXIT_FINDINGS, EXIT_OK, type CliCommand, type CliIo } from '../command.js';
+import { KB_LEARN_HELP, kbLearn } from './kb-learn.js';
+import { KB_REFRESH_HELP, kbRefresh } from './kb-refresh.js';
 
-const HELP = `rescue kb <build|verify|stats> [options]
+const HELP = `rescue kb <build|verify|stats|refresh|learn> [options]
 
   build    Build kb/build (kb.json, index.json, example-index.json, examples/*.jsonl, manifest.json,
            vectors) from kb/sources and kb/mined; examples are sliced with the PDG slicer.
@@ -38,7 +40,7 @@ const HELP = `rescue kb <build|verify|stats> [options]
            --sources DIR  --build DIR
   stats    Counts per CWE and language of the build.
            --build DIR  --format text|json
-`;
+${KB_REFRESH_HELP}${KB_LEARN_HELP}`;
 
 export const kbCommand: CliCommand = {
   name: 'kb',
@@ -53,13 +55,17 @@ export const kbCommand: CliCommand = {
         return verify(rest, io);
       case 'stats':
         return stats(rest, io);
+      case 'refresh':
+        return kbRefresh(rest, io);
+      case 'learn':
+        return kbLearn(rest, io);
       case undefined:
       case '--help':
       case '-h':
         io.stdout.write(HELP);
         return sub === undefined ? 2 : EXIT_OK;
       default:
-        throw new ConfigurationError(`unknown kb subcommand "${sub}"; expected build, verify or stats`);
+        throw new ConfigurationError(`unknown kb subcommand "${sub}"; expected build, verify, stats, refresh or learn`);
     }
   },
 };

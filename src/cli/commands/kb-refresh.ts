@@ -1,0 +1,150 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ConfigurationError } from '../../config/errors.js';
+import { createGitHubClient, type GitHubClient } from '../../github/octokit.js';
+import { githubAdvisorySource } from '../../kb/refresh/github-api.js';
+import { refreshKnowledgeBase } from '../../kb/refresh/refresh.js';
+import { formatRefreshReport } from '../../kb/refresh/report.js';
+import { DEFAULT_CACHE_DIR, directoryCache } from '../../kb/summarize/cache.js';
+import { createProgress } from '../../kb/summarize/progress.js';
+import { createOpenAiChatClient, createOpenAiEmbedder, type OpenAiSettings } from '../../llm/openai-client.js';
+import type { Logger } from '../../logging/logger.js';
+import { EXIT_FINDINGS, EXIT_OK, type CliIo } from '../command.js';
+
+export const KB_REFRESH_HELP = `  refresh  Mine GitHub-reviewed security advisories published or updated since the last refresh: fix
+           commits in GitHub repositories -> function-level pairs -> summaries of the CWEs that gained
+           pairs (kb/mined) -> kb/build. The cursor is kept in --state; a run with nothing new writes nothing.
+           --since DATE           read from this instant instead of the state's cursor
+           --initial-days N       without a state file: how far back to read (default 30)
+           --max-advisories N     stop after N advisories; the next run goes on (default 300)
+           --state FILE           cursor file (default kb/refresh-state.json)
+           --sources DIR  --mined DIR  --out DIR     as for build
+           --report FILE          also write the report as Markdown (for a pull request body)
+           --format text|json     the report on stdout (default text)
+           --dry-run              read and report; write nothing and call no model
+           --api-url URL          GitHub REST API (env GITHUB_API_URL; token in GITHUB_TOKEN)
+           --base-url, --model, --embeddings-model, --batch-size, --cache-dir   as for build --pairs
+`;
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+export function parseKbArgs<const T extends Options>(args: readonly string[], options: T, sub: string) {
+  try {
+    return parseArgs({ args: [...args], options, strict: true, allowPositionals: false }).values;
+  } catch (e) {
+    throw new ConfigurationError(`kb ${sub}: ${(e as Error).message}`);
+  }
+}
+
+/** The summarizer's endpoint: --base-url or OPENAI_BASE_URL; GitHub Models takes the GitHub token as key. */
+export function llmEndpoint(flag: string | undefined, io: CliIo, sub: string): OpenAiSettings {
+  const baseURL = flag ?? io.env.OPENAI_BASE_URL;
+  if (!baseURL) throw new ConfigurationError(`kb ${sub} needs an OpenAI-compatible endpoint: pass --base-url URL or set OPENAI_BASE_URL`);
+  let host: string;
+  try {
+    host = new URL(baseURL).hostname;
+  } catch {
+    throw new ConfigurationError(`--base-url / OPENAI_BASE_URL is not a URL: ${baseURL}`);
+  }
+  const local = host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
+  const githubModels = host === 'models.github.ai' || host === 'models.inference.ai.azure.com';
+  const apiKey = io.env.OPENAI_API_KEY ?? (githubModels ? (io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN) : undefined) ?? (local ? 'none' : undefined);
+  if (!apiKey) throw new ConfigurationError(`set OPENAI_API_KEY for ${host}${githubModels ? ' (or GITHUB_TOKEN, with models: read)' : ''}`);
+  return { baseURL, apiKey, maxRetries: 3 };
+}
+
+export function positiveInt(value: string | undefined, flag: string, min = 1): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new ConfigurationError(`${flag} must be an integer of at least ${min}, not ${value}`);
+  return n;
+}
+
+/** Counts the client's rate-limit waits (it logs each one) for the report. */
+export function countingLogger(logger: Logger): Logger & { readonly rateLimitWaits: number } {
+  let waits = 0;
+  return {
+    debug: (m) => logger.debug(m),
+    info: (m) => logger.info(m),
+    warning: (m, l) => {
+      if (/rate limit/i.test(m)) waits++;
+      logger.warning(m, l);
+    },
+    error: (m, l) => logger.error(m, l),
+    group: (name, fn) => logger.group(name, fn),
+    get rateLimitWaits() {
+      return waits;
+    },
+  };
+}
+
+export function gitHubClientFor(io: CliIo, apiUrl: string | undefined, logger: Logger): GitHubClient {
+  const token = io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
+  if (!token) logger.warning('no GITHUB_TOKEN: the GitHub API allows 60 unauthenticated requests an hour');
+  const baseUrl = apiUrl ?? io.env.GITHUB_API_URL;
+  return createGitHubClient(token ?? '', logger, { ...(baseUrl && { baseUrl }) });
+}
+
+export async function kbRefresh(args: readonly string[], io: CliIo): Promise<number> {
+  const v = parseKbArgs(
+    args,
+    {
+      since: { type: 'string' },
+      'initial-days': { type: 'string' },
+      'max-advisories': { type: 'string' },
+      state: { type: 'string' },
+      sources: { type: 'string' },
+      mined: { type: 'string' },
+      out: { type: 'string' },
+      report: { type: 'string' },
+      format: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      'api-url': { type: 'string' },
+      'base-url': { type: 'string' },
+      model: { type: 'string' },
+      'embeddings-model': { type: 'string' },
+      'batch-size': { type: 'string' },
+      'cache-dir': { type: 'string' },
+    },
+    'refresh',
+  );
+  const at = (p: string) => path.resolve(io.cwd, p);
+  const format = v.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new ConfigurationError(`kb refresh: --format must be text or json, not ${format}`);
+  if (v.since !== undefined && Number.isNaN(Date.parse(v.since))) throw new ConfigurationError(`kb refresh: --since must be a date (2024-05-01 or an ISO date-time), not ${v.since}`);
+  const sourcesDir = at(v.sources ?? 'kb/sources');
+  const dryRun = v['dry-run'] ?? false;
+  const model = v.model ?? io.env.RESCUE_MODEL;
+  if (!dryRun && !model) throw new ConfigurationError('kb refresh needs a chat model for the summaries: pass --model M or set RESCUE_MODEL (or --dry-run)');
+  const endpoint = dryRun ? undefined : llmEndpoint(v['base-url'], io, 'refresh');
+  const embeddingsModel = v['embeddings-model'];
+  const logger = countingLogger(io.logger);
+  const report = await refreshKnowledgeBase({
+    source: githubAdvisorySource(gitHubClientFor(io, v['api-url'], logger)),
+    sourcesDir,
+    minedDir: at(v.mined ?? path.join(path.dirname(sourcesDir), 'mined')),
+    buildDir: at(v.out ?? 'kb/build'),
+    stateFile: at(v.state ?? 'kb/refresh-state.json'),
+    summarize: {
+      client: endpoint ? createOpenAiChatClient(endpoint) : { complete: () => Promise.reject(new Error('dry run')) },
+      model: model ?? 'none',
+      cache: directoryCache(at(v['cache-dir'] ?? DEFAULT_CACHE_DIR)),
+      progress: createProgress(io.stderr),
+      batchSize: positiveInt(v['batch-size'], '--batch-size', 2),
+    },
+    ...(embeddingsModel && endpoint && { embeddings: { model: embeddingsModel, embedder: createOpenAiEmbedder({ ...endpoint, model: embeddingsModel }) } }),
+    ...(v.since && { since: new Date(v.since).toISOString() }),
+    ...(v['initial-days'] && { initialDays: positiveInt(v['initial-days'], '--initial-days') }),
+    ...(v['max-advisories'] && { maxAdvisories: positiveInt(v['max-advisories'], '--max-advisories') }),
+    dryRun,
+    logger,
+  });
+  const waits = logger.rateLimitWaits;
+  if (v.report) {
+    await fs.mkdir(path.dirname(at(v.report)), { recursive: true });
+    await fs.writeFile(at(v.report), formatRefreshReport(report, 'markdown') + (waits ? `\nRate-limit waits: ${waits}\n` : ''));
+  }
+  io.stdout.write(format === 'json' ? `${JSON.stringify({ ...report, rateLimitWaits: waits }, null, 2)}\n` : `${formatRefreshReport(report, 'text')}${waits ? `rate-limit waits: ${waits}\n` : ''}`);
+  return report.summary.failures.length ? EXIT_FINDINGS : EXIT_OK;
+}
