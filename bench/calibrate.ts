@@ -3,10 +3,14 @@
 // Usage: npx tsx bench/calibrate.ts [--data ../shared/data] [--kb kb/build] [--seed 1] [--lambda 1] [--dry-run]
 //
 // Method. The split is by task id (a SecCodePLT task's vulnerable and fixed functions fall in the same
-// half). CWE-level BM25 thresholds (cause, apis, code, rules) are fitted by coordinate descent over a grid
-// of 0 and the 5 %..95 % quantiles of each facet's best score, maximizing on the calibration half
-//   J = MRR (in-scope vulnerable, parent/child counts) - lambda * gate rate (fixed SecCodePLT functions),
-// subject to a gate recall (share of vulnerable units marked relevant) of at least --min-recall. Example-level thresholds are the 10th percentile of each
+// half). Thresholds are fitted by coordinate descent over a grid of 0 and the 5 %..95 % quantiles of each
+// facet's best score, on the calibration half, in two steps: the fusion's CWE-level thresholds (cause,
+// apis, rules; then code for the ablation) maximizing MRR (in-scope vulnerable units, parent/child
+// counts); then the gate's thresholds (at least the fusion's) maximizing
+//   J = MRR - lambda * share of benign units marked relevant,
+// subject to a share of vulnerable units marked relevant of at least --min-recall. Benign units
+// (security-irrelevant functions of the Python standard library and of npm packages, see loadBenign) are
+// the gate's negatives: the development data has none. Example-level thresholds are the 10th percentile of each
 // facet's best example score inside the gold CWE, over calibration items whose top CWE was right: a facet
 // counts for an example when it is as strong as nine in ten correct matches. Dense thresholds need an
 // embedding model and its vectors; none is calibrated here (the paper's values apply, with a notice).
@@ -16,9 +20,11 @@ import { parseArgs } from 'node:util';
 import { loadKnowledgeBase } from '../src/kb/load.js';
 import type { CalibrationFile, CweThresholds, ExampleThresholds } from '../src/retrieve/calibration.js';
 import { calibration as current } from '../src/retrieve/calibration.js';
+import { DEFAULT_CWE_FACETS } from '../src/retrieve/cwe-level.js';
 import { exampleFacetLists } from '../src/retrieve/example-level.js';
+import type { FacetName } from '../src/retrieve/facet-names.js';
 import { fuse } from '../src/retrieve/fusion.js';
-import { loadHierarchy, loadItems, requireData, splitOf } from './retrieval-data.js';
+import { loadBenign, loadHierarchy, loadItems, requireData, splitOf } from './retrieval-data.js';
 import { evaluate, pct, prepare, type Metrics, type Prepared } from './retrieval-metrics.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -27,7 +33,7 @@ const { values } = parseArgs({
     data: { type: 'string', default: '../shared/data' },
     kb: { type: 'string' },
     seed: { type: 'string', default: '1' },
-    lambda: { type: 'string', default: '0.25' },
+    lambda: { type: 'string', default: '1' },
     'min-recall': { type: 'string', default: '0.95' },
     'dry-run': { type: 'boolean' },
   },
@@ -40,21 +46,15 @@ const minRecall = Number(values['min-recall']);
 const kb = loadKnowledgeBase(values.kb ? path.resolve(root, values.kb) : undefined);
 const related = loadHierarchy(dataDir, kb);
 const { items } = await loadItems(kb, dataDir, { log: (s) => console.error(s) });
-const prepared = prepare(kb, items, related);
+const benign = await loadBenign(kb, root);
+console.error(`benign units: ${benign.length}`);
+const prepared = prepare(kb, [...items, ...benign], related);
 const cal = prepared.filter((p) => splitOf(p.item.id, seed) === 'cal');
 const held = prepared.filter((p) => splitOf(p.item.id, seed) === 'held');
 
-// The gate must keep nearly every vulnerable unit (a unit it drops never reaches the model); within that,
-// ranking quality, and a small reward for keeping fixed functions away.
-const objective = (m: Metrics, f: Metrics): number => (m.gateVulnerable < minRecall ? -1 : m.mrr - lambda * f.gateFixed);
-function score(th: CweThresholds): number {
-  const all = evaluate(cal, th, related);
-  const fixedOnly = evaluate(cal.filter((p) => p.item.dataset === 'seccodeplt'), th, related);
-  return objective(all, fixedOnly);
-}
-
 type Key = 'cause' | 'apis' | 'code' | 'rules';
-const KEYS: Key[] = ['cause', 'apis', 'code', 'rules'];
+// The default CWE-level facets (DEFAULT_CWE_FACETS); the CWE-level code threshold is fitted alone after.
+const KEYS: Key[] = ['cause', 'apis', 'rules'];
 function grid(key: Key): number[] {
   const best = cal.flatMap((p) => {
     const list = p.lists.find((l) => l.name === key);
@@ -64,31 +64,50 @@ function grid(key: Key): number[] {
   return [...new Set([0, ...qs.map((q) => Number(q.toFixed(3)))])].sort((a, b) => a - b);
 }
 
-let th: CweThresholds = { cause: 0, apis: 0, code: 0, rules: 0, causeDense: 0.75 };
-let best = score(th);
-for (let round = 0; round < 3; round++) {
-  let changed = false;
-  for (const key of KEYS) {
-    for (const v of grid(key)) {
-      const trial = { ...th, [key]: v };
-      const s = score(trial);
-      if (s > best + 1e-9) {
-        best = s;
-        th = trial;
-        changed = true;
+/** Coordinate descent over the grid, from `start`, of the given keys; `floor` bounds each key from below. */
+function descend(start: CweThresholds, keys: readonly Key[], score: (t: CweThresholds) => number, label: string, floor?: CweThresholds): CweThresholds {
+  let th = start;
+  let best = score(th);
+  for (let round = 0; round < 3; round++) {
+    let changed = false;
+    for (const key of keys) {
+      for (const v of grid(key)) {
+        if (floor && v < floor[key]) continue;
+        const trial = { ...th, [key]: v };
+        const s = score(trial);
+        if (s > best + 1e-9) {
+          best = s;
+          th = trial;
+          changed = true;
+        }
       }
     }
+    console.error(`${label} round ${round + 1}: J = ${best.toFixed(4)} with ${JSON.stringify(th)}`);
+    if (!changed) break;
   }
-  console.error(`round ${round + 1}: J = ${best.toFixed(4)} with ${JSON.stringify(th)}`);
-  if (!changed) break;
+  return th;
 }
+
+// 1. The fusion's thresholds: ranking quality alone (MRR of in-scope vulnerable units).
+let th = descend({ cause: 0, apis: 0, code: 0, rules: 0, causeDense: 0.75 }, KEYS, (t) => evaluate(cal, t, related).mrr, 'fusion');
+
+// The CWE-level code facet (off by default): its threshold, with the others fixed, for the ablation.
+{
+  const withCode: ReadonlySet<FacetName> = new Set(['cause', 'apis', 'code', 'rules']);
+  th = descend(th, ['code'], (t) => evaluate(cal, t, related, withCode).mrr, 'fusion, CWE-level code');
+}
+
+// 2. The gate: it must keep nearly every vulnerable unit (a unit it drops never reaches the model); within
+// that, ranking quality (a dropped unit is a miss) and keeping security-irrelevant units away.
+const gateObjective = (m: Metrics): number => (m.gateVulnerable < minRecall ? -1 : m.mrr - lambda * m.gateBenign);
+const gate = descend(th, KEYS, (g) => gateObjective(evaluate(cal, th, related, undefined, 4, g)), 'gate', th);
 
 function exampleThresholds(ps: readonly Prepared[], cweTh: CweThresholds): Omit<ExampleThresholds, 'codeDense'> {
   const per: Record<'cause' | 'apis' | 'code', number[]> = { cause: [], apis: [], code: [] };
   const zero: ExampleThresholds = { cause: 0, apis: 0, code: 0, codeDense: 0 };
   for (const p of ps) {
     if (p.item.variant !== 'vulnerable') continue;
-    const cwes = fuse(p.lists.map((l) => ({ ...l, threshold: cweTh[l.name as Key] ?? 0 }))).slice(0, 4);
+    const cwes = fuse(p.lists.filter((l) => DEFAULT_CWE_FACETS.has(l.name as FacetName)).map((l) => ({ ...l, threshold: cweTh[l.name as Key] ?? 0 }))).slice(0, 4);
     if (cwes.length === 0 || !related(p.item.cwe, cwes[0]!.id)) continue;
     for (const list of exampleFacetLists(kb, p.item.facets, cwes.slice(0, 1), zero)) {
       if (!(list.name in per) || list.hits.length === 0) continue;
@@ -107,22 +126,29 @@ const summarize = (m: Metrics) => ({
   n: m.n, inScope: m.inScope, hit1: pct(m.hit1), hit4: pct(m.hit4), mrr: pct(m.mrr),
   hit1Exact: pct(m.hit1Exact), hit4Exact: pct(m.hit4Exact), gateVulnerable: pct(m.gateVulnerable), gateFixed: pct(m.gateFixed),
 });
+const benignOf = (ps: readonly Prepared[]) => pct(evaluate(ps.filter((p) => p.item.dataset === 'benign'), th, related, undefined, 4, gate).gateBenign);
 const results: Record<string, unknown> = {};
 for (const [name, set] of [['calibration', cal], ['held-out', held], ['all', prepared]] as const) {
-  for (const ds of ['seccodeplt', 'cyberseceval'] as const) results[`${ds} ${name}`] = summarize(evaluate(set.filter((p) => p.item.dataset === ds), th, related));
+  for (const ds of ['seccodeplt', 'cyberseceval'] as const) results[`${ds} ${name}`] = summarize(evaluate(set.filter((p) => p.item.dataset === ds), th, related, undefined, 4, gate));
+  results[`benign ${name}: share marked relevant`] = benignOf(set);
 }
 const count = (ds: string, split?: Prepared[]) => (split ?? prepared).filter((p) => p.item.dataset === ds && p.item.variant === 'vulnerable').length;
 const file: CalibrationFile = {
   version: 1,
   date: new Date().toISOString().slice(0, 10),
-  method: `coordinate descent of CWE-level BM25+ thresholds (cause and code length-normalized) maximizing MRR - ${lambda} x fixed gate rate subject to gate recall >= ${minRecall} on the calibration half; example level: 10th percentile of correct matches`,
+  method: `coordinate descent on the calibration half: CWE-level fusion thresholds (BM25+, cause and code length-normalized) maximizing MRR; gate thresholds (>= fusion) maximizing MRR - ${lambda} x share of benign units marked relevant subject to a share of vulnerable units marked relevant >= ${minRecall}; example level: 10th percentile of correct matches`,
   seed,
   data: {
     kbCwes: kb.cwes.size, kbExamples: kb.examples.size,
     seccodeplt: count('seccodeplt'), seccodepltCalibration: count('seccodeplt', cal),
     cyberseceval: count('cyberseceval'), cyberseceval_calibration: count('cyberseceval', cal),
+    benign: benign.length, benignCalibration: cal.filter((p) => p.item.dataset === 'benign').length,
   },
-  bm25: { cwe: { cause: th.cause, apis: th.apis, code: th.code, rules: th.rules }, example: exTh },
+  bm25: {
+    cwe: { cause: th.cause, apis: th.apis, code: th.code, rules: th.rules },
+    gate: { cause: gate.cause, apis: gate.apis, code: gate.code, rules: gate.rules },
+    example: exTh,
+  },
   dense: current.dense,
   results,
 };

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { loadKnowledgeBase } from '../src/kb/load.js';
 import { thresholdsFor, calibration } from '../src/retrieve/calibration.js';
 import type { FacetName } from '../src/retrieve/facet-names.js';
-import { loadHierarchy, loadItems, requireData, splitOf } from './retrieval-data.js';
+import { loadBenign, loadHierarchy, loadItems, requireData, splitOf } from './retrieval-data.js';
 import { evaluate, pct, perCwe, prepare, type Prepared } from './retrieval-metrics.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -29,15 +29,20 @@ const kb = loadKnowledgeBase(values.kb ? path.resolve(root, values.kb) : undefin
 const related = loadHierarchy(dataDir, kb);
 const t0 = performance.now();
 const { items, skipped } = await loadItems(kb, dataDir);
-const prepared = prepare(kb, items, related);
-const thresholds = thresholdsFor(kb.vectors?.set.model).cwe;
+const benignItems = await loadBenign(kb, root);
+const prepared = prepare(kb, [...items, ...benignItems], related);
+const benign = prepared.filter((p) => p.item.dataset === 'benign');
+const allThresholds = thresholdsFor(kb.vectors?.set.model);
+const thresholds = allThresholds.cwe;
+const gate = allThresholds.gate;
 
 const set = (...f: FacetName[]): ReadonlySet<FacetName> => new Set(f);
 const dense = kb.vectors !== undefined;
 const configs: [string, ReadonlySet<FacetName> | undefined][] = [
-  ['full fusion (cause, APIs, code, rules' + (dense ? ', dense' : '') + ')', undefined],
-  ['BM25 only (no dense facets)' + (dense ? '' : ' = full: no vectors'), set('cause', 'apis', 'code', 'rules')],
-  ["paper's three facets (cause, APIs, code)", set('cause', 'apis', 'code', 'cause-dense', 'code-dense')],
+  ['full fusion, the default (cause, APIs, rules' + (dense ? ', dense' : '') + '; code at the example level)', undefined],
+  ['BM25 only (no dense facets)' + (dense ? '' : ' = full: no vectors'), set('cause', 'apis', 'rules')],
+  ['full + code at the CWE level', set('cause', 'apis', 'code', 'rules', 'cause-dense')],
+  ["paper's three facets (cause, APIs, code at the CWE level too)", set('cause', 'apis', 'code', 'cause-dense')],
   ["paper's CWE level (cause, APIs)", set('cause', 'apis', 'cause-dense')],
   ['cause alone', set('cause')],
   ['APIs alone', set('apis')],
@@ -45,32 +50,34 @@ const configs: [string, ReadonlySet<FacetName> | undefined][] = [
   ['rules alone', set('rules')],
 ];
 
-const header = '| dataset | facets | in scope (exact) | hit@1 | hit@4 | MRR | exact hit@1 | exact hit@4 | exact MRR | gate: vulnerable relevant | gate: fixed relevant |';
-const rule = '|---|---|---|---|---|---|---|---|---|---|---|';
-const row = (ds: string, name: string, ps: readonly Prepared[], use?: ReadonlySet<FacetName>): string => {
-  const m = evaluate(ps, thresholds, related, use);
-  return `| ${ds} | ${name} | ${m.inScope} (${m.exactN}) of ${m.n} | ${pct(m.hit1)} | ${pct(m.hit4)} | ${pct(m.mrr)} | ${pct(m.hit1Exact)} | ${pct(m.hit4Exact)} | ${pct(m.mrrExact)} | ${pct(m.gateVulnerable)} (in scope ${pct(m.gateVulnerableInScope)}) | ${pct(m.gateFixed)} |`;
+const header = '| dataset | facets | in scope (exact) | hit@1 | hit@4 | MRR | exact hit@1 | exact hit@4 | exact MRR | gate: vulnerable relevant | gate: fixed relevant | gate: benign relevant |';
+const rule = '|---|---|---|---|---|---|---|---|---|---|---|---|';
+const row = (ds: string, name: string, ps: readonly Prepared[], use?: ReadonlySet<FacetName>, half?: 'cal' | 'held', useGate = true): string => {
+  const m = evaluate(ps, thresholds, related, use, 4, useGate ? gate : undefined);
+  const b = evaluate(benign.filter((p) => !half || splitOf(p.item.id, seed) === half), thresholds, related, use, 4, useGate ? gate : undefined);
+  return `| ${ds} | ${name} | ${m.inScope} (${m.exactN}) of ${m.n} | ${pct(m.hit1)} | ${pct(m.hit4)} | ${pct(m.mrr)} | ${pct(m.hit1Exact)} | ${pct(m.hit4Exact)} | ${pct(m.mrrExact)} | ${pct(m.gateVulnerable)} (in scope ${pct(m.gateVulnerableInScope)}) | ${pct(m.gateFixed)} | ${pct(b.gateBenign)} (${b.benignN}) |`;
 };
 
 console.log(`# Retrieval evaluation\n`);
-console.log(`KB: ${kb.cwes.size} CWEs, ${kb.examples.size} examples${dense ? `, vectors ${kb.vectors!.set.model}` : ', no vectors'}. Thresholds (calibration ${calibration.date}, seed ${calibration.seed}): ${JSON.stringify(thresholds)}. CyberSecEval rows in languages not reviewed: ${JSON.stringify(skipped)}. Percentages; hit and MRR over items in scope (gold, or a parent or child of it, in the KB); exact over items whose gold CWE is in the KB.\n`);
+console.log(`KB: ${kb.cwes.size} CWEs, ${kb.examples.size} examples${dense ? `, vectors ${kb.vectors!.set.model}` : ', no vectors'}. Thresholds (calibration ${calibration.date}, seed ${calibration.seed}): fusion ${JSON.stringify(thresholds)}, gate ${JSON.stringify(gate ?? 'the fusion\'s')}. CyberSecEval rows in languages not reviewed: ${JSON.stringify(skipped)}. Benign units (gate negatives: functions of Python standard-library modules and npm packages that do not touch security): ${benign.length}. Percentages; hit and MRR over items in scope (gold, or a parent or child of it, in the KB); exact over items whose gold CWE is in the KB.\n`);
 console.log(header);
 console.log(rule);
 for (const ds of ['seccodeplt', 'cyberseceval'] as const) {
   const ps = prepared.filter((p) => p.item.dataset === ds);
   for (const [name, use] of configs) console.log(row(ds, name, ps, use));
+  if (gate) console.log(row(ds, 'full fusion without the gate (the fusion thresholds gate, as in the paper)', ps, undefined, undefined, false));
 }
 console.log(`\nFull fusion on the calibration split (seed ${seed}) and the held-out half:\n`);
 console.log(header);
 console.log(rule);
 for (const ds of ['seccodeplt', 'cyberseceval'] as const) {
   for (const half of ['cal', 'held'] as const) {
-    console.log(row(ds, half === 'cal' ? 'full, calibration half' : 'full, held-out half', prepared.filter((p) => p.item.dataset === ds && splitOf(p.item.id, seed) === half)));
+    console.log(row(ds, half === 'cal' ? 'full, calibration half' : 'full, held-out half', prepared.filter((p) => p.item.dataset === ds && splitOf(p.item.id, seed) === half), undefined, half));
   }
 }
 if (values['per-cwe']) {
   console.log(`\nPer gold CWE (full fusion, in scope):\n\n| dataset:CWE | n | hit@1 | hit@4 | most frequent top-1 |\n|---|---|---|---|---|`);
-  for (const [key, v] of [...perCwe(prepared, thresholds, related)].sort()) {
+  for (const [key, v] of [...perCwe(prepared, thresholds, related, undefined, gate)].sort()) {
     const top = [...v.top].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([c, n]) => `${c} ${n}`).join(', ');
     console.log(`| ${key} | ${v.n} | ${pct(v.hit1 / v.n)} | ${pct(v.hit4 / v.n)} | ${top} |`);
   }

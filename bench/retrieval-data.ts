@@ -11,11 +11,11 @@ import type { KnowledgeBase } from '../src/kb/load.js';
 
 export interface EvalItem {
   readonly id: string;
-  readonly dataset: 'seccodeplt' | 'cyberseceval';
+  readonly dataset: 'seccodeplt' | 'cyberseceval' | 'benign';
   readonly cwe: string;
   readonly language: Language;
-  /** SecCodePLT has both; CyberSecEval only vulnerable. */
-  readonly variant: 'vulnerable' | 'fixed';
+  /** SecCodePLT has both; CyberSecEval only vulnerable; `benign`: code unrelated to security. */
+  readonly variant: 'vulnerable' | 'fixed' | 'benign';
   readonly facets: UnitFacets;
 }
 
@@ -105,4 +105,40 @@ export async function loadItems(kb: KnowledgeBase, dataDir: string, opts: { limi
   }
   opts.log?.(`cyberseceval instruct: ${cyber.length} rows, skipped (language not reviewed): ${JSON.stringify(skipped)}`);
   return { items, skipped };
+}
+
+/**
+ * Security-irrelevant units, the gate's true negatives (the development data has none: even SecCodePLT's
+ * fixed functions handle commands, paths and secrets). Functions of Python standard-library modules and
+ * npm packages that compute, format or parse without touching files, processes, networks or secrets,
+ * read from this machine (the Python installation and the project's node_modules), at most `perLanguage`
+ * per language, every n-th unit so the sample spreads over the files.
+ */
+const BENIGN_PYTHON = ['textwrap', 'statistics', 'fractions', 'calendar', 'colorsys', 'difflib', 'heapq', 'bisect', 'pprint', 'reprlib', 'graphlib', 'dataclasses', 'string', 'numbers', 'enum', 'functools', 'operator', 'copy'];
+const BENIGN_JS = ['color-convert/conversions.js', 'camelcase/index.js', 'diff/lib/index.js', 'balanced-match/index.js', 'brace-expansion/index.js', 'fill-range/index.js', 'ansi-styles/index.js', 'fast-deep-equal/index.js', 'escape-string-regexp/index.js', 'detect-newline/index.js', 'dedent/dist/dedent.js', 'argparse/argparse.js'];
+
+export async function loadBenign(kb: KnowledgeBase, root: string, perLanguage = 200): Promise<EvalItem[]> {
+  const pyDir = fs.readdirSync('/usr/lib').filter((d) => /^python3\.\d+$/.test(d)).sort().map((d) => path.join('/usr/lib', d))[0];
+  const files: { language: Language; file: string }[] = [
+    ...(pyDir ? BENIGN_PYTHON.map((m) => ({ language: 'python' as const, file: path.join(pyDir, `${m}.py`) })) : []),
+    ...BENIGN_JS.map((f) => ({ language: 'javascript' as const, file: path.join(root, 'node_modules', f) })),
+  ].filter((f) => fs.existsSync(f.file));
+  const items: EvalItem[] = [];
+  for (const language of ['python', 'javascript'] as const) {
+    const units: { id: string; text: string; startLine: number; endLine: number }[] = [];
+    for (const f of files.filter((x) => x.language === language)) {
+      const text = fs.readFileSync(f.file, 'utf8');
+      const { units: found } = await extractUnits({ path: f.file, language, text });
+      for (const u of found) if (u.kind !== 'module' && u.endLine - u.startLine >= 2) units.push({ id: `${path.basename(f.file)}:${u.name}`, text, startLine: u.startLine, endLine: u.endLine });
+    }
+    const step = Math.max(1, Math.floor(units.length / perLanguage));
+    for (let i = 0; i < units.length && items.filter((x) => x.language === language).length < perLanguage; i += step) {
+      const u = units[i]!;
+      items.push({
+        id: `benign/${language}/${u.id}`, dataset: 'benign', cwe: '-', language, variant: 'benign',
+        facets: await extractFacets({ kb, grammar: language, source: u.text, startLine: u.startLine, endLine: u.endLine, slice: false }),
+      });
+    }
+  }
+  return items;
 }

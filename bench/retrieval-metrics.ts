@@ -1,14 +1,14 @@
 // Retrieval metrics over precomputed facet lists, so ablations and the calibration grid only re-fuse.
 import type { KnowledgeBase } from '../src/kb/load.js';
 import type { CweThresholds } from '../src/retrieve/calibration.js';
-import { cweFacetLists } from '../src/retrieve/cwe-level.js';
-import type { FacetName } from '../src/retrieve/facet-names.js';
+import { byFacet, cweFacetLists, DEFAULT_CWE_FACETS, passesGate } from '../src/retrieve/cwe-level.js';
+import { FACETS, type FacetName } from '../src/retrieve/facet-names.js';
 import { fuse, type FacetList } from '../src/retrieve/fusion.js';
 import type { EvalItem } from './retrieval-data.js';
 
 export interface Prepared {
   readonly item: EvalItem;
-  /** Every CWE-level facet list (thresholds are replaced at fusion time). */
+  /** Every CWE-level facet list, the CWE-level code facet too (thresholds are replaced at fusion time). */
   readonly lists: readonly FacetList[];
   /** The gold CWE, or a parent or child of it, is in the KB. */
   readonly inScope: boolean;
@@ -22,7 +22,7 @@ export function prepare(kb: KnowledgeBase, items: readonly EvalItem[], related: 
   const kbIds = [...kb.cwes.keys()];
   return items.map((item) => ({
     item,
-    lists: cweFacetLists(kb, item.facets, NONE),
+    lists: cweFacetLists(kb, item.facets, NONE, {}, new Set(FACETS)),
     inScope: kbIds.some((id) => related(item.cwe, id)),
     exactInScope: kb.cwes.has(item.cwe),
   }));
@@ -45,14 +45,19 @@ export interface Metrics {
   /** Share of fixed items marked relevant (all / in scope); NaN without fixed items. */
   readonly gateFixed: number;
   readonly gateFixedInScope: number;
+  /** Share of benign (security-irrelevant) units marked relevant; NaN without benign items. */
+  readonly gateBenign: number;
+  readonly benignN: number;
 }
 
 const KEY: Record<string, keyof CweThresholds> = { cause: 'cause', apis: 'apis', code: 'code', rules: 'rules', 'cause-dense': 'causeDense' };
 
-export function rankFor(p: Prepared, thresholds: CweThresholds, use: ReadonlySet<FacetName> | undefined, k = 4): string[] {
-  const lists = p.lists
-    .filter((l) => !use || use.has(l.name as FacetName))
-    .map((l) => ({ ...l, threshold: thresholds[KEY[l.name]!] }));
+/** As rankCwes: the gate (when given) on the facets in use, then the fusion. */
+export function rankFor(p: Prepared, thresholds: CweThresholds, use: ReadonlySet<FacetName> | undefined, k = 4, gate?: CweThresholds): string[] {
+  const on = use ?? DEFAULT_CWE_FACETS;
+  const inUse = p.lists.filter((l) => on.has(l.name as FacetName));
+  if (gate && !passesGate(inUse, byFacet(gate))) return [];
+  const lists = inUse.map((l) => ({ ...l, threshold: Math.min(thresholds[KEY[l.name]!], gate ? gate[KEY[l.name]!] : Infinity) }));
   return fuse(lists).slice(0, k).map((f) => f.id);
 }
 
@@ -62,12 +67,18 @@ export function evaluate(
   related: (gold: string, got: string) => boolean,
   use?: ReadonlySet<FacetName>,
   k = 4,
+  gate?: CweThresholds,
 ): Metrics {
   let n = 0, inScope = 0, hit1 = 0, hit4 = 0, rr = 0, exactN = 0, hit1E = 0, hit4E = 0, rrE = 0;
-  let gateV = 0, gateVIn = 0, fixedN = 0, fixedIn = 0, gateF = 0, gateFIn = 0;
+  let gateV = 0, gateVIn = 0, fixedN = 0, fixedIn = 0, gateF = 0, gateFIn = 0, benignN = 0, gateB = 0;
   for (const p of prepared) {
-    const ranked = rankFor(p, thresholds, use, k);
+    const ranked = rankFor(p, thresholds, use, k, gate);
     const relevant = ranked.length > 0;
+    if (p.item.variant === 'benign') {
+      benignN++;
+      if (relevant) gateB++;
+      continue;
+    }
     if (p.item.variant === 'fixed') {
       fixedN++;
       if (relevant) gateF++;
@@ -98,16 +109,16 @@ export function evaluate(
     n, inScope, hit1: share(hit1, inScope), hit4: share(hit4, inScope), mrr: share(rr, inScope),
     exactN, hit1Exact: share(hit1E, exactN), hit4Exact: share(hit4E, exactN), mrrExact: share(rrE, exactN),
     gateVulnerable: share(gateV, n), gateVulnerableInScope: share(gateVIn, inScope),
-    gateFixed: share(gateF, fixedN), gateFixedInScope: share(gateFIn, fixedIn),
+    gateFixed: share(gateF, fixedN), gateFixedInScope: share(gateFIn, fixedIn), gateBenign: share(gateB, benignN), benignN,
   };
 }
 
 /** Per gold CWE (in scope): hit@1 and hit@4, to see which CWEs retrieve badly. */
-export function perCwe(prepared: readonly Prepared[], thresholds: CweThresholds, related: (gold: string, got: string) => boolean, use?: ReadonlySet<FacetName>): Map<string, { n: number; hit1: number; hit4: number; top: Map<string, number> }> {
+export function perCwe(prepared: readonly Prepared[], thresholds: CweThresholds, related: (gold: string, got: string) => boolean, use?: ReadonlySet<FacetName>, gate?: CweThresholds): Map<string, { n: number; hit1: number; hit4: number; top: Map<string, number> }> {
   const out = new Map<string, { n: number; hit1: number; hit4: number; top: Map<string, number> }>();
   for (const p of prepared) {
     if (p.item.variant !== 'vulnerable' || !p.inScope) continue;
-    const ranked = rankFor(p, thresholds, use);
+    const ranked = rankFor(p, thresholds, use, 4, gate);
     const key = `${p.item.dataset}:${p.item.cwe}`;
     let row = out.get(key);
     if (!row) out.set(key, (row = { n: 0, hit1: 0, hit4: 0, top: new Map() }));

@@ -37,8 +37,9 @@ export function causeSources(root: Node, range?: LineRange): CauseSources {
       continue;
     }
     if (node.type.endsWith('identifier') && node.namedChildCount === 0) identifiers.push(node.text);
-    // `children`, not `namedChildren`: comments are extras but named; keep them either way.
-    for (const child of node.namedChildren) if (child) stack.push(child);
+    // Reversed onto the stack: document order out. Comments are named extras, so they are among these.
+    const children = node.namedChildren;
+    for (let i = children.length - 1; i >= 0; i--) if (children[i]) stack.push(children[i]!);
   }
   return { identifiers, strings, comments };
 }

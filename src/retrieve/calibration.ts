@@ -31,7 +31,14 @@ export interface ExampleThresholds {
 }
 
 export interface Thresholds {
+  /** The fusion's thresholds at the CWE level: which facet votes count in the ranking. */
   readonly cwe: CweThresholds;
+  /**
+   * The gate: a unit is security-relevant only if some facet clears this threshold (and ranks in its top
+   * 10). The paper uses one set for both; here the gate may be stricter than the fusion, so a unit that
+   * passes the gate is ranked with all its evidence (see cwe-level.ts). Absent: the fusion's thresholds.
+   */
+  readonly gate?: CweThresholds;
   readonly example: ExampleThresholds;
   /** False when the dense thresholds are the paper's, not fitted for this embedding model. */
   readonly denseCalibrated: boolean;
@@ -45,6 +52,7 @@ export interface CalibrationFile {
   readonly data: Readonly<Record<string, number | string>>;
   readonly bm25: {
     readonly cwe: Omit<CweThresholds, 'causeDense'>;
+    readonly gate?: Omit<CweThresholds, 'causeDense'>;
     readonly example: Omit<ExampleThresholds, 'codeDense'>;
   };
   /** Per embedding model. */
@@ -63,6 +71,7 @@ export function thresholdsFor(model?: string, file: CalibrationFile = calibratio
   const d = dense ?? PAPER_DENSE;
   return {
     cwe: { ...file.bm25.cwe, causeDense: d.cweCause },
+    ...(file.bm25.gate && { gate: { ...file.bm25.gate, causeDense: d.cweCause } }),
     example: { ...file.bm25.example, codeDense: d.exampleCode },
     denseCalibrated: dense !== undefined,
   };

@@ -8,7 +8,7 @@ import { bm25Scores } from './bm25.js';
 import type { CweThresholds } from './calibration.js';
 import { denseScores, type Vector } from './dense.js';
 import type { FacetName } from './facet-names.js';
-import { fuse, type FacetList, type FusedItem, type FusionOptions, type ScoredItem } from './fusion.js';
+import { fuse, rankHits, RRF_TOP_N, type FacetList, type FusedItem, type FusionOptions, type ScoredItem } from './fusion.js';
 
 /** Query vectors of a unit, when an embedder and KB vectors exist. */
 export interface QueryVectors {
@@ -17,9 +17,16 @@ export interface QueryVectors {
 }
 
 export interface LevelOptions extends FusionOptions {
-  /** Facets to use (ablations); default all. */
+  /** Facets to use (ablations); default all but the CWE-level code facet. */
   readonly facets?: ReadonlySet<FacetName>;
 }
+
+/**
+ * The CWE level's facets when none are named: the paper's cause and APIs, and the KB rules. The code facet
+ * at the CWE level searches every example of the KB (tens of milliseconds on a large KB) and added nothing
+ * in the evaluation (bench/eval-retrieval.ts), so it runs only when named.
+ */
+export const DEFAULT_CWE_FACETS: ReadonlySet<FacetName> = new Set(['cause', 'apis', 'rules', 'cause-dense']);
 
 /** The CWE level's facet lists: cause (BM25, dense), APIs (BM25 against each CWE's API set), rules. */
 export function cweFacetLists(
@@ -29,7 +36,7 @@ export function cweFacetLists(
   vectors: QueryVectors = {},
   use?: ReadonlySet<FacetName>,
 ): FacetList[] {
-  const on = (f: FacetName): boolean => !use || use.has(f);
+  const on = (f: FacetName): boolean => (use ?? DEFAULT_CWE_FACETS).has(f);
   const lists: FacetList[] = [];
   if (on('cause')) lists.push({ name: 'cause', threshold: thresholds.cause, hits: bm25Scores(kb.cweIndex, facets.cause, CWE_TEXT_FIELDS, undefined, true) });
   if (on('apis')) lists.push({ name: 'apis', threshold: thresholds.apis, hits: apiScores(kb, facets.language, apiQueryTerms(facets.apis).join(' ')) });
@@ -57,12 +64,39 @@ export function codeByCwe(kb: KnowledgeBase, code: string, language: string): Sc
   return [...best].map(([id, score]) => ({ id, score }));
 }
 
-/** The top `k` CWEs by modified RRF; empty when no facet clears its threshold (not security-relevant). */
+/**
+ * The gate: some facet has an item whose score clears the gate's threshold for that facet and that ranks
+ * in the facet's top `topN`.
+ */
+export function passesGate(lists: readonly FacetList[], gate: Readonly<Record<string, number>>, topN = RRF_TOP_N): boolean {
+  return lists.some((list) => {
+    const threshold = gate[list.name] ?? list.threshold;
+    return rankHits(list.hits).some((h) => h.rank <= topN && h.score >= threshold);
+  });
+}
+
+/** Facet name -> its threshold in a CweThresholds. */
+export function byFacet(t: CweThresholds): Record<string, number> {
+  return { cause: t.cause, apis: t.apis, code: t.code, rules: t.rules, 'cause-dense': t.causeDense };
+}
+
+/**
+ * The top `k` CWEs by modified RRF; empty when no facet clears its threshold (not security-relevant).
+ * With a `gate`, the unit must first clear the gate's thresholds; it is then ranked with the fusion's
+ * thresholds (never stricter than the gate's).
+ */
 export function rankCwes(
   kb: KnowledgeBase,
   facets: UnitFacets,
   thresholds: CweThresholds,
-  options: LevelOptions & { readonly k?: number; readonly vectors?: QueryVectors } = {},
+  options: LevelOptions & { readonly k?: number; readonly vectors?: QueryVectors; readonly gate?: CweThresholds } = {},
 ): FusedItem[] {
-  return fuse(cweFacetLists(kb, facets, thresholds, options.vectors, options.facets), options).slice(0, options.k ?? 4);
+  const fusion = options.gate ? minThresholds(thresholds, options.gate) : thresholds;
+  const lists = cweFacetLists(kb, facets, fusion, options.vectors, options.facets);
+  if (options.gate && !passesGate(lists, byFacet(options.gate), options.topN)) return [];
+  return fuse(lists, options).slice(0, options.k ?? 4);
+}
+
+function minThresholds(a: CweThresholds, b: CweThresholds): CweThresholds {
+  return { cause: Math.min(a.cause, b.cause), apis: Math.min(a.apis, b.apis), code: Math.min(a.code, b.code), rules: Math.min(a.rules, b.rules), causeDense: Math.min(a.causeDense, b.causeDense) };
 }

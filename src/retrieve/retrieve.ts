@@ -66,7 +66,7 @@ export function retrieveFromFacets(kb: KnowledgeBase, facets: UnitFacets, option
   const thresholds = options.thresholds ?? thresholdsFor(options.embeddingModel ?? kb.vectors?.set.model, options.calibration);
   const vectors = options.vectors ?? {};
   const level = { facets: options.facets, alpha: options.alpha, topN: options.topN };
-  const cwes = rankCwes(kb, facets, thresholds.cwe, { ...level, k: options.k ?? DEFAULT_K, vectors });
+  const cwes = rankCwes(kb, facets, thresholds.cwe, { ...level, k: options.k ?? DEFAULT_K, vectors, gate: thresholds.gate });
   const examples = rankExamples(kb, facets, cwes, thresholds.example, { ...level, vectors, limit: options.examples ?? 3 });
   return {
     cwes: cwes.map((c) => ({ cwe: c.id, name: kb.cwes.get(c.id)?.name ?? c.id, score: c.score, facets: c.facets })),
