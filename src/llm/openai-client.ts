@@ -10,7 +10,18 @@ export interface ChatOptions {
   readonly model: string;
   readonly temperature?: number;
   readonly maxTokens?: number;
+  /**
+   * Structured output where the endpoint supports it: `json_schema` (OpenAI, GitHub Models, Azure OpenAI,
+   * recent Ollama and vLLM) or `json_object`. Endpoints that refuse it answer 400; see judge's fallback.
+   */
+  readonly responseFormat?: ResponseFormat;
+  /** This call's timeout, overriding the client's. */
+  readonly timeoutMs?: number;
 }
+
+export type ResponseFormat =
+  | { readonly type: 'json_schema'; readonly name: string; readonly schema: Readonly<Record<string, unknown>>; readonly strict?: boolean }
+  | { readonly type: 'json_object' };
 
 export interface TokenUsage {
   readonly promptTokens: number;
@@ -20,6 +31,8 @@ export interface TokenUsage {
 export interface ChatResult {
   readonly text: string;
   readonly usage: TokenUsage;
+  /** `stop`, `length` (cut at maxTokens), `content_filter`, ... when the endpoint says. */
+  readonly finishReason?: string;
 }
 
 export interface ChatClient {
@@ -38,6 +51,8 @@ export interface OpenAiSettings {
   /** Retries of transport errors, 429 and 5xx (by the SDK, with backoff). */
   readonly maxRetries?: number;
   readonly timeoutMs?: number;
+  /** Extra headers on every request (Azure OpenAI also accepts the key as `api-key`). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 function sdk(settings: OpenAiSettings): OpenAI {
@@ -46,6 +61,7 @@ function sdk(settings: OpenAiSettings): OpenAI {
     apiKey: settings.apiKey,
     maxRetries: settings.maxRetries ?? 2,
     timeout: settings.timeoutMs ?? 120_000,
+    ...(settings.headers && { defaultHeaders: { ...settings.headers } }),
   });
 }
 
@@ -54,21 +70,32 @@ export function createOpenAiChatClient(settings: OpenAiSettings): ChatClient {
   const client = sdk(settings);
   return {
     async complete(messages, opts) {
-      const response = await client.chat.completions.create({
-        model: opts.model,
-        messages: messages.map((m) => ({ role: m.role, content: m.content })),
-        temperature: opts.temperature,
-        max_tokens: opts.maxTokens,
-      });
+      const response = await client.chat.completions.create(
+        {
+          model: opts.model,
+          messages: messages.map((m) => ({ role: m.role, content: m.content })),
+          temperature: opts.temperature,
+          max_tokens: opts.maxTokens,
+          ...(opts.responseFormat && { response_format: toResponseFormat(opts.responseFormat) }),
+        },
+        opts.timeoutMs !== undefined ? { timeout: opts.timeoutMs } : undefined,
+      );
+      const choice = response.choices?.[0];
       return {
-        text: response.choices[0]?.message?.content ?? '',
+        text: choice?.message?.content ?? '',
         usage: {
           promptTokens: response.usage?.prompt_tokens ?? 0,
           completionTokens: response.usage?.completion_tokens ?? 0,
         },
+        ...(choice?.finish_reason && { finishReason: choice.finish_reason }),
       };
     },
   };
+}
+
+function toResponseFormat(f: ResponseFormat): OpenAI.ChatCompletionCreateParams['response_format'] {
+  if (f.type === 'json_object') return { type: 'json_object' };
+  return { type: 'json_schema', json_schema: { name: f.name, schema: { ...f.schema }, strict: f.strict ?? true } };
 }
 
 export function createOpenAiEmbedder(settings: OpenAiSettings & { readonly model: string }): Embedder {
