@@ -81,9 +81,11 @@ export function countingLogger(logger: Logger): Logger & { readonly rateLimitWai
 
 export function gitHubClientFor(io: CliIo, apiUrl: string | undefined, logger: Logger): GitHubClient {
   const token = io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
-  if (!token) logger.warning('no GITHUB_TOKEN: the GitHub API allows 60 unauthenticated requests an hour');
+  // Any token will do (no permission is needed to read public advisories and repositories); without
+  // one the API allows 60 requests an hour, too few for a refresh.
+  if (!token) throw new ConfigurationError('set GITHUB_TOKEN (or GH_TOKEN): the GitHub API is read with it');
   const baseUrl = apiUrl ?? io.env.GITHUB_API_URL;
-  return createGitHubClient(token ?? '', logger, { ...(baseUrl && { baseUrl }) });
+  return createGitHubClient(token, logger, { ...(baseUrl && { baseUrl }) });
 }
 
 export async function kbRefresh(args: readonly string[], io: CliIo): Promise<number> {

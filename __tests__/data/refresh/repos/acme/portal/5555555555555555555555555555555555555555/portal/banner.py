@@ -1,0 +1,2 @@
+def banner(user):
+    return "<b>" + user.name + "</b>"

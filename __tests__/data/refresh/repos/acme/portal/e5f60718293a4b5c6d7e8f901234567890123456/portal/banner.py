@@ -1,0 +1,5 @@
+import html
+
+
+def banner(user):
+    return "<b>" + html.escape(user.name) + "</b>"
