@@ -7,6 +7,7 @@ import { ConfigurationError } from '../../config/errors.js';
 import { extractFacets, type UnitFacets } from '../../facets/extract.js';
 import { loadKnowledgeBase } from '../../kb/load.js';
 import { createOpenAiEmbedder } from '../../llm/openai-client.js';
+import type { CalibrationFile } from '../../retrieve/calibration.js';
 import { retrieveForUnits, type Retrieval } from '../../retrieve/retrieve.js';
 import { EXIT_OK, type CliCommand, type CliIo } from '../command.js';
 
@@ -23,6 +24,8 @@ security-relevant and would not be sent to a model.
   -k, --k N                CWEs kept (default 4)
   -f, --format F           text (default) or json
   --kb DIR                 a knowledge base build directory (default: the bundled one)
+  --calibration FILE       facet thresholds (JSON, as written by bench/calibrate.ts) fitted for that KB;
+                           default: the bundled calibration
   --embeddings-model M     embed the queries with M (dense facets; the KB needs vectors for M)
   --base-url URL           OpenAI-compatible endpoint for --embeddings-model (env OPENAI_BASE_URL; key in OPENAI_API_KEY)
   -v, --verbose            also print the facet queries (text format)
@@ -37,6 +40,7 @@ const OPTIONS = {
   k: { type: 'string', short: 'k' },
   format: { type: 'string', short: 'f' },
   kb: { type: 'string' },
+  calibration: { type: 'string' },
   'embeddings-model': { type: 'string' },
   'base-url': { type: 'string' },
   verbose: { type: 'boolean', short: 'v' },
@@ -86,7 +90,8 @@ export const retrieveCommand: CliCommand = {
     }
     const model = values['embeddings-model'];
     const embedder = model ? createOpenAiEmbedder({ ...endpointSettings(values['base-url'], io), model }) : undefined;
-    const results = await retrieveForUnits(kb, facets.map((f) => ({ facets: f })), { k, embedder, embeddingModel: model, logger: io.logger });
+    const calibration = values.calibration ? await readCalibration(path.resolve(io.cwd, values.calibration)) : undefined;
+    const results = await retrieveForUnits(kb, facets.map((f) => ({ facets: f })), { k, embedder, embeddingModel: model, logger: io.logger, calibration });
     const out: UnitRetrievalJson[] = selected.map((u, i) => ({
       unit: u.name,
       startLine: u.startLine,
@@ -98,6 +103,21 @@ export const retrieveCommand: CliCommand = {
     return EXIT_OK;
   },
 };
+
+async function readCalibration(file: string): Promise<CalibrationFile> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await fs.readFile(file, 'utf8'));
+  } catch (e) {
+    throw new ConfigurationError(`--calibration ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  const c = json as Partial<CalibrationFile> | null;
+  const numbers = (o: unknown, keys: readonly string[]): boolean => !!o && keys.every((k) => typeof (o as Record<string, unknown>)[k] === 'number');
+  if (c?.version !== 1 || !numbers(c.bm25?.cwe, ['cause', 'apis', 'code', 'rules']) || !numbers(c.bm25?.example, ['cause', 'apis', 'code']) || (c.bm25?.gate !== undefined && !numbers(c.bm25.gate, ['cause', 'apis', 'code', 'rules']))) {
+    throw new ConfigurationError(`--calibration ${file}: not a calibration file (version 1 with bm25.cwe, bm25.example and optionally bm25.gate thresholds)`);
+  }
+  return { ...c, dense: c.dense ?? {} } as CalibrationFile;
+}
 
 function languageFor(file: string, flag: string | undefined): Language {
   if (flag !== undefined) {
