@@ -54,7 +54,12 @@ export function toLlmError(error: unknown): LlmError {
   if (error instanceof LlmError) return error;
   if (error instanceof OpenAI.APIConnectionTimeoutError) return new LlmError('timeout', 'the model call timed out');
   if (error instanceof OpenAI.APIUserAbortError) return new LlmError('timeout', 'the model call was aborted');
-  if (error instanceof OpenAI.APIConnectionError) return new LlmError('connection', `cannot reach the model endpoint (${causeOf(error)})`);
+  if (error instanceof OpenAI.APIConnectionError) {
+    // An abort that kept its DOMException cause: a timeout (openai-client.ts also catches the other shape).
+    const cause = (error as { cause?: unknown }).cause as { name?: unknown } | undefined;
+    if (cause && typeof cause === 'object' && cause.name === 'AbortError') return new LlmError('timeout', 'the model call timed out');
+    return new LlmError('connection', `cannot reach the model endpoint (${causeOf(error)})`);
+  }
   if (error instanceof OpenAI.APIError) {
     const status = error.status;
     const after = retryAfterMs(error.headers as { get(name: string): string | null } | undefined);
@@ -70,8 +75,8 @@ export function toLlmError(error: unknown): LlmError {
 }
 
 function causeOf(error: Error): string {
-  const cause = (error as { cause?: unknown }).cause;
-  return cause instanceof Error ? cause.message : error.message;
+  const cause = (error as { cause?: unknown }).cause as { message?: unknown } | undefined;
+  return cause && typeof cause === 'object' && typeof cause.message === 'string' ? cause.message : error.message;
 }
 
 function shortMessage(message: string): string {

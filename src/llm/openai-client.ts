@@ -70,16 +70,27 @@ export function createOpenAiChatClient(settings: OpenAiSettings): ChatClient {
   const client = sdk(settings);
   return {
     async complete(messages, opts) {
-      const response = await client.chat.completions.create(
-        {
-          model: opts.model,
-          messages: messages.map((m) => ({ role: m.role, content: m.content })),
-          temperature: opts.temperature,
-          max_tokens: opts.maxTokens,
-          ...(opts.responseFormat && { response_format: toResponseFormat(opts.responseFormat) }),
-        },
-        opts.timeoutMs !== undefined ? { timeout: opts.timeoutMs } : undefined,
-      );
+      const timeout = opts.timeoutMs ?? settings.timeoutMs ?? 120_000;
+      const started = Date.now();
+      const response = await client.chat.completions
+        .create(
+          {
+            model: opts.model,
+            messages: messages.map((m) => ({ role: m.role, content: m.content })),
+            temperature: opts.temperature,
+            max_tokens: opts.maxTokens,
+            ...(opts.responseFormat && { response_format: toResponseFormat(opts.responseFormat) }),
+          },
+          opts.timeoutMs !== undefined ? { timeout: opts.timeoutMs } : undefined,
+        )
+        .catch((error: unknown) => {
+          // Where the abort's DOMException is not an Error of this realm (jest's vm modules), the SDK reports
+          // its own timeout as a plain connection error; the clock tells them apart.
+          if (error instanceof OpenAI.APIConnectionError && !(error instanceof OpenAI.APIConnectionTimeoutError) && Date.now() - started >= timeout * 0.95) {
+            throw new OpenAI.APIConnectionTimeoutError();
+          }
+          throw error;
+        });
       const choice = response.choices?.[0];
       return {
         text: choice?.message?.content ?? '',
