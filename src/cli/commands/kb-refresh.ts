@@ -49,7 +49,8 @@ export function llmEndpoint(flag: string | undefined, io: CliIo, sub: string): O
   }
   const local = host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
   const githubModels = host === 'models.github.ai' || host === 'models.inference.ai.azure.com';
-  const apiKey = io.env.OPENAI_API_KEY ?? (githubModels ? (io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN) : undefined) ?? (local ? 'none' : undefined);
+  // An unset secret reaches a workflow step as an empty string: treat it as absent.
+  const apiKey = (io.env.OPENAI_API_KEY || undefined) ?? (githubModels ? (io.env.GITHUB_TOKEN || io.env.GH_TOKEN || undefined) : undefined) ?? (local ? 'none' : undefined);
   if (!apiKey) throw new ConfigurationError(`set OPENAI_API_KEY for ${host}${githubModels ? ' (or GITHUB_TOKEN, with models: read)' : ''}`);
   return { baseURL, apiKey, maxRetries: 3 };
 }
