@@ -64,7 +64,7 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
   {
     id: 'connection-string-password',
     description: 'password field of a key=value connection string (ADO.NET, ODBC, libpq)',
-    regex: /\b(?:password|pwd)\s*=\s*(?<secret>(?:'[^']*'|"[^"]*"|[^;"'\s]+))/gi,
+    regex: /\b(?:password|pwd)=(?<secret>[^;"'\s(),]+)(?=[;"'\s]|$)/gim,
   },
   {
     id: 'authorization-header',
