@@ -4,6 +4,8 @@ import path from 'node:path';
 import { memoryIo } from '../../__fixtures__/cli-io.js';
 import { runCli } from '../../src/cli/main.js';
 import { buildKnowledgeBase, writeBuild } from '../../src/kb/build.js';
+import { FakeEmbedder } from '../../__fixtures__/fake-embedder.js';
+import { startFakeOpenAi } from '../kb/fake-openai.js';
 import { FIXTURE_SOURCES } from '../kb/helpers.js';
 
 let root: string;
@@ -11,6 +13,7 @@ let root: string;
 beforeAll(async () => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'retrieve-cli-'));
   await writeBuild(path.join(root, 'kb'), await buildKnowledgeBase({ sourcesDir: FIXTURE_SOURCES }));
+  await writeBuild(path.join(root, 'kb-vectors'), await buildKnowledgeBase({ sourcesDir: FIXTURE_SOURCES, embeddings: { model: 'fake-embed', embedder: new FakeEmbedder() } }));
   // Thresholds for the fixture KB: the bundled calibration belongs to the bundled KB.
   fs.writeFileSync(path.join(root, 'calibration.json'), JSON.stringify({
     version: 1, date: '2026-01-01', method: 'test', seed: 0, data: {},
@@ -46,6 +49,25 @@ test('rescue retrieve (text): every unit, --line picks the unit that holds the l
   expect(await runCli(['retrieve', 'job.py', '--kb', 'kb', '--line', '8', '-v'], one.io)).toBe(0);
   expect(one.stdout()).not.toMatch(/load_job/);
   expect(one.stdout()).toMatch(/cause query:/);
+});
+
+test('--embeddings-model: query texts embedded in one batch through the endpoint, dense facets in the output', async () => {
+  const fake = new FakeEmbedder();
+  const server = await startFakeOpenAi({ embed: (text) => fake.vector(text) });
+  try {
+    const m = memoryIo({ cwd: root, env: {} });
+    const code = await runCli(['retrieve', 'job.py', '--kb', 'kb-vectors', '--calibration', 'calibration.json', '--format', 'json', '--embeddings-model', 'fake-embed', '--base-url', server.baseURL], m.io);
+    expect(code).toBe(0);
+    const embeds = server.requests.filter((r) => r.path === '/v1/embeddings');
+    expect(embeds).toHaveLength(1); // both units, cause and code texts, one batch
+    expect(embeds[0]!.body.input).toHaveLength(4);
+    const out = JSON.parse(m.stdout()) as { units: { unit: string; dense: boolean; cwes: { facets: Record<string, unknown> }[] }[] };
+    const job = out.units.find((u) => u.unit === 'load_job')!;
+    expect(job.dense).toBe(true);
+    expect(job.cwes.some((c) => 'cause-dense' in c.facets)).toBe(true);
+  } finally {
+    await server.close();
+  }
 });
 
 test('usage errors exit 2 with a message', async () => {
