@@ -107,6 +107,15 @@ describe('dense facets', () => {
     expect(r.cwes[0]!.cwe).toBe('CWE-502');
   });
 
+  test('a failing endpoint degrades to BM25 only with a warning', async () => {
+    const logger = new RecordingLogger();
+    const broken = { embed: async (): Promise<number[][]> => { throw new Error('503 Service Unavailable'); } };
+    const r = await retrieveForUnit(withVectors, { grammar: 'python', source: PICKLE }, { thresholds: TH, embedder: broken, embeddingModel: 'fake-embed', logger });
+    expect(r.dense).toBe(false);
+    expect(r.cwes[0]!.cwe).toBe('CWE-502');
+    expect(logger.warnings).toEqual(['retrieval: embedding 1 unit(s) failed (503 Service Unavailable); BM25 only for them']);
+  });
+
   test('uncalibrated model: the paper thresholds, said once', async () => {
     const logger = new RecordingLogger();
     await retrieveForUnit(withVectors, { grammar: 'python', source: PICKLE }, { embedder, embeddingModel: 'fake-embed', logger });

@@ -124,11 +124,21 @@ async function facetsOf(kb: KnowledgeBase, unit: UnitInput): Promise<UnitFacets>
   return extractFacets({ ...input, ...(rules !== false && { kb }) });
 }
 
-/** Retrieval for many units: facets, then every query text embedded in batches, then ranking. */
+/**
+ * Retrieval for many units: facets, then every query text embedded in batches, then ranking. An embeddings
+ * endpoint that fails degrades this call to BM25 only, with a warning; it never fails the review.
+ */
 export async function retrieveForUnits(kb: KnowledgeBase, units: readonly UnitInput[], options: RetrieveOptions = {}): Promise<Retrieval[]> {
   const facets: UnitFacets[] = [];
   for (const unit of units) facets.push(await facetsOf(kb, unit));
-  const vectors = denseAvailable(kb, options) ? await embedQueries(options.embedder!, facets) : facets.map(() => ({}));
+  let vectors: QueryVectors[] = facets.map(() => ({}));
+  if (denseAvailable(kb, options)) {
+    try {
+      vectors = await embedQueries(options.embedder!, facets);
+    } catch (e) {
+      (options.logger ?? silentLogger).warning(`retrieval: embedding ${facets.length} unit(s) failed (${(e as Error).message}); BM25 only for them`);
+    }
+  }
   return facets.map((f, i) => retrieveFromFacets(kb, f, { ...options, vectors: vectors[i] }));
 }
 
