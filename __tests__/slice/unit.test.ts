@@ -95,3 +95,89 @@ test('a C function whose return type was cut off still slices as a function', as
   expect(slice.parseErrors).toBe(false);
   expect(slice.lines).toEqual([1, 2, 3, 5, 6]);
 });
+
+describe('reaching definitions', () => {
+  test('a later unconditional definition kills the earlier one', async () => {
+    const source = ['def f(a):', '    x = a', '    x = 2', '    run(x)'].join('\n');
+    const slice = await sliceUnit({ grammar: 'python', source, pointsOfInterest: [4], hops: 2 });
+    expect(slice.lines).toEqual([1, 3, 4]);
+  });
+
+  test('a use depends on every definition that reaches it, however many', async () => {
+    const body = Array.from({ length: 12 }, (_, i) => `    if (a == ${i}) r = ${i};`);
+    const source = ['int f(int a)', '{', '    int r = 0;', ...body, '    return r;', '}'].join('\n');
+    const slice = await sliceUnit({ grammar: 'c', source, pointsOfInterest: [16], hops: 1 });
+    for (let line = 3; line <= 15; line++) expect(slice.lines).toContain(line);
+  });
+
+  test('a for initializer ends the definitions before the loop', async () => {
+    const source = ['function f(n) {', '  let i = n * 2;', '  for (i = 0; i < n; i++) {', '    use(i);', '  }', '}'].join('\n');
+    const slice = await sliceUnit({ grammar: 'javascript', source, pointsOfInterest: [4], hops: 2 });
+    expect(slice.lines).not.toContain(2);
+    expect(slice.lines).toContain(3);
+  });
+
+  test('loop-carried definitions reach the loop head, killed ones do not', async () => {
+    const source = ['def f(xs):', '    y = 0', '    for x in xs:', '        use(y)', '        y = x', '        y = y + 1'].join('\n');
+    const slice = await sliceUnit({ grammar: 'python', source, pointsOfInterest: [4], hops: 1 });
+    expect(slice.lines).toContain(2);
+    expect(slice.lines).toContain(6);
+    expect(slice.lines).not.toContain(5);
+  });
+
+  test('Go switch cases are alternatives: a definition in one case does not reach another', async () => {
+    const source = [
+      'func f(k int) int {', //   1
+      '\tv := 0', //               2
+      '\tswitch k {', //           3
+      '\tcase 1:', //              4
+      '\t\tv = 10', //             5
+      '\tcase 2:', //              6
+      '\t\treturn v', //           7
+      '\t}', //                    8
+      '\treturn v', //             9
+      '}',
+    ].join('\n');
+    const slice = await sliceUnit({ grammar: 'go', source, pointsOfInterest: [7], hops: 1 });
+    expect(slice.lines).toContain(2);
+    expect(slice.lines).not.toContain(5);
+    const after = await sliceUnit({ grammar: 'go', source, pointsOfInterest: [9], hops: 1 });
+    expect(after.lines).toContain(5);
+  });
+
+  test('a C declaration without an initializer gives no value', async () => {
+    const source = ['int f(int a)', '{', '    int n;', '    n = a;', '    return n;', '}'].join('\n');
+    const slice = await sliceUnit({ grammar: 'c', source, pointsOfInterest: [5], hops: 2 });
+    expect(slice.lines).toEqual([1, 2, 4, 5, 6]);
+  });
+
+  test('calls are opaque: passing an object does not read its fields, returning it does', async () => {
+    const source = ['def f(c, v):', '    c.size = v', '    send(c)', '    return c'].join('\n');
+    const call = await sliceUnit({ grammar: 'python', source, pointsOfInterest: [3], hops: 1 });
+    expect(call.lines).not.toContain(2);
+    const ret = await sliceUnit({ grammar: 'python', source, pointsOfInterest: [4], hops: 1 });
+    expect(ret.lines).toContain(2);
+  });
+});
+
+test('forward, a reader of a variable defined at the point of interest is one hop; its readers are not', async () => {
+  const source = ['def f(a):', '    x = a', '    y = x', '    z = y', '    w = z'].join('\n');
+  const slice = await sliceUnit({ grammar: 'python', source, pointsOfInterest: [2], hops: 1 });
+  expect(slice.lines).toEqual([1, 2, 3]);
+});
+
+test('enclosing headers are those of the points of interest, and never seed anything', async () => {
+  const source = [
+    'def f(a, b):', //        1
+    '    t = b + 1', //       2
+    '    if t > a:', //       3
+    '        for x in a:', // 4
+    '            log(x)', //  5
+    '    return 0', //        6
+  ].join('\n');
+  // The `if` two levels up is shown for the reader; what its condition reads (line 2) is not brought in.
+  const slice = await sliceUnit({ grammar: 'python', source, pointsOfInterest: [5], hops: 1 });
+  expect(slice.lines).toEqual([1, 3, 4, 5]);
+  const noEnclosing = await sliceUnit({ grammar: 'python', source, pointsOfInterest: [5], hops: 1, enclosing: false });
+  expect(noEnclosing.lines).toEqual([1, 4, 5]);
+});

@@ -105,21 +105,33 @@ export function seedsOf(analysis: UnitAnalysis, rows: Iterable<number>): number[
 /** Statements within `hops` dependence edges of a seed, backward or forward (not mixed). */
 export function reach(pdg: Pdg, seeds: readonly number[], hops: number): Set<number> {
   const kept = new Set<number>(seeds);
-  for (const edges of [pdg.preds, pdg.succs]) {
-    let frontier = [...seeds];
-    const seen = new Set<number>(seeds);
-    for (let h = 0; h < hops && frontier.length; h++) {
-      const next: number[] = [];
-      for (const s of frontier) {
-        for (const t of edges[s]!) {
-          if (seen.has(t)) continue;
-          seen.add(t);
-          kept.add(t);
-          next.push(t);
-        }
+  // Backward.
+  let frontier = [...seeds];
+  let seen = new Set<number>(seeds);
+  for (let h = 0; h < hops && frontier.length; h++) {
+    const next: number[] = [];
+    for (const s of frontier) {
+      for (const t of pdg.predsOf(s)) {
+        if (seen.has(t)) continue;
+        seen.add(t);
+        kept.add(t);
+        next.push(t);
       }
-      frontier = next;
     }
+    frontier = next;
+  }
+  // Forward.
+  let from = new Set<number>(seeds);
+  seen = new Set<number>(seeds);
+  for (let h = 0; h < hops && from.size; h++) {
+    const next = new Set<number>();
+    for (const t of pdg.succsOf(from)) {
+      if (seen.has(t)) continue;
+      seen.add(t);
+      kept.add(t);
+      next.add(t);
+    }
+    from = next;
   }
   return kept;
 }
@@ -127,8 +139,9 @@ export function reach(pdg: Pdg, seeds: readonly number[], hops: number): Set<num
 export interface SliceOptions {
   readonly hops: number;
   /**
-   * Keep the headers (and closing lines) of the compound statements around every kept statement, so the
-   * slice reads as code. Applied only when hops > 0: hops = 0 means exactly the points of interest.
+   * Keep the header rows of the compound statements around each point of interest, so the reader sees
+   * under which condition or in which loop the change runs. Applied only when hops > 0: hops = 0 means
+   * exactly the points of interest.
    */
   readonly enclosing: boolean;
 }
@@ -145,32 +158,74 @@ export function sliceRows(analysis: UnitAnalysis, poiRows: readonly number[], op
   for (const r of poiRows) if (r >= unit.lo && r <= unit.hi) rows.add(r);
   // hops = 0: exactly the points of interest and the signature, not even the rest of their statements.
   if (options.hops === 0) return rows;
-  const kept = reach(analysis.pdg, seedsOf(analysis, poiRows), options.hops);
+  const seeds = seedsOf(analysis, poiRows);
+  const kept = reach(analysis.pdg, seeds, options.hops);
   if (options.enclosing && options.hops > 0) {
-    // Only the header rows of an enclosing statement that the hops did not reach: the reader sees under
-    // which condition or loop a kept statement runs, without the statement's else and closing lines.
-    const headers = new Set<number>();
-    for (const s of kept) {
-      for (let p = unit.stmts[s]!.parent; p > 0; p = unit.stmts[p]!.parent) if (!kept.has(p)) headers.add(p);
+    // The header rows of the compound statements around each point of interest that the hops did not
+    // reach: the reader sees under which condition or in which loop the change runs. Only around the
+    // points of interest: statements the hops reached show through their own dependences, and headers
+    // never seed anything.
+    for (const seed of seeds) {
+      let child = unit.stmts[seed]!;
+      for (let p = child.parent; p > 0; child = unit.stmts[p]!, p = child.parent) {
+        if (kept.has(p)) continue;
+        const parent = unit.stmts[p]!;
+        for (const r of headerRows(unit, parent)) rows.add(r);
+        // In a later block of the statement (`else`, `except`, a later case), that block's first row.
+        const firstChild = parent.children.length ? unit.stmts[parent.children[0]!]! : undefined;
+        if (firstChild && child.container !== firstChild.container && child.container !== -1) {
+          const r = unit.tree.startRow[child.container]!;
+          if (r >= unit.lo && r <= unit.hi) rows.add(r);
+        }
+      }
     }
-    for (const p of headers) for (const r of headerRows(unit, unit.stmts[p]!)) rows.add(r);
   }
   for (const s of kept) {
     const stmt = unit.stmts[s]!;
     if (stmt.kind === 'root') continue;
+    if (stmt.kind === 'compound' && !hasKeptDescendant(stmt, kept)) {
+      // Nothing inside was kept: shown like an enclosing header, its header rows (and a `while (...)` after
+      // a do body), not the lines between its blocks (`} else {`) nor those that hold only a brace: they
+      // would frame nothing but the marker that stands for the elided body.
+      const body = bodySpan(unit, stmt);
+      const own = stmt.rows.filter((r) => isOwnCode(unit, s, r) && (r < body.start || r > body.end));
+      addStatementRows(unit, own.length ? own : stmt.rows.slice(0, 1), rows);
+      continue;
+    }
     addStatementRows(unit, stmt.rows, rows);
   }
   return rows;
 }
 
-/** The rows of a compound statement's own rows before its first nested statement starts. */
+/** Rows from the start of a compound statement's first nested statement to the end of its last. */
+function bodySpan(unit: UnitModel, stmt: Stmt): { start: number; end: number } {
+  const first = stmt.children.length ? unit.stmts[stmt.children[0]!]! : undefined;
+  const last = stmt.children.length ? unit.stmts[stmt.children[stmt.children.length - 1]!]! : undefined;
+  if (!first || !last || first.node === -1 || last.node === -1) return { start: Infinity, end: -Infinity };
+  return { start: unit.tree.startRow[first.node]! + 1, end: unit.tree.endRow[last.node]! };
+}
+
+/** The statement has a token other than punctuation on that row (not just a brace). */
+function isOwnCode(unit: UnitModel, s: number, row: number): boolean {
+  return row >= unit.lo && row <= unit.hi && (unit.rowOwners[row - unit.lo] ?? []).includes(s);
+}
+
+function hasKeptDescendant(stmt: Stmt, kept: ReadonlySet<number>): boolean {
+  for (let i = stmt.id + 1; i <= stmt.last; i++) if (kept.has(i)) return true;
+  return false;
+}
+
+/**
+ * A compound statement's own rows before its first nested statement starts, without the rows that hold
+ * only a brace (shown without its closing brace, an opening one would only mislead).
+ */
 function headerRows(unit: UnitModel, stmt: Stmt): number[] {
   const first = stmt.children.length ? unit.stmts[stmt.children[0]!]! : undefined;
   const bodyRow = first && first.node !== -1 ? unit.tree.startRow[first.node]! : Infinity;
   const out: number[] = [];
   for (const r of stmt.rows) {
     if (r > bodyRow || (r === bodyRow && out.length)) break;
-    if (r >= unit.lo && r <= unit.hi) out.push(r);
+    if (isOwnCode(unit, stmt.id, r)) out.push(r);
   }
   return out.length ? out : stmt.rows.slice(0, 1);
 }

@@ -13,7 +13,8 @@ import { type FlatTree, childByField, textOf } from './syntax.js';
  * and read the whole root.
  */
 
-export type Mode = 'use' | 'def' | 'defuse' | 'skip';
+/** `declare`: a declaration without an initializer: a new variable, but no value (see Occurrence.kill). */
+export type Mode = 'use' | 'def' | 'defuse' | 'declare' | 'skip';
 type ChildMode = Mode | 'inherit';
 
 export interface Occurrence {
@@ -21,6 +22,14 @@ export interface Occurrence {
   readonly row: number;
   readonly def: boolean;
   readonly use: boolean;
+  /** A declaration that gives no value (C `int n;`): ends earlier definitions, but no use depends on it. */
+  readonly kill?: boolean;
+  /**
+   * A read of the whole object, which reads every field written before: the variable returned, copied
+   * (`y = x`, `y = *p`) or spread. Not a pointer moved or tested (`p++`, `if (p)`), and not an argument:
+   * calls are opaque (what a callee reads of an object is not known here).
+   */
+  readonly whole?: boolean;
 }
 
 type Rule = Readonly<Record<string, ChildMode>>;
@@ -174,6 +183,26 @@ const OUT_SECOND: ReadonlySet<string> = new Set(['read', 'recv', 'recvfrom', 'pr
 const ASSIGNMENTS: ReadonlySet<string> = new Set(['assignment_expression', 'assignment_statement']);
 
 const CALLS: ReadonlySet<string> = new Set(['call', 'call_expression', 'method_invocation']);
+/** Parents under which a bare variable is read whole (see Occurrence.whole). */
+const WHOLE_READS: ReadonlySet<string> = new Set([
+  'return_statement',
+  'yield_statement',
+  'yield',
+  'spread_element',
+  'list_splat',
+  'dictionary_splat',
+  'expression_list',
+]);
+/** Assignments and initializers whose value, when it is a bare variable, copies it. */
+const COPIES: ReadonlySet<string> = new Set([
+  'assignment',
+  'assignment_expression',
+  'init_declarator',
+  'variable_declarator',
+  'short_var_declaration',
+  'assignment_statement',
+  'pair',
+]);
 const EXPRESSION_STATEMENTS: ReadonlySet<string> = new Set(['expression_statement']);
 
 export interface DefUse {
@@ -224,6 +253,7 @@ export class DefUseAnalyzer {
         const m = (f !== null ? rule.get(f) : undefined) ?? rule.get('*') ?? 'inherit';
         childMode = m === 'inherit' ? mode : m;
         if (f === 'left' && assignMode) childMode = assignMode;
+        if (childMode === 'def' && f === 'declarator' && this.profile.declarationsWithoutValue && t.type[node] === 'declaration' && t.type[c] !== 'init_declarator') childMode = 'declare';
       }
       this.visit(c, childMode, out);
     }
@@ -313,7 +343,25 @@ export class DefUseAnalyzer {
 
   private record(name: string, node: number, mode: Mode, out: Occurrence[]): void {
     const row = this.tree.startRow[node]!;
-    out.push({ name, row, def: mode === 'def' || mode === 'defuse', use: mode === 'use' || mode === 'defuse' });
+    if (mode === 'declare') out.push({ name, row, def: false, use: false, kill: true });
+    else if (mode === 'use' && this.isWholeRead(node)) out.push({ name, row, def: false, use: true, whole: true });
+    else out.push({ name, row, def: mode === 'def' || mode === 'defuse', use: mode === 'use' || mode === 'defuse' });
+  }
+
+  private isWholeRead(node: number): boolean {
+    const t = this.tree;
+    let n = node;
+    let p = t.parent[n]!;
+    while (p !== -1 && (t.type[p] === 'parenthesized_expression' || t.type[p] === 'cast_expression')) {
+      n = p;
+      p = t.parent[n]!;
+    }
+    if (p === -1) return false;
+    const type = t.type[p]!;
+    if (WHOLE_READS.has(type)) return true;
+    if (type === 'pointer_expression') return t.type[childByField(t, p, 'operator')] === '*';
+    const field = t.field[n];
+    return field === 'value' || field === 'right' ? COPIES.has(type) : false;
   }
 
   /**

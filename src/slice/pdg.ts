@@ -4,16 +4,20 @@ import { ESCAPES_FUNCTION, ESCAPES_LOOP, type Stmt, type UnitModel } from './sta
  * The program dependence graph of a unit: for each statement, the statements it depends on (data or
  * control) and those that depend on it.
  *
- * Data dependence is computed with reaching definitions over the statement tree (one pass, no fixpoint):
- * - a simple statement kills earlier definitions of what it writes;
- * - a compound statement may be skipped, so what flows out of it is the union of what flowed in and what
- *   its bodies produce; its blocks run one after another, each possibly skipped (so an `else` also sees
- *   the `then` branch's definitions: an over-approximation that never misses a dependence);
- * - a loop's header and body also see every definition inside the loop (loop-carried dependences);
+ * Data dependence: flow-sensitive reaching definitions over the statement tree. A use depends on exactly
+ * the definitions that reach it (no bound on their number):
+ * - a simple statement kills earlier definitions of what it writes; a C declaration without an
+ *   initializer kills without defining (no value flows from it);
+ * - an `if` runs one of its blocks (exactly one when it has an `else`); a switch's cases fall through
+ *   (C, JavaScript) or are alternatives (Go, Java's `->`, Python's `match`); other compound statements
+ *   (try/catch) run their blocks in order, each possibly skipped; `with`, `do` and bare blocks always
+ *   run their body;
+ * - a loop: a `for` initializer runs once before it; the definitions at the end of the body and at each
+ *   `continue` reach the head again (two passes: the first, silent, finds them; see DataFlow.loop);
  * - `return`/`throw` end a path; `break` carries its definitions to after the loop or switch;
- *   `continue` ends a path (the loop-carried set already covers it).
- * Control dependence: a statement depends on its enclosing compound statement (condition, loop, case,
- * try/catch, nested function); a statement that follows a statement containing an early exit
+ *   nested functions may run or not, and see the enclosing state (closures).
+ * Control dependence: a statement depends on its nearest enclosing compound statement (condition, loop,
+ * case, try/catch, nested function); a statement that follows a statement containing an early exit
  * (`if (...) return;`) in the same block depends on the nearest such guard, and guards chain.
  * The unit's own entry is not a control parent: that dependence is trivial and would link everything.
  *
@@ -22,34 +26,30 @@ import { ESCAPES_FUNCTION, ESCAPES_LOOP, type Stmt, type UnitModel } from './sta
  * which says nothing about the check itself (what it protects shows through the data it tests).
  */
 export interface Pdg {
-  /** Statements each statement depends on (data, control, guards). */
-  readonly preds: readonly (readonly number[])[];
-  /** Statements that depend on each statement (data, control; not guards). */
-  readonly succs: readonly (readonly number[])[];
+  /** The statements `s` depends on (data, control, guards). */
+  predsOf(s: number): readonly number[];
+  /** The statements that depend (data, control; not guards) on some statement of `from`. */
+  succsOf(from: ReadonlySet<number>): number[];
 }
 
 type State = Map<string, readonly number[]>;
 
+/**
+ * Data edges are not materialized: a variable assigned under many conditions (`if (...) ret = -EINVAL;`
+ * a hundred times) reaches every later use, and the edges grow quadratically with the function. Each
+ * statement keeps references to the (shared, immutable) sets of definitions that reach its uses; the
+ * few statements a slice visits expand them on demand.
+ */
 export function buildPdg(unit: UnitModel): Pdg {
   const stmts = unit.stmts;
   const n = stmts.length;
-  const predSets: Set<number>[] = Array.from({ length: n }, () => new Set<number>());
-  const guardSets: Set<number>[] = Array.from({ length: n }, () => new Set<number>());
-  const addEdge = (from: number, to: number): void => {
-    if (from !== to && from >= 0) predSets[to]!.add(from);
-  };
-  const addGuardEdge = (from: number, to: number): void => {
-    guardSets[to]!.add(from);
-  };
+  const reaching: (readonly number[])[][] = Array.from({ length: n }, () => []);
+  const guardOf = new Int32Array(n).fill(-1);
 
   resolveReceivers(stmts);
   computeEscapes(stmts);
 
-  // Control dependence.
-  for (const s of stmts) {
-    if (s.kind === 'root' || s.kind === 'param') continue;
-    if (s.parent > 0) addEdge(s.parent, s.id);
-  }
+  // Guards: the nearest earlier statement of the same block that may exit early.
   for (const s of stmts) {
     // Cases of a switch end with `break` as a matter of course; they are not guards for each other.
     if (s.kind === 'param' || s.isSwitch) continue;
@@ -61,26 +61,79 @@ export function buildPdg(unit: UnitModel): Pdg {
         container = child.container;
         guard = -1;
       }
-      if (guard !== -1) addGuardEdge(guard, c);
+      if (guard !== -1) guardOf[c] = guard;
       if (child.kind !== 'function' && child.kind !== 'simple' && child.escapes) guard = c;
     }
   }
 
   // Data dependence.
-  const flow = new DataFlow(stmts, addEdge);
+  const flow = new DataFlow(stmts, (defs, to) => {
+    const list = reaching[to]!;
+    if (!list.includes(defs)) list.push(defs);
+  });
   const state: State = new Map();
   for (const s of stmts) if (s.kind === 'param') define(state, s);
   flow.run(0, state);
 
-  const succs: number[][] = Array.from({ length: n }, () => []);
-  predSets.forEach((set, to) => {
-    for (const from of set) succs[from]!.push(to);
-  });
-  const preds = predSets.map((set, to) => {
-    for (const g of guardSets[to]!) set.add(g);
-    return [...set];
-  });
-  return { preds, succs };
+  // Control dependence: on the nearest enclosing compound statement (not the unit's entry).
+  const controlParent = (s: Stmt): number => (s.kind === 'root' || s.kind === 'param' || s.parent <= 0 ? -1 : s.parent);
+  const preds = new Map<number, readonly number[]>();
+  return {
+    predsOf(id) {
+      let out = preds.get(id);
+      if (out) return out;
+      const set = new Set<number>();
+      for (const defs of reaching[id]!) for (const d of defs) set.add(d);
+      const s = stmts[id]!;
+      if (controlParent(s) !== -1) set.add(s.parent);
+      if (guardOf[id] !== -1) set.add(guardOf[id]!);
+      set.delete(id);
+      out = [...set];
+      preds.set(id, out);
+      return out;
+    },
+    succsOf(from) {
+      const out: number[] = [];
+      // One scan of every statement; a set of definitions shared by many statements is tested once.
+      const hit = new Map<readonly number[], boolean>();
+      const sorted = [...from].sort((a, b) => a - b);
+      const touches = (defs: readonly number[]): boolean => {
+        let h = hit.get(defs);
+        if (h === undefined) {
+          h = intersects(defs, sorted);
+          hit.set(defs, h);
+        }
+        return h;
+      };
+      for (const s of stmts) {
+        const p = controlParent(s);
+        let depends = p !== -1 && from.has(p);
+        if (!depends) {
+          for (const defs of reaching[s.id]!) {
+            if (touches(defs)) {
+              depends = true;
+              break;
+            }
+          }
+        }
+        if (depends) out.push(s.id);
+      }
+      return out;
+    },
+  };
+}
+
+/** Whether two ascending id lists share an element. */
+function intersects(a: readonly number[], b: readonly number[]): boolean {
+  if (!a.length || !b.length || a[a.length - 1]! < b[0]! || b[b.length - 1]! < a[0]!) return false;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) return true;
+    if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return false;
 }
 
 /** A statement-level method call writes its receiver only when the receiver is a variable of this unit. */
@@ -101,7 +154,7 @@ function resolveReceivers(stmts: Stmt[]): void {
 function computeEscapes(stmts: Stmt[]): void {
   for (let i = stmts.length - 1; i >= 0; i--) {
     const s = stmts[i]!;
-    let e = s.exit === 'return' ? ESCAPES_FUNCTION : s.exit ? ESCAPES_LOOP : 0;
+    let e = s.exit === 'return' ? ESCAPES_FUNCTION : s.exit === 'break' || s.exit === 'continue' ? ESCAPES_LOOP : 0;
     for (const c of s.children) e |= stmts[c]!.escapes;
     if (s.kind === 'function' || s.kind === 'root') e = 0;
     else if (s.isLoop || s.isSwitch) e &= ~ESCAPES_LOOP;
@@ -109,16 +162,9 @@ function computeEscapes(stmts: Stmt[]): void {
   }
 }
 
-/**
- * At most this many reaching definitions are kept per variable (the textually latest). Without a bound,
- * a variable assigned under many conditions (`if (...) ret = -EINVAL;` a hundred times) makes every use
- * depend on every assignment: quadratic edges on long functions. Far definitions rarely fall within two
- * hops of a point of interest anyway.
- */
-export const MAX_REACHING = 8;
-
 /** Writes `s`'s definitions into `state` (owned by the caller). */
 function define(state: State, s: Stmt): void {
+  for (const k of s.kills) state.delete(k);
   for (const d of s.defs) state.set(d, [s.id]);
 }
 
@@ -132,7 +178,7 @@ function mergeInto(target: State, source: State): void {
   }
 }
 
-/** Union of two ascending id lists, keeping the last MAX_REACHING. */
+/** Union of two ascending id lists. */
 function mergeIds(a: readonly number[], b: readonly number[]): readonly number[] {
   const out: number[] = [];
   let i = 0;
@@ -147,22 +193,23 @@ function mergeIds(a: readonly number[], b: readonly number[]): readonly number[]
   }
   while (i < a.length) out.push(a[i++]!);
   while (j < b.length) out.push(b[j++]!);
-  return out.length > MAX_REACHING ? out.slice(-MAX_REACHING) : out;
-}
-
-function collect(ids: readonly number[] | undefined, into: number[]): void {
-  if (ids) for (const id of ids) if (!into.includes(id)) into.push(id);
+  return out;
 }
 
 class DataFlow {
   /** Per enclosing loop or switch: the states at its `break`s. */
   private readonly breakStates: State[][] = [];
+  /** Per enclosing loop: the states at its `continue`s. */
+  private readonly continueStates: State[][] = [];
+  /** False during the silent first pass over a loop body: no edges are recorded. */
+  private recording = true;
   /** Root variable -> the field paths (`x.f`) written anywhere in the unit. */
   private readonly fieldsOf = new Map<string, string[]>();
 
   constructor(
     private readonly stmts: Stmt[],
-    private readonly addEdge: (from: number, to: number) => void,
+    /** Records that the definitions `defs` reach a use in statement `to`. */
+    private readonly addEdge: (defs: readonly number[], to: number) => void,
   ) {
     const seen = new Set<string>();
     for (const s of stmts) {
@@ -182,40 +229,113 @@ class DataFlow {
   run(id: number, state: State): State {
     const s = this.stmts[id]!;
     if (s.kind === 'simple') return this.simple(s, state);
+    if (s.isLoop) return this.loop(s, state);
     const isFunction = s.kind === 'function' || s.kind === 'root';
     // A nested function may run or not: the caller's state flows on beside it.
     const entry = isFunction ? new Map(state) : state;
-    if (s.isLoop) mergeInto(entry, this.definitionsInside(s));
     this.useAll(s, entry);
     define(entry, s);
-    const isBreakTarget = s.isLoop || s.isSwitch;
-    const saved = isFunction ? this.breakStates.splice(0) : undefined;
-    if (isBreakTarget) this.breakStates.push([]);
-    if (s.flow === 'branch' && !isBreakTarget && !isFunction) return this.branch(s, entry);
-    if (s.flow === 'always' && !isBreakTarget && !isFunction) {
+    if (isFunction) {
+      const savedBreaks = this.breakStates.splice(0);
+      const savedContinues = this.continueStates.splice(0);
+      mergeInto(state, this.blocks(s, entry));
+      this.breakStates.push(...savedBreaks);
+      this.continueStates.push(...savedContinues);
+      return state;
+    }
+    if (s.isSwitch) {
+      this.breakStates.push([]);
+      const out = s.cases === 'exclusive' ? this.cases(s, entry) : this.blocks(s, entry);
+      for (const b of this.breakStates.pop()!) mergeInto(out, b);
+      return out;
+    }
+    if (s.cases === 'exclusive') return this.cases(s, entry);
+    if (s.flow === 'branch') return this.branch(s, entry);
+    if (s.flow === 'always') {
       let current = entry;
       for (const c of s.children) current = this.run(c, current);
       return current;
     }
-    // groupIn: what may reach the start of the current block (each block may be skipped).
+    return this.blocks(s, entry);
+  }
+
+  /**
+   * A loop: reaching definitions at its head are those from before it and those at the end of its body
+   * (and at each `continue`). One silent pass over the body finds the latter, then a second pass records
+   * the edges; for bit-vector problems two passes reach the fixpoint. Inside the silent pass, nested loops
+   * take every definition in their body as reaching their head (a cheap over-approximation), so that
+   * nesting does not multiply the passes.
+   */
+  private loop(s: Stmt, state: State): State {
+    if (s.init) {
+      // The initializer runs once, before the loop: `for (i = 0; ...)` ends the definitions of i before it.
+      this.useAll(s, state, s.init.uses, s.init.objectUses);
+      for (const k of s.init.kills) state.delete(k);
+      for (const d of s.init.defs) state.set(d, [s.id]);
+    }
+    if (this.recording) {
+      this.recording = false;
+      const { back } = this.loopOnce(s, new Map(state));
+      this.recording = true;
+      mergeInto(state, back);
+    } else mergeInto(state, this.definitionsInside(s));
+    return this.loopOnce(s, state).out;
+  }
+
+  private loopOnce(s: Stmt, entry: State): { out: State; back: State } {
+    this.useAll(s, entry);
+    define(entry, s);
+    this.breakStates.push([]);
+    this.continueStates.push([]);
+    const back: State = new Map();
+    const out = this.blocks(s, entry, back);
+    for (const b of this.breakStates.pop()!) mergeInto(out, b);
+    for (const c of this.continueStates.pop()!) mergeInto(back, c);
+    return { out, back };
+  }
+
+  /**
+   * The cases of a switch that does not fall through (Go, Java's `case ->`, Python's `match`): each starts
+   * from the state after the header, unless the case before ends with an explicit `fallthrough`.
+   */
+  private cases(s: Stmt, entry: State): State {
+    const out: State = new Map(entry);
+    let carried: State | undefined;
+    for (const c of s.children) {
+      const start = new Map(entry);
+      if (carried) mergeInto(start, carried);
+      const end = this.run(c, start);
+      mergeInto(out, end);
+      const child = this.stmts[c]!;
+      const last = child.children[child.children.length - 1];
+      carried = last !== undefined && this.stmts[last]!.exit === 'fallthrough' ? end : undefined;
+    }
+    return out;
+  }
+
+  /**
+   * Blocks that run in order, each possibly skipped (switch cases, try/catch, a loop body): what flows
+   * out is what flowed in plus what each block produces. `ends` collects the state at the end of each block.
+   */
+  private blocks(s: Stmt, entry: State, ends?: State): State {
     const groupIn = entry;
     let current: State | undefined;
     let container = -2;
     for (const c of s.children) {
       const child = this.stmts[c]!;
       if (child.container !== container || current === undefined) {
-        if (current) mergeInto(groupIn, current);
+        if (current) {
+          if (ends) mergeInto(ends, current);
+          mergeInto(groupIn, current);
+        }
         current = new Map(groupIn);
         container = child.container;
       }
       current = this.run(c, current);
     }
-    if (current) mergeInto(groupIn, current);
-    if (isBreakTarget) for (const b of this.breakStates.pop()!) mergeInto(groupIn, b);
-    if (saved) this.breakStates.push(...saved);
-    if (isFunction) {
-      mergeInto(state, groupIn);
-      return state;
+    if (current) {
+      if (ends) mergeInto(ends, current);
+      mergeInto(groupIn, current);
     }
     return groupIn;
   }
@@ -243,7 +363,12 @@ class DataFlow {
   private simple(s: Stmt, state: State): State {
     this.useAll(s, state);
     define(state, s);
-    if (s.exit === 'return' || s.exit === 'continue') return new Map();
+    if (s.exit === 'continue') {
+      const target = this.continueStates[this.continueStates.length - 1];
+      if (target) target.push(state);
+      return new Map();
+    }
+    if (s.exit === 'return') return new Map();
     if (s.exit === 'break') {
       const target = this.breakStates[this.breakStates.length - 1];
       if (target) target.push(state);
@@ -253,28 +378,29 @@ class DataFlow {
   }
 
   /**
-   * Access-path reads (see def-use.ts): `x.f` also reads `x`; a whole `x` also reads every `x.*`. One
-   * read depends on at most MAX_REACHING definitions, the textually latest.
+   * Access-path reads (see def-use.ts): `x.f` depends on the definitions of `x.f` and `x` that reach it;
+   * an object read whole (`objectUses`: returned, copied) also on those of every `x.*`.
    */
-  private useAll(s: Stmt, state: State): void {
-    for (const u of s.uses) {
-      const found: number[] = [];
+  private useAll(s: Stmt, state: State, uses = s.uses, objectUses = s.objectUses): void {
+    if (!this.recording) return;
+    for (const u of uses) {
       const dot = u.indexOf('.');
-      if (dot === -1) {
-        collect(state.get(u), found);
-        const fields = this.fieldsOf.get(u);
-        if (fields) for (const f of fields) collect(state.get(f), found);
-      } else if (dot === u.length - 1) collect(state.get(u.slice(0, -1)), found);
+      if (dot === -1) this.link(state.get(u), s.id);
+      else if (dot === u.length - 1) this.link(state.get(u.slice(0, -1)), s.id);
       else {
-        collect(state.get(u), found);
-        collect(state.get(u.slice(0, dot)), found);
+        this.link(state.get(u), s.id);
+        this.link(state.get(u.slice(0, dot)), s.id);
       }
-      if (found.length > MAX_REACHING) {
-        found.sort((a, b) => b - a);
-        found.length = MAX_REACHING;
-      }
-      for (const d of found) this.addEdge(d, s.id);
     }
+    // An object read whole (returned, copied) reads the fields written before.
+    for (const u of objectUses) {
+      const fields = this.fieldsOf.get(u);
+      if (fields) for (const f of fields) this.link(state.get(f), s.id);
+    }
+  }
+
+  private link(defs: readonly number[] | undefined, to: number): void {
+    if (defs && defs.length) this.addEdge(defs, to);
   }
 
   private definitionsInside(loop: Stmt): State {
@@ -283,13 +409,9 @@ class DataFlow {
       for (const d of this.stmts[i]!.defs) {
         const list = out.get(d);
         if (!list) out.set(d, [i]);
-        else {
-          list.push(i);
-          if (list.length > 2 * MAX_REACHING) list.splice(0, list.length - MAX_REACHING);
-        }
+        else list.push(i);
       }
     }
-    for (const [k, list] of out) if (list.length > MAX_REACHING) out.set(k, list.slice(-MAX_REACHING));
     return out;
   }
 }

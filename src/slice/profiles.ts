@@ -17,6 +17,8 @@ export interface Profile {
   readonly loops: ReadonlySet<string>;
   /** Targets of a plain `break` besides loops. */
   readonly switches: ReadonlySet<string>;
+  /** Multi-way branches whose cases never fall through into the next (Go's switches, Python's match). */
+  readonly exclusiveCases: ReadonlySet<string>;
   /** Statements that leave the enclosing function or block. */
   readonly returns: ReadonlySet<string>;
   readonly jumps: ReadonlySet<string>;
@@ -25,6 +27,12 @@ export interface Profile {
   readonly marker: string;
   /** Identifier spellings that name the receiver object (`this.x` is tracked as its own variable). */
   readonly selfNames: ReadonlySet<string>;
+  /**
+   * A declaration without an initializer gives the variable no value (C: indeterminate), so no use
+   * depends on it; it still ends the definitions before it. Not for C++ (constructors run), Go (zero
+   * values), JavaScript (`undefined`).
+   */
+  readonly declarationsWithoutValue?: boolean;
 }
 
 /** Fields of a compound statement that belong to its header: statements found there merge into the header. */
@@ -84,6 +92,7 @@ const PYTHON: Profile = {
   blocks: set('block'),
   loops: set('for_statement', 'while_statement'),
   switches: set(),
+  exclusiveCases: set('match_statement'),
   returns: set('return_statement', 'raise_statement'),
   jumps: set('break_statement', 'continue_statement'),
   comments: COMMON_COMMENTS,
@@ -144,6 +153,7 @@ const JAVASCRIPT: Profile = {
   blocks: set('statement_block', 'class_body'),
   loops: set('for_statement', 'for_in_statement', 'while_statement', 'do_statement'),
   switches: set('switch_statement'),
+  exclusiveCases: set(),
   returns: set('return_statement', 'throw_statement'),
   jumps: set('break_statement', 'continue_statement'),
   comments: COMMON_COMMENTS,
@@ -186,6 +196,7 @@ const JAVA: Profile = {
   blocks: set('block', 'constructor_body', 'class_body'),
   loops: set('for_statement', 'enhanced_for_statement', 'while_statement', 'do_statement'),
   switches: set('switch_expression', 'switch_statement'),
+  exclusiveCases: set(),
   returns: set('return_statement', 'throw_statement', 'yield_statement'),
   jumps: set('break_statement', 'continue_statement'),
   comments: COMMON_COMMENTS,
@@ -229,6 +240,7 @@ const GO: Profile = {
   blocks: set('block'),
   loops: set('for_statement'),
   switches: set('expression_switch_statement', 'type_switch_statement', 'select_statement'),
+  exclusiveCases: set('expression_switch_statement', 'type_switch_statement', 'select_statement'),
   returns: set('return_statement', 'goto_statement'),
   jumps: set('break_statement', 'continue_statement'),
   comments: COMMON_COMMENTS,
@@ -276,15 +288,18 @@ const C: Profile = {
   blocks: set('compound_statement'),
   loops: set('for_statement', 'while_statement', 'do_statement'),
   switches: set('switch_statement'),
+  exclusiveCases: set(),
   returns: set('return_statement', 'goto_statement'),
   jumps: set('break_statement', 'continue_statement'),
   comments: COMMON_COMMENTS,
   marker: '// ...',
   selfNames: set(),
+  declarationsWithoutValue: true,
 };
 
 const CPP: Profile = {
   ...C,
+  declarationsWithoutValue: false,
   simple: set(...C_SIMPLE, 'throw_statement', 'co_return_statement', 'co_yield_statement', 'alias_declaration', 'using_declaration', 'static_assert_declaration'),
   compound: set(...C_COMPOUND, 'for_range_loop', 'try_statement', 'catch_clause'),
   functions: set('function_definition', 'lambda_expression'),

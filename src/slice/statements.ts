@@ -1,4 +1,4 @@
-import { DefUseAnalyzer, isExpressionLambda } from './def-use.js';
+import { DefUseAnalyzer, isExpressionLambda, type Occurrence } from './def-use.js';
 import { HEADER_FIELDS, type Profile } from './profiles.js';
 import { type FlatTree, childByField, textOf } from './syntax.js';
 
@@ -30,6 +30,15 @@ export interface Stmt {
   readonly rows: number[];
   defs: string[];
   uses: string[];
+  /** Variables declared without a value: earlier definitions end here, no use depends on this. */
+  kills: string[];
+  /** The subset of `uses` read as whole objects (passed to a call, returned, copied): see def-use.ts. */
+  objectUses: string[];
+  /**
+   * A loop's initializer (`for (i = 0; ...)`), which runs once before the loop: its own definitions and
+   * uses. The loop's `defs`/`uses` then hold only those of the rest of its header.
+   */
+  init: { defs: string[]; uses: string[]; objectUses: string[]; kills: string[] } | undefined;
   receivers: string[];
   isLoop: boolean;
   isSwitch: boolean;
@@ -38,7 +47,12 @@ export interface Stmt {
   flow: 'branch' | 'always' | 'maybe';
   exhaustive: boolean;
   /** Own exit: 'return' (return/throw/goto) or 'jump' (break/continue). */
-  exit: 'return' | 'break' | 'continue' | undefined;
+  exit: 'return' | 'break' | 'continue' | 'fallthrough' | undefined;
+  /**
+   * For a switch (or Python's match): whether its cases fall through into the next one by default
+   * (C, JavaScript, Java's `case X:`) or are alternatives (Go, Java's `case X ->`, Python).
+   */
+  cases: 'fallthrough' | 'exclusive' | undefined;
   escapes: number;
 }
 
@@ -115,9 +129,13 @@ export function buildUnit(tree: FlatTree, profile: Profile, lo: number, hi: numb
       rows: [],
       defs: [],
       uses: [],
+      kills: [],
+      objectUses: [],
+      init: undefined,
       receivers: [],
       isLoop: node !== -1 && profile.loops.has(type[node]!),
       isSwitch: node !== -1 && profile.switches.has(type[node]!),
+      cases: node === -1 ? undefined : caseFlow(tree, profile, node),
       flow: node === -1 ? 'maybe' : IFS.has(type[node]!) ? 'branch' : ALWAYS.has(type[node]!) || profile.blocks.has(type[node]!) ? 'always' : 'maybe',
       exhaustive: node !== -1 && IFS.has(type[node]!) && hasElse(tree, node),
       exit: undefined,
@@ -223,27 +241,29 @@ export function buildUnit(tree: FlatTree, profile: Profile, lo: number, hi: numb
   for (const s of stmts) {
     if (s.node === -1) continue;
     const isRootNode = s.kind === 'root';
-    const du = withHead(headStmt, s.node, () => analyzer.analyze(s.node));
-    const defs = new Set<string>();
-    const uses = new Set<string>();
-    for (const o of du.occurrences) {
-      if (isRootNode) {
-        if (o.def) {
-          const list = paramRows.get(o.row) ?? [];
-          list.push(o.name);
-          paramRows.set(o.row, list);
-        }
-        continue;
+    const init = s.isLoop ? loopInitializer(tree, s.node) : -1;
+    // The initializer is analysed on its own (a head there stops the analysis of the rest).
+    const du = withHead(headStmt, s.node, () => (init === -1 ? analyzer.analyze(s.node) : withHead(headStmt, init, () => analyzer.analyze(s.node), 0)));
+    if (isRootNode) {
+      for (const o of du.occurrences) {
+        if (!o.def) continue;
+        const list = paramRows.get(o.row) ?? [];
+        list.push(o.name);
+        paramRows.set(o.row, list);
       }
-      if (o.use) uses.add(o.name);
-      if (o.def) defs.add(o.name);
+      continue;
     }
-    s.defs = [...defs];
-    s.uses = [...uses];
+    const own = summarize(du.occurrences);
+    s.defs = own.defs;
+    s.uses = own.uses;
+    s.objectUses = own.objectUses;
+    s.kills = own.kills;
     s.receivers = du.receivers;
+    if (init !== -1) s.init = summarize(analyzer.analyze(init).occurrences);
     const t = type[s.node]!;
     if (profile.returns.has(t)) s.exit = 'return';
     else if (profile.jumps.has(t)) s.exit = t.startsWith('continue') ? 'continue' : 'break';
+    else if (t === 'fallthrough_statement') s.exit = 'fallthrough';
   }
   // Parameters: one pseudo-statement per signature row, so a change to one parameter does not pull in
   // every use of every parameter.
@@ -256,10 +276,49 @@ export function buildUnit(tree: FlatTree, profile: Profile, lo: number, hi: numb
   return { tree, profile, lo, hi, stmts, frame, rowOwners, codeRows, inertRows, rootNode };
 }
 
-/** Runs `fn` with `node` not counted as a statement head, so that analysis descends into its own node. */
-function withHead<T>(headStmt: Int32Array, node: number, fn: () => T): T {
+function caseFlow(tree: FlatTree, profile: Profile, node: number): Stmt['cases'] {
+  const t = tree.type[node]!;
+  if (profile.exclusiveCases.has(t)) return 'exclusive';
+  if (!profile.switches.has(t)) return undefined;
+  // Java: `case X ->` rules never fall through.
+  const body = childByField(tree, node, 'body');
+  if (body !== -1) for (let c = tree.firstChild[body]!; c !== -1; c = tree.nextSibling[c]!) if (tree.type[c] === 'switch_rule') return 'exclusive';
+  return 'fallthrough';
+}
+
+function summarize(occurrences: readonly Occurrence[]): { defs: string[]; uses: string[]; objectUses: string[]; kills: string[] } {
+  const defs = new Set<string>();
+  const uses = new Set<string>();
+  const objectUses = new Set<string>();
+  const kills = new Set<string>();
+  for (const o of occurrences) {
+    if (o.kill) kills.add(o.name);
+    if (o.use) uses.add(o.name);
+    if (o.whole) objectUses.add(o.name);
+    if (o.def) defs.add(o.name);
+  }
+  return { defs: [...defs], uses: [...uses], objectUses: [...objectUses], kills: [...kills] };
+}
+
+/** The initializer of a C-style `for` (C, C++, Java, JavaScript, Go's for clause), or -1. */
+function loopInitializer(tree: FlatTree, node: number): number {
+  for (const field of ['initializer', 'init']) {
+    const c = childByField(tree, node, field);
+    if (c !== -1) return c;
+  }
+  for (let c = tree.firstChild[node]!; c !== -1; c = tree.nextSibling[c]!) {
+    if (tree.type[c] === 'for_clause') return childByField(tree, c, 'initializer');
+  }
+  return -1;
+}
+
+/**
+ * Runs `fn` with `node` counted as a statement head (`as` >= 0: analysis stops there) or not (-1: analysis
+ * descends into its own node).
+ */
+function withHead<T>(headStmt: Int32Array, node: number, fn: () => T, as = -1): T {
   const saved = headStmt[node]!;
-  headStmt[node] = -1;
+  headStmt[node] = as;
   try {
     return fn();
   } finally {
