@@ -15,7 +15,8 @@ fs.mkdirSync(path.join(dist, 'wasm'), { recursive: true });
 
 const result = await build({
   absWorkingDir: root,
-  entryPoints: { index: 'src/action/index.ts', cli: 'src/cli/index.ts' },
+  // scan-worker: the entry of the worker threads of `rescue scan` (src/pipeline/scan-pool.ts).
+  entryPoints: { index: 'src/action/index.ts', cli: 'src/cli/index.ts', 'scan-worker': 'src/pipeline/scan-worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -96,26 +96,65 @@ export async function assessUnits(input: AssessInput): Promise<AssessOutput> {
       input.logger?.warning(`${path}: no text for assessment`, { file: path });
       continue;
     }
-    try {
-      await assessFile(path, file, units, input, out);
-    } catch (error) {
-      // One file's failure (a grammar or engine bug) costs its findings, not the review.
-      input.logger?.warning(`${path}: the rules could not run (${(error as Error).message})`, { file: path });
-    }
+    await assessFileInto(path, file, units, input, out);
   }
+  sortFindings(out);
+  return out;
+}
+
+/**
+ * assessUnits for the units of one file, when the caller already has its tree (not deleted here): a scan
+ * parses each file once for its units and its findings. Outputs of several files, concatenated in path
+ * order and passed through sortFindings, equal assessUnits over all of them.
+ */
+export async function assessFileUnits(
+  path: string,
+  file: AssessFile,
+  units: readonly Unit[],
+  input: Omit<AssessInput, 'units' | 'files'>,
+  tree?: Tree,
+): Promise<AssessOutput> {
+  const out: AssessOutput = { findings: [], suppressed: [], rejectedFixes: [], belowThreshold: 0, unrelated: 0 };
+  await assessFileInto(path, file, units, input, out, tree);
+  return out;
+}
+
+/** The order of assessUnits' findings and suppressed findings. */
+export function sortFindings(out: { findings: Finding[]; suppressed: SuppressedFinding[] }): void {
   const order = (a: Finding, b: Finding): number =>
     a.path < b.path ? -1 : a.path > b.path ? 1 : a.startLine - b.startLine || (a.ruleId ?? '').localeCompare(b.ruleId ?? '');
   out.findings.sort(order);
   out.suppressed.sort(order);
-  return out;
 }
 
-async function assessFile(path: string, file: AssessFile, units: readonly Unit[], input: AssessInput, out: AssessOutput): Promise<void> {
+async function assessFileInto(
+  path: string,
+  file: AssessFile,
+  units: readonly Unit[],
+  input: Omit<AssessInput, 'units' | 'files'>,
+  out: AssessOutput,
+  tree?: Tree,
+): Promise<void> {
+  try {
+    await assessFile(path, file, units, input, out, tree);
+  } catch (error) {
+    // One file's failure (a grammar or engine bug) costs its findings, not the review.
+    input.logger?.warning(`${path}: the rules could not run (${(error as Error).message})`, { file: path });
+  }
+}
+
+async function assessFile(
+  path: string,
+  file: AssessFile,
+  units: readonly Unit[],
+  input: Omit<AssessInput, 'units' | 'files'>,
+  out: AssessOutput,
+  given?: Tree,
+): Promise<void> {
   const grammar = file.grammar ?? grammarOf(path, file.language);
   const runner = await input.rules.runnerFor(grammar);
-  const rules = runner.rules;
-  if (rules.length === 0 || !runner.mayMatch(file.text)) return;
-  const tree = await parse(grammar, file.text);
+  if (runner.size === 0 || !runner.mayMatch(file.text)) return;
+  const tree = given ?? (await parse(grammar, file.text));
   try {
     const matches = runner.run({ grammar, tree, source: file.text });
     if (matches.length === 0) return;
@@ -172,12 +211,12 @@ async function assessFile(path: string, file: AssessFile, units: readonly Unit[]
         (out as { belowThreshold: number }).belowThreshold++;
         continue;
       }
-      const compiled = rules.find((r) => r.id === rule.id)!;
+      const compiled = runner.compiled(rule.id)!;
       const fix = rule.fix ? await ruleFix(compiled, match, file.text, grammar, unit, runner, tree, base, out) : undefined;
       out.findings.push(fix ? { ...base, fix } : base);
     }
   } finally {
-    tree.delete();
+    if (!given) tree.delete();
   }
 }
 

@@ -1,9 +1,9 @@
 import { languageOfGrammar } from '../facets/imports.js';
 import type { Grammar, Language } from '../code/languages.js';
 import type { KbDocument, KbRule } from '../kb/model.js';
+import { getParser, loadLanguage } from '../code/parser.js';
 import { compileRule } from './rules/compile.js';
-import { compileRuleSet, liveRules, runRuleSet, type RuleSet } from './rules/rule-set.js';
-import { runRules } from './rules/run.js';
+import { lazyRuleRunner } from './rule-runner.js';
 import type { CompiledRule, RuleMatch, RunInput } from './rules/types.js';
 import type { GuidelineRef } from './finding.js';
 
@@ -22,21 +22,32 @@ export interface RuleBook {
   /** Every rule of the language, compiled. A rule that fails to compile is left out and listed in `broken`. */
   rulesFor(language: Language): Promise<readonly CompiledRule[]>;
   /**
-   * A runner for every rule of the grammar's language that skips the rules whose anchor words the text
-   * lacks (see rules/rule-set.ts). Same results as running them all.
+   * A runner for every rule of the grammar's language that skips the rules whose needles the text lacks
+   * (see rules/prefilter.ts) and compiles each rule the first time a file needs it: a scan of a Python
+   * project never compiles a query for a word the project never uses. Same results as running them all.
    */
   runnerFor(grammar: Grammar): Promise<RuleRunner>;
   info(ruleId: string): RuleInfo | undefined;
   /** Rule ids that did not compile, with the reason; filled as languages are compiled. */
   readonly broken: ReadonlyMap<string, string>;
   readonly ruleIds: ReadonlySet<string>;
+  /**
+   * The document the book was built from, so a worker thread can build the same book. Absent on a book
+   * that wraps another and changes what it reports (its results could not be reproduced from the document).
+   */
+  readonly document?: KbDocument;
 }
 
 export interface RuleRunner {
+  /** The rules compiled so far for this grammar (a rule is compiled the first time a file may match it). */
   readonly rules: readonly CompiledRule[];
+  /** How many rules the grammar's language has, compiled or not. */
+  readonly size: number;
   run(input: RunInput): RuleMatch[];
   /** False when no rule can match this text (no anchor of any rule occurs in it): no need to parse. */
   mayMatch(source: string): boolean;
+  /** The rule compiled for this grammar; undefined when the language has no such rule or it does not compile. */
+  compiled(ruleId: string): CompiledRule | undefined;
 }
 
 export function createRuleBook(document: KbDocument): RuleBook {
@@ -67,16 +78,8 @@ export function createRuleBook(document: KbDocument): RuleBook {
   };
   const runners = new Map<Grammar, Promise<RuleRunner>>();
   const makeRunner = async (grammar: Grammar): Promise<RuleRunner> => {
-    const rules = await book.rulesFor(languageOfGrammar(grammar));
-    let set: RuleSet | undefined;
-    try {
-      set = rules.length ? compileRuleSet(rules, grammar) : undefined;
-    } catch {
-      set = undefined;
-    }
-    if (!set) return { rules, run: (input) => runRules(rules, input), mayMatch: () => rules.length > 0 };
-    const ruleSet = set;
-    return { rules, run: (input) => runRuleSet(ruleSet, input), mayMatch: (source) => liveRules(ruleSet, source).length > 0 };
+    const loaded = new Map([[grammar, { language: await loadLanguage(grammar), parser: await getParser(grammar) }]]);
+    return lazyRuleRunner(byLanguage.get(languageOfGrammar(grammar)) ?? [], grammar, loaded, broken);
   };
   const book: RuleBook = {
     runnerFor(grammar) {
@@ -98,6 +101,8 @@ export function createRuleBook(document: KbDocument): RuleBook {
     info: (id) => infos.get(id),
     broken,
     ruleIds: new Set(infos.keys()),
+    document,
   };
   return book;
 }
+

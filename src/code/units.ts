@@ -1,3 +1,4 @@
+import type { Tree } from 'web-tree-sitter';
 import { grammarOf, type Language } from './languages.js';
 import { LineIndex } from './line-index.js';
 import { outline, type Outline, type OutlineUnit } from './outline.js';
@@ -65,13 +66,18 @@ export interface ExtractUnitsInput {
    * left out. Absent: scan mode, where every function-like unit is returned with all its lines.
    */
   readonly changedLines?: readonly number[];
+  /**
+   * The tree of `text`, parsed with the grammar of `path` and `language`, when the caller has it (a scan
+   * parses each file once for its units and its findings). Not deleted here. Absent: parsed here.
+   */
+  readonly tree?: Tree;
 }
 
 export async function extractUnits(input: ExtractUnitsInput): Promise<UnitExtraction> {
   const spec = UNIT_SPECS[input.language];
   const lines = new LineIndex(input.text);
   const grammar = grammarOf(input.path, input.language);
-  const tree = await parse(grammar, input.text);
+  const tree = input.tree ?? (await parse(grammar, input.text));
   let found: Outline;
   let parseErrors: boolean;
   let regions: ErrorRegion[];
@@ -80,7 +86,7 @@ export async function extractUnits(input: ExtractUnitsInput): Promise<UnitExtrac
     regions = recoverableRegions(tree.rootNode, spec, lines);
     found = outline(tree, spec, lines, { outline: emptyOutline(lines), skip: regions });
   } finally {
-    tree.delete();
+    if (!input.tree) tree.delete();
   }
   for (const piece of regions.flatMap((r) => r.pieces)) {
     const pieceTree = await parse(grammar, lines.slice(piece.start, piece.end));

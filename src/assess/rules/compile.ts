@@ -21,12 +21,27 @@ export function grammarsOf(rule: RuleSource): Grammar[] {
  * names but the query lacks, a regex that does not compile, an `inside` node type the grammar lacks.
  */
 export async function compileRule(rule: RuleSource): Promise<CompiledRule> {
+  const loaded = new Map<Grammar, LoadedGrammar>();
+  for (const grammar of grammarsOf(rule)) loaded.set(grammar, { language: await loadLanguage(grammar), parser: await getParser(grammar) });
+  return compileLoaded(rule, loaded);
+}
+
+/** A grammar ready for use: compiling a query for it is synchronous. */
+export interface LoadedGrammar {
+  readonly language: TsLanguage;
+  readonly parser: Parser;
+}
+
+/**
+ * compileRule for grammars already loaded, synchronously, for the grammars given (in order; the first one
+ * checks the node types of `where`). The rule book compiles a rule for one grammar when a file first needs it.
+ */
+export function compileLoaded(rule: RuleSource, loaded: ReadonlyMap<Grammar, LoadedGrammar>): CompiledRule {
   const queries = new Map<Grammar, Query>();
   const parsers = new Map<Grammar, Parser>();
-  for (const grammar of grammarsOf(rule)) {
-    const language = await loadLanguage(grammar);
+  for (const [grammar, { language, parser }] of loaded) {
     queries.set(grammar, compileQuery(rule, grammar, language));
-    parsers.set(grammar, await getParser(grammar));
+    parsers.set(grammar, parser);
   }
   const first = queries.values().next().value!;
   const names = new Set(first.captureNames);
@@ -45,7 +60,7 @@ export async function compileRule(rule: RuleSource): Promise<CompiledRule> {
       throw new Error(`rule ${rule.id}: ${where} is not a valid regular expression: ${(e as Error).message}`);
     }
   };
-  const language = await loadLanguage(grammarsOf(rule)[0]!);
+  const language = loaded.values().next().value!.language;
   for (const c of rule.where) {
     if ('capture' in c) need(c.capture, 'where');
     if ('unitLacks' in c) regex(c.unitLacks, 'unitLacks');

@@ -1,5 +1,6 @@
 import type { Query } from 'web-tree-sitter';
 import type { Grammar } from '../../code/languages.js';
+import { NeedleIndex, rulePrefilter, type Prefilter } from './prefilter.js';
 import { matchSession } from './run.js';
 import type { CompiledRule, RuleMatch, RunInput } from './types.js';
 
@@ -9,24 +10,36 @@ import type { CompiledRule, RuleMatch, RunInput } from './types.js';
  * the cost of a rule is mostly the structural matches its predicates then reject (every method call, for a
  * rule about `.execute(...)`). Two shortcuts, neither of which changes the results:
  *
- * anchors: a pattern whose predicates require a capture to equal one of some strings cannot match a file
- * whose text contains none of them (as whole words, for strings made of word characters: a captured node
- * never starts or ends inside a word); such rules are skipped for that file, and a file where no rule can
- * match need not be parsed at all. (One query combining all rules of a language was tried: tree-sitter ran
- * it slower than the rules one by one.)
+ * prefilters: a rule whose every pattern needs some text the file lacks cannot match it (see
+ * prefilter.ts: from `#eq?`, `#any-of?`, `#match?` and the rule's `where`); such rules are skipped for that
+ * file, and a file where no rule can match need not be parsed at all. `anchors` is the older, narrower bound
+ * (only `#eq?` / `#any-of?`), kept for what reads it. (One query combining all rules of a language was
+ * tried: tree-sitter ran it slower than the rules one by one.)
  */
 export interface RuleSet {
   readonly grammar: Grammar;
   readonly rules: readonly CompiledRule[];
   /** Per rule: strings one of which the text must contain for it to match; undefined: no such bound. */
   readonly anchors: ReadonlyMap<CompiledRule, readonly string[] | undefined>;
+  /** Per rule: what a file must contain for it to match (undefined: no bound). */
+  readonly prefilters: ReadonlyMap<CompiledRule, Prefilter | undefined>;
 }
 
 export function compileRuleSet(rules: readonly CompiledRule[], grammar: Grammar): RuleSet {
   const mine = rules.filter((r) => r.queries.has(grammar));
   const anchors = new Map<CompiledRule, readonly string[] | undefined>();
-  for (const rule of mine) anchors.set(rule, ruleAnchors(rule.queries.get(grammar)!, rule.rule.query));
-  return { grammar, rules: mine, anchors };
+  const prefilters = new Map<CompiledRule, Prefilter | undefined>();
+  for (const rule of mine) {
+    let ruleAnchor: string[] | undefined;
+    try {
+      ruleAnchor = ruleAnchors(rule.queries.get(grammar)!, rule.rule.query);
+    } catch {
+      ruleAnchor = undefined; // a string escape JSON does not read: no anchors
+    }
+    anchors.set(rule, ruleAnchor);
+    prefilters.set(rule, rulePrefilter(rule.rule));
+  }
+  return { grammar, rules: mine, anchors, prefilters };
 }
 
 /**
@@ -54,20 +67,10 @@ function ruleAnchors(query: Query, source: string): string[] | undefined {
   return [...all];
 }
 
-const WORD = /^[\w$]+$/;
-
 /** The rules that can match this text. */
 export function liveRules(set: RuleSet, source: string): CompiledRule[] {
-  let words: Set<string> | undefined;
-  const has = (anchor: string): boolean => {
-    if (!WORD.test(anchor)) return source.includes(anchor);
-    words ??= new Set(source.match(/[\w$]+/g));
-    return words.has(anchor);
-  };
-  return set.rules.filter((r) => {
-    const anchors = set.anchors.get(r);
-    return !anchors || anchors.some(has);
-  });
+  const index = new NeedleIndex(source);
+  return set.rules.filter((r) => index.passes(set.prefilters.get(r)));
 }
 
 /** Same results as `runRules(set.rules, input)`. */
