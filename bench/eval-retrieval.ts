@@ -4,12 +4,13 @@
 // child of it (MITRE catalogue, ChildOf in any view, and the KB's parents), is in the KB; the same for exact
 // matches over the items whose gold CWE itself is in the KB; and the gate: the share of vulnerable and of
 // SecCodePLT fixed functions that retrieval marks security-relevant. Ablations in the same table.
-// Options: --kb DIR, --seed N (the calibration split), --per-cwe (which CWEs retrieve badly), --markdown.
+// Options: --kb DIR, --seed N (the calibration split), --per-cwe (which CWEs retrieve badly).
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadKnowledgeBase } from '../src/kb/load.js';
 import { thresholdsFor, calibration } from '../src/retrieve/calibration.js';
 import type { FacetName } from '../src/retrieve/facet-names.js';
+import { retrieveFromFacets } from '../src/retrieve/retrieve.js';
 import { loadBenign, loadHierarchy, loadItems, requireData, splitOf } from './retrieval-data.js';
 import { evaluate, pct, perCwe, prepare, type Prepared } from './retrieval-metrics.js';
 
@@ -75,6 +76,23 @@ for (const ds of ['seccodeplt', 'cyberseceval'] as const) {
     console.log(row(ds, half === 'cal' ? 'full, calibration half' : 'full, held-out half', prepared.filter((p) => p.item.dataset === ds && splitOf(p.item.id, seed) === half), undefined, half));
   }
 }
+// The example level: the example the prompt would carry (the first), over in-scope vulnerable units.
+console.log(`\nExample level (full retrieval, retrieveFromFacets): the first example's CWE is the gold CWE or a parent or child, and its language is the unit's:\n\n| dataset | units in scope | example CWE related | same language | the first example is in the top CWE |\n|---|---|---|---|---|`);
+for (const ds of ['seccodeplt', 'cyberseceval'] as const) {
+  let n = 0, rel = 0, lang = 0, top = 0;
+  for (const p of prepared) {
+    if (p.item.dataset !== ds || p.item.variant !== 'vulnerable' || !p.inScope) continue;
+    n++;
+    const r = retrieveFromFacets(kb, p.item.facets, { thresholds: allThresholds });
+    const ex = r.examples[0];
+    if (!ex) continue;
+    if (related(p.item.cwe, ex.cwe)) rel++;
+    if (ex.language === p.item.language) lang++;
+    if (ex.cwe === r.cwes[0]?.cwe) top++;
+  }
+  console.log(`| ${ds} | ${n} | ${pct(rel / n)} | ${pct(lang / n)} | ${pct(top / n)} |`);
+}
+
 if (values['per-cwe']) {
   console.log(`\nPer gold CWE (full fusion, in scope):\n\n| dataset:CWE | n | hit@1 | hit@4 | most frequent top-1 |\n|---|---|---|---|---|`);
   for (const [key, v] of [...perCwe(prepared, thresholds, related, undefined, gate)].sort()) {

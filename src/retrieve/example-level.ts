@@ -30,7 +30,8 @@ export function candidateExamples(kb: KnowledgeBase, cwes: readonly string[], la
 /**
  * The example level: within the chosen CWEs, the paper's facets against each example (APIs against its API
  * set, code and cause against its sliced secure version with BM25, code against the same with dense
- * vectors), plus the CWE's own fused score, all fused the same way.
+ * vectors), plus the CWE's own fused score (constant within a CWE: it keeps every candidate in the
+ * fusion, so each chosen CWE yields an example), all fused the same way.
  */
 export function exampleFacetLists(
   kb: KnowledgeBase,
@@ -61,14 +62,27 @@ export function exampleFacetLists(
   return lists;
 }
 
-/** Examples of the chosen CWEs, best first; the first is the one the prompt carries. */
+/**
+ * Examples of the chosen CWEs: the best example of each CWE, in the CWEs' order, at most `limit`; the
+ * first is the one the prompt carries. Examples are ranked within their CWE: their BM25 scores come from
+ * the CWE's own small index, so they do not compare across CWEs, and letting the example level overrule
+ * the CWE level put an example of the gold CWE first far less often than the CWE level put the gold CWE
+ * first (bench/eval-retrieval.ts, example level). `perCwe` keeps more than one example of each CWE.
+ */
 export function rankExamples(
   kb: KnowledgeBase,
   facets: UnitFacets,
   cwes: readonly FusedItem[],
   thresholds: ExampleThresholds,
-  options: LevelOptions & { readonly vectors?: QueryVectors; readonly limit?: number } = {},
+  options: LevelOptions & { readonly vectors?: QueryVectors; readonly limit?: number; readonly perCwe?: number } = {},
 ): FusedItem[] {
   if (cwes.length === 0) return [];
-  return fuse(exampleFacetLists(kb, facets, cwes, thresholds, options.vectors, options.facets), options).slice(0, options.limit ?? 3);
+  const lists = exampleFacetLists(kb, facets, cwes, thresholds, options.vectors, options.facets);
+  const cweOf = (id: string): string | undefined => kb.examples.get(id)?.cwe;
+  const out: FusedItem[] = [];
+  for (const cwe of cwes) {
+    const own = lists.map((l) => ({ ...l, hits: l.hits.filter((h) => cweOf(h.id) === cwe.id) }));
+    out.push(...fuse(own, options).slice(0, options.perCwe ?? 1));
+  }
+  return out.slice(0, options.limit ?? 3);
 }
