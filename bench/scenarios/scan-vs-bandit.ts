@@ -13,60 +13,125 @@ import { walkFiles } from '../../src/pipeline/walk-files.js';
  * `bandit -r` over the same folder (bandit reads only the Python files), in the same run. Each file holds
  * ordinary functions and a few insecure calls of the kinds both tools know (shell commands, SQL built from
  * strings, yaml.load, disabled certificate checks), so both have findings to report.
+ *
+ * Measured REPEATS times, interleaved (CLI, bandit, in-process) so that load from other processes on the
+ * machine falls on all three alike; medians are reported, with each tool's CPU time (user + system, from
+ * /usr/bin/time when present) beside its wall time. The CLI is dist/cli.js as users run it: a fresh process,
+ * the bundled KB, worker threads, JSON written to a file. In-process is scanFiles from source in this
+ * process, in one thread (workers start only from the bundle), with the rule book built once before.
  */
+const REPEATS = 3;
+
 export async function scanVsBandit(root: string): Promise<Record<string, string | number>> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rescue-scan-bench-'));
   try {
     const files = writeCorpus(dir, 2000);
     const pythonFiles = files.filter((f) => f.endsWith('.py')).length;
     const lines = files.reduce((n, f) => n + fs.readFileSync(path.join(dir, f), 'utf8').split('\n').length, 0);
+    const haveBandit = spawnSync('which', ['bandit']).status === 0;
+    const version = haveBandit ? execFileSync('bandit', ['--version'], { encoding: 'utf8' }).split('\n')[0] : undefined;
+    const output = path.join(os.tmpdir(), `rescue-scan-bench-${process.pid}.json`);
 
     const rules = loadRuleBook();
-    const t0 = performance.now();
-    const walked = await walkFiles(dir, ['.']);
-    const result = await scanFiles({ paths: walked.files, source: localFileSource(dir, { confine: false }), logger: silentLogger, assessment: { rules }, concurrency: 8 });
-    const inProcessMs = performance.now() - t0;
-
-    // The CLI as users run it: a fresh process, the bundled KB, JSON written to a file.
-    const t1 = performance.now();
-    const cli = spawnSync(process.execPath, [path.join(root, 'dist/cli.js'), 'scan', '.', '--format', 'json', '--output', path.join(os.tmpdir(), 'rescue-scan-bench.json'), '--quiet'], { cwd: dir, encoding: 'utf8' });
-    const cliMs = performance.now() - t1;
-
-    let bandit: Record<string, string | number> = { 'bandit -r (s)': 'bandit not installed (apt-get install bandit)' };
-    if (spawnSync('which', ['bandit']).status === 0) {
-      const version = execFileSync('bandit', ['--version'], { encoding: 'utf8' }).split('\n')[0];
-      const t2 = performance.now();
-      const run = spawnSync('bandit', ['-r', dir, '-f', 'json', '-q'], { encoding: 'utf8', maxBuffer: 1 << 30 });
-      const banditMs = performance.now() - t2;
-      let issues: number | string = `unreadable output (exit ${run.status})`;
-      try {
-        issues = (JSON.parse(run.stdout) as { results: unknown[] }).results.length;
-      } catch {
-        // keep the note
+    const cli: Timed[] = [];
+    const bandit: Timed[] = [];
+    const inProcess: number[] = [];
+    let result: Awaited<ReturnType<typeof scanFiles>> | undefined;
+    let cliStatus = -1;
+    let issues: number | string = 'not run';
+    for (let i = 0; i < REPEATS; i++) {
+      const run = timed(process.execPath, [path.join(root, 'dist/cli.js'), 'scan', '.', '--format', 'json', '--output', output, '--quiet'], dir);
+      cliStatus = run.status;
+      cli.push(run);
+      if (haveBandit) {
+        const b = timed('bandit', ['-r', dir, '-f', 'json', '-q'], dir);
+        bandit.push(b);
+        try {
+          issues = (JSON.parse(b.stdout) as { results: unknown[] }).results.length;
+        } catch {
+          issues = `unreadable output (exit ${b.status})`;
+        }
       }
-      bandit = {
-        'bandit version': version ?? '',
-        'bandit -r over the folder (s)': +(banditMs / 1000).toFixed(2),
-        'bandit issues': issues,
-        'rescue in-process / bandit time': +(inProcessMs / banditMs).toFixed(2),
-        'rescue CLI process / bandit time': +(cliMs / banditMs).toFixed(2),
-      };
+      const t0 = performance.now();
+      const walked = await walkFiles(dir, ['.']);
+      result = await scanFiles({ paths: walked.files, source: localFileSource(dir, { confine: false }), logger: silentLogger, assessment: { rules }, workers: 0 });
+      inProcess.push(performance.now() - t0);
     }
-    return {
+    const cliFindings = (JSON.parse(fs.readFileSync(output, 'utf8')) as { findings: unknown[] }).findings.length;
+    fs.rmSync(output, { force: true });
+    const s = (ms: number): number => +(ms / 1000).toFixed(2);
+    const list = (ms: readonly number[]): string => ms.map((m) => s(m).toFixed(2)).join(', ');
+    const cliWall = median(cli.map((r) => r.wallMs));
+    const figures: Record<string, string | number> = {
       files: files.length,
       'Python files among them': pythonFiles,
-      'lines': lines,
-      units: result.units.length,
-      'rescue findings': result.findings.length,
-      'rescue verified fixes': result.findings.filter((f) => f.fix?.verified).length,
-      'rescue scan in-process (s)': +(inProcessMs / 1000).toFixed(2),
-      'rescue scan CLI process, exit code': cli.status ?? -1,
-      'rescue scan CLI process (s)': +(cliMs / 1000).toFixed(2),
-      ...bandit,
+      lines,
+      units: result!.units.length,
+      'rescue findings': result!.findings.length,
+      'rescue findings, CLI process': cliFindings,
+      'rescue verified fixes': result!.findings.filter((f) => f.fix?.verified).length,
+      'load average at the end (1 min)': +os.loadavg()[0]!.toFixed(2),
+      cores: os.availableParallelism(),
+      'rescue scan CLI process, exit code': cliStatus,
+      'rescue scan CLI process, median wall (s)': s(cliWall),
+      'rescue scan CLI process, runs (s)': list(cli.map((r) => r.wallMs)),
+      'rescue scan CLI process, median CPU (s)': cpu(cli),
+      'rescue scan in-process, one thread, median wall (s)': s(median(inProcess)),
+      'rescue scan in-process, runs (s)': list(inProcess),
+    };
+    if (!haveBandit) return { ...figures, 'bandit -r (s)': 'bandit not installed (apt-get install bandit)' };
+    const banditWall = median(bandit.map((r) => r.wallMs));
+    return {
+      ...figures,
+      'bandit version': version ?? '',
+      'bandit -r over the folder, median wall (s)': s(banditWall),
+      'bandit -r, runs (s)': list(bandit.map((r) => r.wallMs)),
+      'bandit -r, median CPU (s)': cpu(bandit),
+      'bandit issues': issues,
+      'rescue CLI process / bandit, median wall': +(cliWall / banditWall).toFixed(2),
+      'rescue in-process / bandit, median wall': +(median(inProcess) / banditWall).toFixed(2),
     };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+interface Timed {
+  readonly wallMs: number;
+  /** User + system seconds, when /usr/bin/time could report them. */
+  readonly cpuS?: number;
+  readonly status: number;
+  readonly stdout: string;
+}
+
+const TIME = '/usr/bin/time';
+
+/** Runs a command to completion; wall time, and CPU time through /usr/bin/time (to a file: stderr is the tool's). */
+function timed(command: string, args: readonly string[], cwd: string): Timed {
+  const useTime = fs.existsSync(TIME);
+  const cpuFile = path.join(os.tmpdir(), `rescue-bench-time-${process.pid}`);
+  const [cmd, argv] = useTime ? [TIME, ['-o', cpuFile, '-f', '%U %S', command, ...args]] : [command, [...args]];
+  const t = performance.now();
+  const run = spawnSync(cmd, argv, { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const wallMs = performance.now() - t;
+  let cpuS: number | undefined;
+  if (useTime) {
+    const m = /([\d.]+) ([\d.]+)\s*$/.exec(fs.readFileSync(cpuFile, 'utf8'));
+    if (m) cpuS = Number(m[1]) + Number(m[2]);
+    fs.rmSync(cpuFile, { force: true });
+  }
+  return { wallMs, cpuS, status: run.status ?? -1, stdout: run.stdout };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function cpu(runs: readonly Timed[]): number | string {
+  const values = runs.map((r) => r.cpuS).filter((v): v is number => v !== undefined);
+  return values.length === runs.length ? +median(values).toFixed(2) : 'no /usr/bin/time';
 }
 
 type Gen = (i: number) => string;

@@ -45,13 +45,16 @@ export function lazyRuleRunner(
     return rule.compiled ?? undefined;
   };
 
-  let last: { source: string; live: LazyRule[] } | undefined;
+  // The last two texts: a file, and the edited file a fix verification checks, alternately.
+  const recent: { source: string; live: LazyRule[] }[] = [];
   const live = (source: string): LazyRule[] => {
-    if (last?.source !== source) {
+    let hit = recent.find((r) => r.source === source);
+    if (!hit) {
       const index = new NeedleIndex(source);
-      last = { source, live: rules.filter((r) => r.compiled !== null && index.passes(r.prefilter)) };
+      hit = { source, live: rules.filter((r) => index.passes(r.prefilter)) };
+      if (recent.unshift(hit) > 2) recent.pop();
     }
-    return last.live;
+    return hit.live.filter((r) => r.compiled !== null);
   };
 
   const combos = new CombinedQueries(grammar, loaded.get(grammar)!);

@@ -24,6 +24,12 @@ import { MIN_LITERAL, requiredLiterals } from './regex-literals.js';
 export interface Needle {
   readonly text: string;
   readonly word: boolean;
+  /** The runs of word characters in `text`, for the quick absence check. */
+  readonly runs: readonly string[];
+}
+
+function needle(text: string, word: boolean): Needle {
+  return { text, word, runs: text.match(/[\w$]+/g) ?? [] };
 }
 
 export type Clause = readonly Needle[];
@@ -48,16 +54,23 @@ export function rulePrefilter(rule: Pick<RuleSource, 'query' | 'where'>): Prefil
   return out;
 }
 
-/** A per-file cache of needle lookups, shared by the rules of one file. */
+/**
+ * A per-file cache of needle lookups, shared by the rules of one file. Most needles are absent from most
+ * files, so absence is decided first on the file's distinct words (a Set, and those words joined: a
+ * fraction of the text's length): a needle occurs only if each run of word characters in it occurs inside
+ * some word of the file. Only a needle that passes is searched for in the whole text.
+ */
 export class NeedleIndex {
   private readonly found = new Map<string, boolean>();
+  private wordSet: Set<string> | undefined;
+  private joined: string | undefined;
   constructor(readonly source: string) {}
 
   has(needle: Needle): boolean {
-    const key = needle.word ? `w\0${needle.text}` : needle.text;
+    const key = needle.word ? `\0${needle.text}` : needle.text;
     let hit = this.found.get(key);
     if (hit === undefined) {
-      hit = needle.word ? hasWord(this.source, needle.text) : this.source.includes(needle.text);
+      hit = needle.word ? this.words().has(needle.text) : this.contains(needle);
       this.found.set(key, hit);
     }
     return hit;
@@ -66,19 +79,20 @@ export class NeedleIndex {
   passes(prefilter: Prefilter | undefined): boolean {
     return !prefilter || prefilter.some((clauses) => clauses.every((clause) => clause.some((n) => this.has(n))));
   }
-}
 
-/** `word` occurs with no word character (`[A-Za-z0-9_$]`) right before or after it. */
-function hasWord(source: string, word: string): boolean {
-  for (let at = source.indexOf(word); at >= 0; at = source.indexOf(word, at + 1)) {
-    if (!isWordChar(source.charCodeAt(at - 1)) && !isWordChar(source.charCodeAt(at + word.length))) return true;
+  private words(): Set<string> {
+    return (this.wordSet ??= new Set(this.source.match(/[\w$]+/g)));
   }
-  return false;
-}
 
-function isWordChar(c: number): boolean {
-  // NaN (before the start or past the end) is no word character.
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
+  private contains({ text, runs }: Needle): boolean {
+    if (runs.length > 0) {
+      // Joined with a non-word character, so no run is found across two words.
+      this.joined ??= [...this.words()].join(' ');
+      for (const run of runs) if (!this.joined.includes(run)) return false;
+      if (runs.length === 1 && runs[0] === text && this.words().has(text)) return true;
+    }
+    return this.source.includes(text);
+  }
 }
 
 const WORD = /^[\w$]+$/;
@@ -94,13 +108,13 @@ function whereClauses(where: RuleSource['where']): Clause[] {
           needles.length = 0;
           break;
         }
-        needles.push({ text: segment, word: false });
+        needles.push(needle(segment, false));
       }
       if (needles.length > 0 && needles.every((n) => n.text.length >= MIN_LITERAL)) out.push(dedupe(needles));
     } else if ('hasArgument' in c) {
-      if (c.hasArgument.length >= MIN_LITERAL) out.push([{ text: c.hasArgument, word: false }]);
+      if (c.hasArgument.length >= MIN_LITERAL) out.push([needle(c.hasArgument, false)]);
       const literals = c.value === undefined ? undefined : requiredLiterals(c.value);
-      if (literals) out.push(literals.map((text) => ({ text, word: false })));
+      if (literals) out.push(literals.map((text) => needle(text, false)));
     }
   }
   return out;
@@ -135,10 +149,10 @@ function predicateClauses(pattern: readonly Element[]): Clause[] {
     const strings = args.map(unescapeQueryString);
     if (p.name === 'any-of?' || p.name === 'any-eq?' || (p.name === 'eq?' && mandatory.has(capture.slice(1)))) {
       if (strings.some((s) => s.length === 0)) continue;
-      out.push(dedupe(strings.map((text) => ({ text, word: WORD.test(text) }))));
+      out.push(dedupe(strings.map((text) => needle(text, WORD.test(text)))));
     } else if ((p.name === 'match?' || p.name === 'any-match?') && strings.length === 1) {
       const literals = requiredLiterals(strings[0]!);
-      if (literals) out.push(literals.map((text) => ({ text, word: false })));
+      if (literals) out.push(literals.map((text) => needle(text, false)));
     }
   }
   return out;
