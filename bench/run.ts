@@ -5,6 +5,8 @@ import { parseArgs } from 'node:util';
 import { diffAndUnits } from './scenarios/diff-units.js';
 import { scanVsBandit } from './scenarios/scan-vs-bandit.js';
 import { kbLoad } from './scenarios/kb-load.js';
+import { retrievalScenario } from './scenarios/retrieval.js';
+import { tokensScenario } from './scenarios/tokens.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({ options: { only: { type: 'string' }, data: { type: 'string' } }, allowPositionals: true, strict: false });
@@ -15,6 +17,8 @@ const scenarios: Record<string, Scenario> = {
   'diff-and-units': diffAndUnits,
   'scan-vs-bandit': (root) => scanVsBandit(root),
   'kb-load': (root, dataDir) => kbLoad(root, dataDir),
+  retrieval: (root, dataDir) => retrievalScenario(root, dataDir),
+  tokens: (root, dataDir) => tokensScenario(root, dataDir),
 };
 
 if (!fs.existsSync(path.join(root, 'dist/cli.js'))) {
