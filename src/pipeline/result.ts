@@ -11,7 +11,18 @@ export interface RunStats {
   promptTokens: number;
   completionTokens: number;
   ms: number;
+  /** Model calls that failed, replies rejected by validation or verification, findings dropped, units not sent. */
+  llmFailedCalls?: number;
+  llmRejectedReplies?: number;
+  llmDroppedFindings?: number;
+  llmSkippedUnits?: number;
+  /** Set when the model was unreachable or refused: the review fell back to the rules. */
+  llmOutage?: string;
 }
+
+/** The model stage's share of the stats. */
+export type ModelRunStats = Pick<RunStats, 'unitsSentToLlm' | 'llmCalls' | 'promptTokens' | 'completionTokens'> &
+  Pick<RunStats, 'llmFailedCalls' | 'llmRejectedReplies' | 'llmDroppedFindings' | 'llmSkippedUnits' | 'llmOutage'>;
 
 /** What one review or scan produced, before any publisher acts on it. */
 export interface ReviewResult {
