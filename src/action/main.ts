@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { atLeast } from '../assess/finding.js';
@@ -11,7 +12,11 @@ import { createGitHubClient, type GitHubClient } from '../github/octokit.js';
 import { getPullRequest, headFileSource, listPullRequestChange, readFileAt, recordingSource } from '../github/pull-request-source.js';
 import { createOctokitPublisher } from '../github/review-publisher.js';
 import type { Logger } from '../logging/logger.js';
-import { checkDisabledRules, loadRuleBook } from '../pipeline/load-rules.js';
+import { createRuleBook } from '../assess/rule-book.js';
+import { loadKnowledgeBase, type KnowledgeBase } from '../kb/load.js';
+import { citeOverlayGuidance, mergeOverlay } from '../kb/overlay.js';
+import { fetchOverlay } from '../kb/overlay-fetch.js';
+import { checkDisabledRules } from '../pipeline/load-rules.js';
 import { createPathFilter } from '../pipeline/path-filter.js';
 import type { ReviewResult } from '../pipeline/result.js';
 import { reviewChange } from '../pipeline/review-change.js';
@@ -64,7 +69,8 @@ async function review(env: NodeJS.ProcessEnv, logger: Logger): Promise<void> {
   const changeSet = await logger.group('Read the pull request', () => listPullRequestChange(client, pr));
   logger.info(`${changeSet.files.length} changed file(s)`);
   const settings = await repositorySettings(client, pr, config, logger);
-  const rules = loadRuleBook();
+  const kb = await knowledgeBase(client, pr, env, logger);
+  const rules = citeOverlayGuidance(createRuleBook(kb.document), kb);
   checkDisabledRules(rules, settings.disableRules, config.configFile, logger);
   const source = recordingSource(headFileSource(client, pr, pr.headSha));
   const result = await reviewChange({
@@ -72,7 +78,18 @@ async function review(env: NodeJS.ProcessEnv, logger: Logger): Promise<void> {
     source,
     logger,
     filter: createPathFilter({ include: settings.include, exclude: settings.exclude }),
-    assessment: { rules, config: settings },
+    assessment: {
+      rules,
+      config: settings,
+      model: {
+        kb,
+        llm: config.llm,
+        caps: { maxUnits: config.maxUnits, maxCalls: config.maxLlmCalls, maxInputTokens: config.maxInputTokens },
+        env,
+        githubToken: config.githubToken,
+        pr: { title: pr.title, body: pr.body },
+      },
+    },
   });
   for (const unit of result.units) logger.debug(`unit ${unit.path}:${unit.startLine}-${unit.endLine} ${unit.kind} ${unit.name}`);
   const reported = result.findings.filter((f) => atLeast(f.severity, config.severityThreshold)).sort(bySeverity);
@@ -85,6 +102,7 @@ async function review(env: NodeJS.ProcessEnv, logger: Logger): Promise<void> {
   core.setOutput(Outputs.Sarif, sarifPath);
 
   const errors: string[] = [];
+  if (result.model?.outage) errors.push(`the model failed: ${result.model.outage}`);
   const publication: { -readonly [K in keyof PublicationSummary]: PublicationSummary[K] } = { mode: config.mode, dryRun: config.dryRun, notes: [] };
   const handled = new Set<string>();
   const notes: string[] = [];
@@ -134,7 +152,28 @@ async function review(env: NodeJS.ProcessEnv, logger: Logger): Promise<void> {
   if (config.failOn.includes('findings') && reported.length > 0) {
     core.setFailed(`${reported.length} finding(s) at or above "${config.severityThreshold}" (input "${Inputs.FailOn}" includes findings)`);
   } else if (config.failOn.includes('errors') && errors.length > 0) {
-    core.setFailed(`${errors.length} error(s) while publishing (input "${Inputs.FailOn}" includes errors): ${errors[0]}`);
+    core.setFailed(`${errors.length} error(s) during the review (input "${Inputs.FailOn}" includes errors): ${errors[0]}`);
+  }
+}
+
+/**
+ * The bundled knowledge base, with the repository's learned overlay (`.github/rescue/kb/build`) on top when
+ * there is one. The overlay is read at the base commit: its guidelines reach prompts and its rules run, so a
+ * pull request must not be able to supply its own.
+ */
+async function knowledgeBase(client: GitHubClient, pr: ReviewedPullRequest, env: NodeJS.ProcessEnv, logger: Logger): Promise<KnowledgeBase> {
+  const bundled = loadKnowledgeBase();
+  const base = pr.baseSha ?? (await getPullRequest(client, pr)).baseSha;
+  const dest = await fs.mkdtemp(path.join(env.RUNNER_TEMP ?? os.tmpdir(), 'rescue-overlay-'));
+  try {
+    const overlay = await fetchOverlay(client, pr, base, dest);
+    if (!overlay) return bundled;
+    const merged = mergeOverlay(bundled, overlay);
+    logger.info(`Using the repository's knowledge-base overlay (${merged.overlay.cwes.length} CWE(s), ${merged.overlay.guidelines} guideline(s)) from ${base.slice(0, 12)}`);
+    return merged;
+  } catch (error) {
+    logger.warning(`The repository's knowledge-base overlay could not be used (${(error as Error).message}); using the bundled knowledge base`);
+    return bundled;
   }
 }
 

@@ -4,6 +4,7 @@ import type { RuleBook } from '../assess/rule-book.js';
 import type { Unit } from '../code/unit.js';
 import type { Logger } from '../logging/logger.js';
 import { sliceUnit } from '../slice/index.js';
+import type { ModelOptions } from './model-stage.js';
 
 /** What the pipeline needs to produce findings offline. Absent: the pipeline stops at the units. */
 export interface AssessmentOptions {
@@ -12,6 +13,8 @@ export interface AssessmentOptions {
   readonly config?: AssessConfig;
   /** Review mode: default the program slicer (src/slice); null uses the shared-name heuristic. */
   readonly slicer?: UnitSlicer | null;
+  /** Review mode: the model stage (retrieval gate, judge and rewrite). Absent: rules only. */
+  readonly model?: ModelOptions;
 }
 
 /** The program slicer behind the review filter on unchanged lines. */

@@ -39,6 +39,8 @@ export interface ReviewResult {
   /** Files that parsed with syntax errors; their units were still reviewed. */
   readonly parseErrors: readonly string[];
   readonly stats: RunStats;
+  /** The model stage, when one ran: lines for the job summary, and the outage that stopped it, if any. */
+  readonly model?: { readonly summary: readonly string[]; readonly outage?: string };
 }
 
 /** The assessment part of a result when no assessment ran. */

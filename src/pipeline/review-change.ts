@@ -10,6 +10,8 @@ import { touchedLines } from './touched-lines.js';
 import { reconstructAddedFile } from './reconstruct.js';
 import type { AssessFile } from '../assess/assess.js';
 import { runAssessment, type AssessmentOptions } from './assessment.js';
+import { runModelStage } from './model-stage.js';
+import { sortFindings } from '../assess/assess.js';
 
 export interface ReviewOptions {
   readonly changeSet: ChangeSet;
@@ -66,8 +68,25 @@ export async function reviewChange(options: ReviewOptions): Promise<ReviewResult
   }
   for (const path of parseErrors) logger.warning(`${path}: has syntax errors; reviewed the parts that parsed`, { file: path });
   const assessed = await runAssessment(options.assessment, 'review', units, files, logger);
-  const stats = { ...emptyStats(), files: reviewable.length, units: units.length, ms: Date.now() - started };
-  return { ...assessed, units, skipped, parseErrors, stats };
+  const stats = { ...emptyStats(), files: reviewable.length, units: units.length };
+  const model = options.assessment?.model;
+  if (!model || !options.assessment) return { ...assessed, units, skipped, parseErrors, stats: { ...stats, ms: Date.now() - started } };
+  const judged = await runModelStage(model, units, files, assessed, options.assessment.rules, options.assessment.config, logger);
+  const merged = {
+    ...assessed,
+    findings: [...assessed.findings, ...judged.findings],
+    suppressed: [...assessed.suppressed, ...judged.suppressed],
+    belowThreshold: assessed.belowThreshold + judged.belowThreshold,
+  };
+  sortFindings(merged);
+  return {
+    ...merged,
+    units,
+    skipped,
+    parseErrors,
+    stats: { ...stats, ...judged.stats, ms: Date.now() - started },
+    model: { summary: judged.summary, ...(judged.outage && { outage: judged.outage }) },
+  };
 }
 
 function triage(file: ChangedFile, filter: (path: string) => boolean): Skipped | undefined {

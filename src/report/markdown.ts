@@ -17,6 +17,8 @@ export function renderMarkdown(result: ReviewResult, title = 'RESCUE security re
       '.',
     '',
   );
+  if (result.model?.summary.length) out.push(...result.model.summary, '');
+  if (result.model?.outage) out.push(`**The model failed** (${escapeMarkdown(result.model.outage)}): the findings above come from the knowledge-base rules only.`, '');
   if (result.findings.length) out.push(...byCweAndSeverity(result.findings), '', ...findingsTable(result.findings), '');
   const quiet = [
     result.suppressed?.length ? `${result.suppressed.length} suppressed (\`rescue-ignore\` or repository configuration)` : '',
