@@ -25,6 +25,7 @@ import { renderSarif } from '../report/sarif.js';
 import { applyFixes, type FixRefusal } from '../review/apply-fixes.js';
 import { describePlan } from '../review/describe-plan.js';
 import { treeSitterImportPlacer } from '../review/import-placer.js';
+import { judgePrompt } from '../llm/prompts/judge.v1.js';
 import { bySeverity, planReview, RULES_MARKER_VERSION } from '../review/plan.js';
 import { annotationsFor, publishReview } from '../review/publish.js';
 import type { Annotation } from '../review/publisher.js';
@@ -134,7 +135,9 @@ async function review(env: NodeJS.ProcessEnv, logger: Logger): Promise<void> {
     errors.push(reason);
   }
   if (existing) {
-    const plan = planReview(reviewed, changeSet, existing, { maxComments: config.maxComments, version: RULES_MARKER_VERSION, headText: source.text, handled, notes });
+    // The marker records what wrote the findings: the rules alone, or the rules and the judge prompt's version.
+    const version = result.stats.unitsSentToLlm > 0 ? `${RULES_MARKER_VERSION}.judge-${judgePrompt.version}` : RULES_MARKER_VERSION;
+    const plan = planReview(reviewed, changeSet, existing, { maxComments: config.maxComments, version, headText: source.text, handled, notes });
     publication.plan = plan;
     if (config.dryRun) {
       logger.info(`Dry run (input "${Inputs.DryRun}"): posting nothing.\n${describePlan(plan)}`);
