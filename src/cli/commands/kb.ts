@@ -18,6 +18,7 @@ import { formatReport } from '../../kb/summarize/driver.js';
 import { createProgress } from '../../kb/summarize/progress.js';
 import { verifyKnowledgeBase } from '../../kb/verify.js';
 import { EXIT_FINDINGS, EXIT_OK, type CliCommand, type CliIo } from '../command.js';
+import { endpointSettings } from '../endpoint.js';
 import { KB_LEARN_HELP, kbLearn } from './kb-learn.js';
 import { KB_REFRESH_HELP, kbRefresh } from './kb-refresh.js';
 
@@ -159,20 +160,6 @@ async function build(args: readonly string[], io: CliIo): Promise<number> {
   return status;
 }
 
-function endpointSettings(flag: string | undefined, io: CliIo) {
-  const baseURL = flag ?? io.env.OPENAI_BASE_URL;
-  if (!baseURL) throw new ConfigurationError('an OpenAI-compatible endpoint is needed: pass --base-url URL or set OPENAI_BASE_URL');
-  let host: string;
-  try {
-    host = new URL(baseURL).hostname;
-  } catch {
-    throw new ConfigurationError(`--base-url / OPENAI_BASE_URL is not a URL: ${baseURL}`);
-  }
-  const local = host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
-  const apiKey = io.env.OPENAI_API_KEY ?? (local ? 'none' : undefined);
-  if (!apiKey) throw new ConfigurationError(`set OPENAI_API_KEY for ${host}`);
-  return { baseURL, apiKey, maxRetries: 3 };
-}
 
 function summarizeSkips(skipped: readonly { reason: string }[]): string {
   const counts = new Map<string, number>();

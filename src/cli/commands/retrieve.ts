@@ -10,6 +10,7 @@ import { createOpenAiEmbedder } from '../../llm/openai-client.js';
 import type { CalibrationFile } from '../../retrieve/calibration.js';
 import { retrieveForUnits, type Retrieval } from '../../retrieve/retrieve.js';
 import { EXIT_OK, type CliCommand, type CliIo } from '../command.js';
+import { endpointSettings } from '../endpoint.js';
 
 const HELP = `Usage: rescue retrieve FILE [options]
 
@@ -89,7 +90,7 @@ export const retrieveCommand: CliCommand = {
       facets.push(await extractFacets({ kb, grammar, source: text, startLine: u.startLine, endLine: u.endLine, description: values.description, slice: false }));
     }
     const model = values['embeddings-model'];
-    const embedder = model ? createOpenAiEmbedder({ ...endpointSettings(values['base-url'], io), model }) : undefined;
+    const embedder = model ? createOpenAiEmbedder({ ...endpointSettings(values['base-url'], io, '--embeddings-model needs an endpoint'), model }) : undefined;
     const calibration = values.calibration ? await readCalibration(path.resolve(io.cwd, values.calibration)) : undefined;
     const results = await retrieveForUnits(kb, facets.map((f) => ({ facets: f })), { k, embedder, embeddingModel: model, logger: io.logger, calibration });
     const out: UnitRetrievalJson[] = selected.map((u, i) => ({
@@ -129,20 +130,6 @@ function languageFor(file: string, flag: string | undefined): Language {
   return language;
 }
 
-function endpointSettings(flag: string | undefined, io: CliIo) {
-  const baseURL = flag ?? io.env.OPENAI_BASE_URL;
-  if (!baseURL) throw new ConfigurationError('--embeddings-model needs an endpoint: pass --base-url URL or set OPENAI_BASE_URL');
-  let host: string;
-  try {
-    host = new URL(baseURL).hostname;
-  } catch {
-    throw new ConfigurationError(`--base-url / OPENAI_BASE_URL is not a URL: ${baseURL}`);
-  }
-  const local = host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
-  const apiKey = io.env.OPENAI_API_KEY ?? (local ? 'none' : undefined);
-  if (!apiKey) throw new ConfigurationError(`set OPENAI_API_KEY for ${host}`);
-  return { baseURL, apiKey, maxRetries: 3 };
-}
 
 const num = (x: number): string => (Number.isInteger(x) ? String(x) : x.toFixed(4));
 
