@@ -39,3 +39,19 @@ test('the schema subset rejects what the specification forbids', () => {
   extra.runs[0].results[0].cwe = 'CWE-1';
   expect(validate(extra)).toBe(false);
 });
+
+test('the SARIF file validates against the official SARIF 2.1.0 (rtm.5) JSON schema', async () => {
+  // The OASIS schema as shipped in @microsoft/jest-sarif (draft-04 JSON Schema, hence ajv-draft-04; its
+  // language-tag pattern is not a valid unicode-mode regex, hence unicodeRegExp: false).
+  const { default: Ajv04 } = await import('ajv-draft-04');
+  const official = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../../node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+  const validate = new Ajv04({ allErrors: true, strict: false, unicodeRegExp: false }).compile(official);
+  for (const result of [sampleResult, { ...sampleResult, findings: [] }]) {
+    const ok = validate(JSON.parse(renderSarif(result)));
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+  }
+  const bad = JSON.parse(renderSarif(sampleResult));
+  bad.runs[0].results[0].level = 'severe';
+  expect(validate(bad)).toBe(false);
+});
