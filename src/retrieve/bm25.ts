@@ -45,6 +45,7 @@ export function bm25Scores<T>(
   fields: readonly string[],
   keep?: (id: string) => boolean,
   lengthNormalized = false,
+  boost?: Readonly<Record<string, number>>,
 ): ScoredItem[] {
   const { terms } = typeof query === 'string' ? prepareQuery(query) : query;
   if (terms.length === 0) return [];
@@ -52,6 +53,7 @@ export function bm25Scores<T>(
     fields: [...fields],
     tokenize: SPACE,
     processTerm: SAME,
+    ...(boost && { boost: { ...boost } }),
     ...(keep && { filter: (r) => keep(String(r.id)) }),
   });
   const q = lengthNormalized ? Math.max(MIN_QUERY_TERMS, terms.length) : 1;

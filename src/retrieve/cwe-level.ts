@@ -28,6 +28,12 @@ export interface LevelOptions extends FusionOptions {
  */
 export const DEFAULT_CWE_FACETS: ReadonlySet<FacetName> = new Set(['cause', 'apis', 'rules', 'cause-dense']);
 
+/**
+ * Field boosts of the cause facet's BM25+: the CWE's name says in a few words what the weakness is about
+ * (command, permission, certificate, resources), so a query word found there counts double.
+ */
+export const CAUSE_FIELD_BOOST: Readonly<Record<string, number>> = { name: 2, cause: 1, guidelines: 1 };
+
 /** The CWE level's facet lists: cause (BM25, dense), APIs (BM25 against each CWE's API set), rules. */
 export function cweFacetLists(
   kb: KnowledgeBase,
@@ -38,8 +44,8 @@ export function cweFacetLists(
 ): FacetList[] {
   const on = (f: FacetName): boolean => (use ?? DEFAULT_CWE_FACETS).has(f);
   const lists: FacetList[] = [];
-  if (on('cause')) lists.push({ name: 'cause', threshold: thresholds.cause, hits: bm25Scores(kb.cweIndex, facets.cause, CWE_TEXT_FIELDS, undefined, true) });
-  if (on('apis')) lists.push({ name: 'apis', threshold: thresholds.apis, hits: apiScores(kb, facets.language, apiQueryTerms(facets.apis).join(' ')) });
+  if (on('cause')) lists.push({ name: 'cause', threshold: thresholds.cause, hits: bm25Scores(kb.cweIndex, facets.cause, CWE_TEXT_FIELDS, undefined, true, CAUSE_FIELD_BOOST) });
+  if (on('apis')) lists.push({ name: 'apis', threshold: thresholds.apis, hits: apiScores(kb, facets.language, apiQueryTerms(facets.apis)) });
   if (on('code')) lists.push({ name: 'code', threshold: thresholds.code, hits: codeByCwe(kb, facets.code, facets.language) });
   if (on('rules') && facets.rules.length) {
     lists.push({ name: 'rules', threshold: thresholds.rules, hits: [...ruleScores(facets.rules)].map(([id, score]) => ({ id, score })) });
