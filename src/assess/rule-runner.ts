@@ -1,8 +1,8 @@
-import { Query, type QueryMatch } from 'web-tree-sitter';
+import { CaptureQuantifier, Query, type QueryMatch } from 'web-tree-sitter';
 import type { Grammar } from '../code/languages.js';
 import type { KbRule } from '../kb/model.js';
 import type { RuleRunner } from './rule-book.js';
-import { compileLoaded, type LoadedGrammar } from './rules/compile.js';
+import { checkedWithoutQuery, compileLoaded, type LoadedGrammar } from './rules/compile.js';
 import { NeedleIndex, rulePrefilter, type Prefilter } from './rules/prefilter.js';
 import { attachTopLevelPredicates } from './rules/query-text.js';
 import { matchSession } from './rules/run.js';
@@ -13,15 +13,23 @@ import type { CompiledRule } from './rules/types.js';
  *
  * 1. Prefilters (rules/prefilter.ts): a rule runs on a file only when the file's text holds what every
  *    match of the rule needs; most files keep a handful of a language's hundred rules.
- * 2. Lazy compilation: a rule's query is compiled the first time a file needs it (tens of milliseconds a
- *    rule for the larger grammars: compiling all of them cost more than scanning a few hundred files).
- * 3. Combined queries: files of one project tend to keep the same few rules; when a set of live rules
- *    comes back, their patterns are compiled into one query, which walks the tree once instead of once per
- *    rule (three to four times faster). Its matches are handed out rule by rule, in rule order, as if each
- *    rule's own query had run. The number of such queries is bounded: a project where every file keeps a
- *    different set falls back to the rules' own queries.
+ * 2. Lazy compilation: nothing is compiled before a file needs it (tens of milliseconds a rule for the
+ *    larger grammars: compiling all of them cost more than scanning a few hundred files).
+ * 3. Combined queries: the live rules of a file are compiled into one query, which walks the tree once
+ *    instead of once per rule (three to four times faster), and costs less to compile than the rules'
+ *    own queries. Its matches are handed out rule by rule, in rule order, as if each rule's own query had
+ *    run. A rule's own query is not compiled at all when combined queries cover it: the combined query
+ *    tells which of its patterns are the rule's and which captures they define, which is what compiling
+ *    the rule checks (see `validate`). Files of one project keep the same few sets of live rules; a set
+ *    that some combined query already covers runs on it (matches of the other rules are dropped: a
+ *    pattern's matches do not depend on the other patterns of the query, and a rule the prefilters
+ *    rule out costs microseconds a file), unless that query is more than twice as large and the set
+ *    comes back, when it gets its own. The number of combined queries is bounded: past it, a set that no
+ *    combined query covers runs on its rules' own queries.
  *
- * A rule that does not compile is listed in `broken` (when a file first needs it) and never runs.
+ * A rule that does not compile is listed in `broken` (when a file first needs it) and never runs: a
+ * combined query that does not compile sends its rules to be compiled one by one, which finds the culprit
+ * and its error message.
  */
 export function lazyRuleRunner(
   sources: readonly KbRule[],
@@ -29,13 +37,14 @@ export function lazyRuleRunner(
   loaded: ReadonlyMap<Grammar, LoadedGrammar>,
   broken: Map<string, string>,
 ): RuleRunner {
-  const rules: LazyRule[] = sources.map((source, index) => ({ source, index, prefilter: rulePrefilter(source) }));
+  const own = loaded.get(grammar)!;
+  const rules: LazyRule[] = sources.map((source, index) => ({ source, index, prefilter: rulePrefilter(source), text: attachTopLevelPredicates(source.query) }));
   const byId = new Map(rules.map((r) => [r.source.id, r]));
   const compiledList: CompiledRule[] = [];
-  const compile = (rule: LazyRule): CompiledRule | undefined => {
+  const settle = (rule: LazyRule, make: () => CompiledRule): CompiledRule | undefined => {
     if (rule.compiled === undefined) {
       try {
-        rule.compiled = compileLoaded(rule.source, loaded);
+        rule.compiled = make();
         compiledList.push(rule.compiled);
       } catch (error) {
         rule.compiled = null;
@@ -44,6 +53,8 @@ export function lazyRuleRunner(
     }
     return rule.compiled ?? undefined;
   };
+  /** The rule's own query, compiled: the authority on whether it compiles and why not. */
+  const compile = (rule: LazyRule): CompiledRule | undefined => settle(rule, () => compileLoaded(rule.source, loaded));
 
   // The last two texts: a file, and the edited file a fix verification checks, alternately.
   const recent: { source: string; live: LazyRule[] }[] = [];
@@ -57,7 +68,7 @@ export function lazyRuleRunner(
     return hit.live.filter((r) => r.compiled !== null);
   };
 
-  const combos = new CombinedQueries(grammar, loaded.get(grammar)!);
+  const combos = new CombinedQueries(own, compile, (rule, captures) => settle(rule, () => checkedWithoutQuery(rule.source, grammar, own, captures)));
   return {
     get rules() {
       return compiledList;
@@ -65,21 +76,22 @@ export function lazyRuleRunner(
     size: rules.length,
     run(input) {
       const session = matchSession(input);
-      const compiled: CompiledRule[] = [];
-      for (const rule of live(input.source)) {
-        const c = compile(rule);
-        if (c) compiled.push(c);
-      }
-      const combo = combos.for(compiled);
+      const candidates = live(input.source);
+      const combo = combos.for(candidates);
+      const set = candidates.filter((r) => (combo ? r.compiled !== null : compile(r)));
       if (combo) {
-        const byRule: QueryMatch[][] = compiled.map(() => []);
-        for (const m of combo.query.matches(input.tree.rootNode, session.options)) byRule[combo.ruleOfPattern[m.patternIndex]!]!.push(m);
-        compiled.forEach((rule, k) => {
-          for (const m of byRule[k]!) session.accept(rule, m);
+        const slot = new Map(set.map((r, k) => [r, k]));
+        const byRule: QueryMatch[][] = set.map(() => []);
+        for (const m of combo.query.matches(input.tree.rootNode, session.options)) {
+          const k = slot.get(combo.ruleOfPattern[m.patternIndex]!);
+          if (k !== undefined) byRule[k]!.push(m);
+        }
+        set.forEach((rule, k) => {
+          for (const m of byRule[k]!) session.accept(rule.compiled!, m);
         });
       } else {
-        for (const rule of compiled) {
-          for (const m of rule.queries.get(grammar)!.matches(input.tree.rootNode, session.options)) session.accept(rule, m);
+        for (const rule of set) {
+          for (const m of rule.compiled!.queries.get(grammar)!.matches(input.tree.rootNode, session.options)) session.accept(rule.compiled!, m);
         }
       }
       return session.results();
@@ -96,61 +108,152 @@ interface LazyRule {
   readonly source: KbRule;
   readonly index: number;
   readonly prefilter: Prefilter | undefined;
-  /** Undefined: not compiled yet; null: does not compile (listed in `broken`). */
+  /** The query text as compiled (top-level predicates attached). */
+  readonly text: string;
+  /** Undefined: not checked yet; null: does not compile (listed in `broken`). */
   compiled?: CompiledRule | null;
 }
 
 interface Combo {
   readonly query: Query;
-  /** For each pattern of the combined query, the index of its rule in the set. */
-  readonly ruleOfPattern: readonly number[];
+  /** For each pattern of the combined query, its rule. */
+  readonly ruleOfPattern: readonly LazyRule[];
+  readonly members: ReadonlySet<LazyRule>;
 }
 
 /** At most this many combined queries per grammar: each costs about what compiling its rules costs. */
 const MAX_COMBOS = 24;
 
 /**
- * Combined queries by set of rules. A set gets one the second time it is asked for (a set seen once may
- * never come back: its rules' own queries, compiled anyway, serve it).
+ * Combined queries, and which serves which set of live rules: the smallest one that holds every rule of
+ * the set, else one compiled for the set (at most MAX_COMBOS). A query more than twice the size of the set
+ * serves it once; if the set comes back it gets its own. Every rule of a combined query is checked (the
+ * `validate` callback) when the query is built. Undefined: the set runs on its rules' own queries.
  */
 class CombinedQueries {
-  private readonly combos = new Map<string, Combo | null>();
-  private readonly seen = new Set<string>();
+  private readonly combos: Combo[] = [];
+  /** Per set of rules: the query that serves it for good, or how often it was served by a larger one. */
+  private readonly decided = new Map<string, Combo | number>();
   constructor(
-    private readonly grammar: Grammar,
     private readonly loaded: LoadedGrammar,
+    private readonly compileAlone: (rule: LazyRule) => CompiledRule | undefined,
+    private readonly validate: (rule: LazyRule, captures: ReadonlySet<string>) => CompiledRule | undefined,
   ) {}
 
-  for(rules: readonly CompiledRule[]): Combo | undefined {
-    if (rules.length < 2) return undefined;
-    const key = rules.map((r) => r.id).join('\0');
-    const known = this.combos.get(key);
-    if (known !== undefined) return known ?? undefined;
-    if (!this.seen.has(key)) {
-      this.seen.add(key);
-      return undefined;
+  for(rules: readonly LazyRule[]): Combo | undefined {
+    if (rules.length === 0) return undefined;
+    const key = rules.map((r) => r.index).join(',');
+    const known = this.decided.get(key);
+    if (typeof known === 'object') return known;
+    let best: Combo | undefined;
+    for (const c of this.combos) {
+      if ((!best || c.members.size < best.members.size) && rules.every((r) => c.members.has(r))) best = c;
     }
-    if (this.combos.size >= MAX_COMBOS) return undefined;
+    if (best && best.members.size <= 2 * rules.length) {
+      this.decided.set(key, best);
+      return best;
+    }
+    const seen = known ?? 0;
+    if (best && (seen === 0 || this.combos.length >= MAX_COMBOS)) {
+      this.decided.set(key, seen + 1);
+      return best;
+    }
+    if (this.combos.length >= MAX_COMBOS) return undefined;
     const combo = this.build(rules);
-    this.combos.set(key, combo);
-    return combo ?? undefined;
+    if (combo) this.decided.set(key, combo);
+    return combo;
   }
 
-  private build(rules: readonly CompiledRule[]): Combo | null {
-    const ruleOfPattern: number[] = [];
-    rules.forEach((rule, k) => {
-      for (let p = rule.queries.get(this.grammar)!.patternCount(); p > 0; p--) ruleOfPattern.push(k);
-    });
+  private build(rules: readonly LazyRule[], retry = true): Combo | undefined {
+    let query: Query;
     try {
-      const query = new Query(this.loaded.language, rules.map((r) => attachTopLevelPredicates(r.rule.query)).join('\n'));
-      // The patterns must line up with the rules' own; anything else and the rules run one by one.
-      if (query.patternCount() !== ruleOfPattern.length) {
-        query.delete();
-        return null;
-      }
-      return { query, ruleOfPattern };
+      query = new Query(this.loaded.language, rules.map((r) => r.text).join('\n'));
     } catch {
-      return null;
+      // Some rule does not compile: its own query says which, and why.
+      const good = rules.filter((r) => this.compileAlone(r));
+      return retry && good.length > 0 && good.length < rules.length ? this.build(good, false) : undefined;
+    }
+    const ruleOfPattern = patternOwners(query, rules);
+    if (!ruleOfPattern) {
+      // The patterns do not line up with the rules' texts: let each rule's own query decide.
+      query.delete();
+      for (const r of rules) this.compileAlone(r);
+      return undefined;
+    }
+    for (const rule of rules) {
+      if (rule.compiled !== undefined) continue;
+      const captures = patternCaptures(query, ruleOfPattern, rule);
+      // A capture a predicate names but the rule's patterns do not define: only the rule's own query
+      // tells whether that compiles.
+      if (!captureReferences(rule.text).every((name) => captures.has(name))) this.compileAlone(rule);
+      else if (!this.validate(rule, captures)) this.compileAlone(rule); // the same error, worded as compileLoaded words it
+    }
+    const combo = { query, ruleOfPattern, members: new Set(rules) };
+    this.combos.push(combo);
+    return combo;
+  }
+}
+
+/**
+ * The rule of each pattern of a query compiled from the rules' texts joined by newlines, from the byte
+ * range of each pattern in the query's source (a pattern's range runs on over the blanks and comments
+ * after it). Undefined when a pattern does not lie within one rule's text or a rule has no pattern: then
+ * the query is not what the rules' own queries are.
+ */
+function patternOwners(query: Query, rules: readonly LazyRule[]): LazyRule[] | undefined {
+  const ends: number[] = [];
+  const limits: number[] = [];
+  let offset = 0;
+  for (const r of rules) {
+    offset += Buffer.byteLength(r.text, 'utf8');
+    ends.push(offset);
+    offset += 1;
+  }
+  rules.forEach((_, k) => limits.push(k + 1 < rules.length ? ends[k]! + 1 + leadingTrivia(rules[k + 1]!.text) : Infinity));
+  const owners: LazyRule[] = [];
+  const counts = new Array<number>(rules.length).fill(0);
+  let k = 0;
+  for (let p = 0, n = query.patternCount(); p < n; p++) {
+    const start = query.startIndexForPattern(p);
+    while (k < rules.length && start >= ends[k]!) k++;
+    if (k === rules.length || query.endIndexForPattern(p) > limits[k]!) return undefined;
+    owners.push(rules[k]!);
+    counts[k]!++;
+  }
+  return counts.every((c) => c > 0) ? owners : undefined;
+}
+
+/** UTF-8 bytes of blanks and `;` comments at the start of a query text. */
+function leadingTrivia(text: string): number {
+  const m = /^(?:\s|;[^\n]*)*/.exec(text)!;
+  return Buffer.byteLength(m[0], 'utf8');
+}
+
+/** The captures the rule's patterns define (in a query of its own: its capture names). */
+function patternCaptures(query: Query, owners: readonly LazyRule[], rule: LazyRule): Set<string> {
+  const names = new Set<string>();
+  owners.forEach((owner, p) => {
+    if (owner !== rule) return;
+    query.captureQuantifiers[p]!.forEach((q, id) => {
+      if (q !== CaptureQuantifier.Zero) names.add(query.captureNames[id]!);
+    });
+  });
+  return names;
+}
+
+/** Every `@name` of a query text outside strings and comments. */
+function captureReferences(text: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    } else if (c === ';') {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (c === '@') {
+      const m = /^[^\s()[\]"]+/.exec(text.slice(i + 1));
+      if (m) out.push(m[0]);
     }
   }
+  return out;
 }

@@ -44,7 +44,27 @@ export function compileLoaded(rule: RuleSource, loaded: ReadonlyMap<Grammar, Loa
     parsers.set(grammar, parser);
   }
   const first = queries.values().next().value!;
-  const names = new Set(first.captureNames);
+  return checkedRule(rule, loaded.values().next().value!.language, new Set(first.captureNames), queries, parsers);
+}
+
+/**
+ * compileLoaded for one grammar when a combined query holding the rule's patterns has compiled: `captures`
+ * are the capture names of those patterns (what the rule's own query would define), and the rule's own
+ * query is compiled only if something asks for it. Throws what compileLoaded throws for the checks that
+ * do not need the query; the caller makes sure the rule's own query would compile (see rule-runner.ts).
+ */
+export function checkedWithoutQuery(rule: RuleSource, grammar: Grammar, loaded: LoadedGrammar, captures: ReadonlySet<string>): CompiledRule {
+  return checkedRule(rule, loaded.language, captures, new LazyQueries(rule, grammar, loaded.language), new Map([[grammar, loaded.parser]]));
+}
+
+/** The checks of compileLoaded that come after the query: captures, regexes, node types. */
+function checkedRule(
+  rule: RuleSource,
+  language: TsLanguage,
+  names: ReadonlySet<string>,
+  queries: ReadonlyMap<Grammar, Query>,
+  parsers: ReadonlyMap<Grammar, Parser>,
+): CompiledRule {
   const need = (name: string, where: string): void => {
     if (!names.has(name)) {
       const known = [...names].map((n) => `@${n}`).join(', ') || 'none';
@@ -60,7 +80,6 @@ export function compileLoaded(rule: RuleSource, loaded: ReadonlyMap<Grammar, Loa
       throw new Error(`rule ${rule.id}: ${where} is not a valid regular expression: ${(e as Error).message}`);
     }
   };
-  const language = loaded.values().next().value!.language;
   for (const c of rule.where) {
     if ('capture' in c) need(c.capture, 'where');
     if ('unitLacks' in c) regex(c.unitLacks, 'unitLacks');
@@ -75,6 +94,48 @@ export function compileLoaded(rule: RuleSource, loaded: ReadonlyMap<Grammar, Loa
     if ('replace' in edit) for (const m of edit.replace.matchAll(TEMPLATE_REF)) need(m[1]!, 'fix template');
   }
   return { id: rule.id, language: rule.language, rule, queries, parsers, regexes };
+}
+
+/** A rule's queries when its own query is compiled on first use: one grammar, like the runner's rules. */
+class LazyQueries implements ReadonlyMap<Grammar, Query> {
+  private query: Query | undefined;
+  constructor(
+    private readonly rule: RuleSource,
+    private readonly grammar: Grammar,
+    private readonly language: TsLanguage,
+  ) {}
+
+  get size(): number {
+    return 1;
+  }
+
+  has(grammar: Grammar): boolean {
+    return grammar === this.grammar;
+  }
+
+  get(grammar: Grammar): Query | undefined {
+    return grammar === this.grammar ? (this.query ??= compileQuery(this.rule, this.grammar, this.language)) : undefined;
+  }
+
+  *entries(): MapIterator<[Grammar, Query]> {
+    yield [this.grammar, this.get(this.grammar)!];
+  }
+
+  *keys(): MapIterator<Grammar> {
+    yield this.grammar;
+  }
+
+  *values(): MapIterator<Query> {
+    yield this.get(this.grammar)!;
+  }
+
+  [Symbol.iterator](): MapIterator<[Grammar, Query]> {
+    return this.entries();
+  }
+
+  forEach(fn: (value: Query, key: Grammar, map: ReadonlyMap<Grammar, Query>) => void, thisArg?: unknown): void {
+    fn.call(thisArg, this.get(this.grammar)!, this.grammar, this);
+  }
 }
 
 function compileQuery(rule: RuleSource, grammar: Grammar, language: TsLanguage): Query {
