@@ -235,7 +235,7 @@ async function ruleFix(
     out.rejectedFixes.push({ fingerprint: finding.fingerprint, path: finding.path, startLine: finding.startLine, ruleId: rule.id, check, reason });
     return undefined;
   };
-  const proposal = proposeRuleFix(rule, match, source);
+  const proposal = proposeRuleFix(rule, match, source, tree);
   if ('error' in proposal) return reject('template', proposal.error);
   const verdict = await verifyReplacement({ grammar, source, unit, candidate: proposal.candidate, rules: runner.rules, run: runner.run, firedRuleId: rule.id, tree });
   if (!verdict.verified) return reject(verdict.check, verdict.reason);

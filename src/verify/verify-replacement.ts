@@ -7,6 +7,7 @@ import { applyEdits } from '../assess/rules/edits.js';
 import { runRules } from '../assess/rules/run.js';
 import type { CompiledRule, RuleMatch, RunInput, TextEdit } from '../assess/rules/types.js';
 import { signatureOf } from './signature.js';
+import { reparse } from './reparse.js';
 import { describeSyntaxError, syntaxErrorsIn } from './syntax.js';
 
 /**
@@ -92,7 +93,7 @@ export async function verifyReplacement(input: VerifyInput): Promise<Verdict> {
 
   const parser = await getParser(input.grammar);
   const oldTree = input.tree ?? parser.parse(source)!;
-  const newTree = parser.parse(text)!;
+  const newTree = reparse(parser, oldTree, starts, [main, ...insertions], text);
   try {
     const language = languageOfGrammar(input.grammar);
     const newErrors = syntaxErrorsIn(newTree, newUnit.startLine, newUnit.endLine);

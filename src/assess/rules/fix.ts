@@ -9,14 +9,16 @@ import type { CompiledRule, FixResult, RuleMatch, TextEdit } from './types.js';
  * Applies a rule's fix template to the source a match came from: `replace` edits with `{{capture}}`
  * substitution, `delete` edits (with the list separator), and the imports the fix needs when absent.
  * Edits are applied bottom-up in UTF-16 string indices; overlapping edits are an error, not a guess.
+ * `tree`: the tree of `source` with the match's grammar when the caller has it (not deleted here), so
+ * deletions and imports are placed without parsing the file again.
  */
-export function applyFix(rule: CompiledRule, match: RuleMatch, source: string): FixResult {
+export function applyFix(rule: CompiledRule, match: RuleMatch, source: string, tree?: Tree): FixResult {
   const fix = rule.rule.fix;
   if (!fix) return { error: `rule ${rule.id} has no fix` };
   const parser = rule.parsers.get(match.grammar);
   if (!parser) return { error: `rule ${rule.id} does not run on the ${match.grammar} grammar` };
-  let tree: Tree | null = null;
-  const getTree = (): Tree => (tree ??= parser.parse(source)!);
+  let own: Tree | null = null;
+  const getTree = (): Tree => tree ?? (own ??= parser.parse(source)!);
   try {
     const edits: TextEdit[] = [];
     for (const edit of fix.edits) {
@@ -48,7 +50,7 @@ export function applyFix(rule: CompiledRule, match: RuleMatch, source: string): 
     }
     return applyEdits(source, edits);
   } finally {
-    (tree as Tree | null)?.delete();
+    (own as Tree | null)?.delete();
   }
 }
 
