@@ -43,7 +43,9 @@ test('the schema subset rejects what the specification forbids', () => {
 test('the SARIF file validates against the official SARIF 2.1.0 (rtm.5) JSON schema', async () => {
   // The OASIS schema as shipped in @microsoft/jest-sarif (draft-04 JSON Schema, hence ajv-draft-04; its
   // language-tag pattern is not a valid unicode-mode regex, hence unicodeRegExp: false).
-  const { default: Ajv04 } = await import('ajv-draft-04');
+  const mod = await import('ajv-draft-04');
+  // A CommonJS module whose `exports.default` is the class: under ESM interop it may arrive nested once more.
+  const Ajv04 = ((mod.default as unknown as { default?: unknown }).default ?? mod.default) as typeof mod.default.default;
   const official = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../../node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
   const validate = new Ajv04({ allErrors: true, strict: false, unicodeRegExp: false }).compile(official);
   for (const result of [sampleResult, { ...sampleResult, findings: [] }]) {
