@@ -100,7 +100,7 @@ let th = descend({ cause: 0, apis: 0, code: 0, rules: 0, causeDense: 0.75 }, KEY
 // 2. The gate: it must keep nearly every vulnerable unit (a unit it drops never reaches the model); within
 // that, ranking quality (a dropped unit is a miss) and keeping security-irrelevant units away.
 const gateObjective = (m: Metrics): number => (m.gateVulnerable < minRecall ? -1 : m.mrr - lambda * m.gateBenign);
-const gate = descend(th, KEYS, (g) => gateObjective(evaluate(cal, th, related, undefined, 4, g)), 'gate', th);
+const gate = descend(th, KEYS, (g) => gateObjective(evaluate(cal, th, related, undefined, 4, g, true)), 'gate', th);
 
 function exampleThresholds(ps: readonly Prepared[], cweTh: CweThresholds): Omit<ExampleThresholds, 'codeDense'> {
   const per: Record<'cause' | 'apis' | 'code', number[]> = { cause: [], apis: [], code: [] };

@@ -52,13 +52,13 @@ export interface Metrics {
 
 const KEY: Record<string, keyof CweThresholds> = { cause: 'cause', apis: 'apis', code: 'code', rules: 'rules', 'cause-dense': 'causeDense' };
 
-/** As rankCwes: the gate (when given) on the facets in use, then the fusion. */
-export function rankFor(p: Prepared, thresholds: CweThresholds, use: ReadonlySet<FacetName> | undefined, k = 4, gate?: CweThresholds): string[] {
+/** As rankCwes: the fusion over the facets in use, and the gate's verdict (when a gate is given). */
+export function rankFor(p: Prepared, thresholds: CweThresholds, use: ReadonlySet<FacetName> | undefined, k = 4, gate?: CweThresholds): { ranked: string[]; relevant: boolean } {
   const on = use ?? DEFAULT_CWE_FACETS;
   const inUse = p.lists.filter((l) => on.has(l.name as FacetName));
-  if (gate && !passesGate(inUse, byFacet(gate))) return [];
   const lists = inUse.map((l) => ({ ...l, threshold: Math.min(thresholds[KEY[l.name]!], gate ? gate[KEY[l.name]!] : Infinity) }));
-  return fuse(lists).slice(0, k).map((f) => f.id);
+  const ranked = fuse(lists).slice(0, k).map((f) => f.id);
+  return { ranked, relevant: ranked.length > 0 && (!gate || passesGate(inUse, byFacet(gate))) };
 }
 
 export function evaluate(
@@ -68,12 +68,14 @@ export function evaluate(
   use?: ReadonlySet<FacetName>,
   k = 4,
   gate?: CweThresholds,
+  gatedOnly = false,
 ): Metrics {
   let n = 0, inScope = 0, hit1 = 0, hit4 = 0, rr = 0, exactN = 0, hit1E = 0, hit4E = 0, rrE = 0;
   let gateV = 0, gateVIn = 0, fixedN = 0, fixedIn = 0, gateF = 0, gateFIn = 0, benignN = 0, gateB = 0;
   for (const p of prepared) {
-    const ranked = rankFor(p, thresholds, use, k, gate);
-    const relevant = ranked.length > 0;
+    const { ranked: all, relevant } = rankFor(p, thresholds, use, k, gate);
+    // gatedOnly: a unit the gate drops counts as a miss (what the model stage sees).
+    const ranked = gatedOnly && !relevant ? [] : all;
     if (p.item.variant === 'benign') {
       benignN++;
       if (relevant) gateB++;

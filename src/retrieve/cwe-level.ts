@@ -87,20 +87,23 @@ export function byFacet(t: CweThresholds): Record<string, number> {
 }
 
 /**
- * The top `k` CWEs by modified RRF; empty when no facet clears its threshold (not security-relevant).
- * With a `gate`, the unit must first clear the gate's thresholds; it is then ranked with the fusion's
- * thresholds (never stricter than the gate's).
+ * The top `k` CWEs by modified RRF (empty when no facet clears its fusion threshold), and whether the unit
+ * is security-relevant. The ranking and the relevance are separate questions: the ranking says which
+ * weakness the unit is most like; the gate (stricter thresholds, calibrated against benign code) says
+ * whether it is worth a model call. Without a gate, relevant means "the ranking is not empty", as in the
+ * paper.
  */
 export function rankCwes(
   kb: KnowledgeBase,
   facets: UnitFacets,
   thresholds: CweThresholds,
   options: LevelOptions & { readonly k?: number; readonly vectors?: QueryVectors; readonly gate?: CweThresholds } = {},
-): FusedItem[] {
+): { readonly items: FusedItem[]; readonly relevant: boolean } {
   const fusion = options.gate ? minThresholds(thresholds, options.gate) : thresholds;
   const lists = cweFacetLists(kb, facets, fusion, options.vectors, options.facets);
-  if (options.gate && !passesGate(lists, byFacet(options.gate), options.topN)) return [];
-  return fuse(lists, options).slice(0, options.k ?? 4);
+  const items = fuse(lists, options).slice(0, options.k ?? 4);
+  const relevant = items.length > 0 && (!options.gate || passesGate(lists, byFacet(options.gate), options.topN));
+  return { items, relevant };
 }
 
 function minThresholds(a: CweThresholds, b: CweThresholds): CweThresholds {

@@ -66,7 +66,8 @@ export function retrieveFromFacets(kb: KnowledgeBase, facets: UnitFacets, option
   const thresholds = options.thresholds ?? thresholdsFor(options.embeddingModel ?? kb.vectors?.set.model, options.calibration);
   const vectors = options.vectors ?? {};
   const level = { facets: options.facets, alpha: options.alpha, topN: options.topN };
-  const cwes = rankCwes(kb, facets, thresholds.cwe, { ...level, k: options.k ?? DEFAULT_K, vectors, gate: thresholds.gate });
+  const ranked = rankCwes(kb, facets, thresholds.cwe, { ...level, k: options.k ?? DEFAULT_K, vectors, gate: thresholds.gate });
+  const cwes = ranked.items;
   const examples = rankExamples(kb, facets, cwes, thresholds.example, { ...level, vectors, limit: options.examples ?? 3 });
   return {
     cwes: cwes.map((c) => ({ cwe: c.id, name: kb.cwes.get(c.id)?.name ?? c.id, score: c.score, facets: c.facets })),
@@ -78,7 +79,7 @@ export function retrieveFromFacets(kb: KnowledgeBase, facets: UnitFacets, option
         secure: ex.secureSlice?.text ?? '', guidelines: ex.guidelines,
       }];
     }),
-    relevant: cwes.length > 0,
+    relevant: ranked.relevant,
     dense: vectors.cause !== undefined || vectors.code !== undefined,
   };
 }
