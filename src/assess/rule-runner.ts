@@ -21,11 +21,10 @@ import type { CompiledRule } from './rules/types.js';
  *    run. A rule's own query is not compiled at all when combined queries cover it: the combined query
  *    tells which of its patterns are the rule's and which captures they define, which is what compiling
  *    the rule checks (see `validate`). Files of one project keep the same few sets of live rules; a set
- *    that some combined query already covers runs on it (matches of the other rules are dropped: a
+ *    that a combined query already covers runs on it (matches of the other rules are dropped: a
  *    pattern's matches do not depend on the other patterns of the query, and a rule the prefilters
- *    rule out costs microseconds a file), unless that query is more than twice as large and the set
- *    comes back, when it gets its own. The number of combined queries is bounded: past it, a set that no
- *    combined query covers runs on its rules' own queries.
+ *    rule out costs microseconds a file), with a rule or two it lacks on their own queries; see
+ *    CombinedQueries for when a set gets its own. The number of combined queries is bounded.
  *
  * A rule that does not compile is listed in `broken` (when a file first needs it) and never runs: a
  * combined query that does not compile sends its rules to be compiled one by one, which finds the culprit
@@ -78,22 +77,20 @@ export function lazyRuleRunner(
       const session = matchSession(input);
       const candidates = live(input.source);
       const combo = combos.for(candidates);
-      const set = candidates.filter((r) => (combo ? r.compiled !== null : compile(r)));
+      // Rules the combined query holds were checked when it was built; the others are compiled here.
+      const set = candidates.filter((r) => (combo?.members.has(r) ? r.compiled !== null : compile(r)));
+      const byRule: QueryMatch[][] = set.map(() => []);
       if (combo) {
         const slot = new Map(set.map((r, k) => [r, k]));
-        const byRule: QueryMatch[][] = set.map(() => []);
         for (const m of combo.query.matches(input.tree.rootNode, session.options)) {
           const k = slot.get(combo.ruleOfPattern[m.patternIndex]!);
           if (k !== undefined) byRule[k]!.push(m);
         }
-        set.forEach((rule, k) => {
-          for (const m of byRule[k]!) session.accept(rule.compiled!, m);
-        });
-      } else {
-        for (const rule of set) {
-          for (const m of rule.compiled!.queries.get(grammar)!.matches(input.tree.rootNode, session.options)) session.accept(rule.compiled!, m);
-        }
       }
+      set.forEach((rule, k) => {
+        if (!combo?.members.has(rule)) byRule[k] = rule.compiled!.queries.get(grammar)!.matches(input.tree.rootNode, session.options);
+        for (const m of byRule[k]!) session.accept(rule.compiled!, m);
+      });
       return session.results();
     },
     mayMatch: (source) => live(source).length > 0,
@@ -123,16 +120,22 @@ interface Combo {
 
 /** At most this many combined queries per grammar: each costs about what compiling its rules costs. */
 const MAX_COMBOS = 24;
+/** Rules of a set that may run on their own queries beside a combined query that holds the others. */
+const MAX_OUTSIDE = 2;
 
 /**
- * Combined queries, and which serves which set of live rules: the smallest one that holds every rule of
- * the set, else one compiled for the set (at most MAX_COMBOS). A query more than twice the size of the set
- * serves it once; if the set comes back it gets its own. Every rule of a combined query is checked (the
- * `validate` callback) when the query is built. Undefined: the set runs on its rules' own queries.
+ * Combined queries, and which serves which set of live rules: the one that holds most of the set (then
+ * the smallest), when at most MAX_OUTSIDE rules of the set are not in it (they run on their own queries) and
+ * it holds at most as many other rules as the set has; else one compiled for the set. A query that serves
+ * the set less well than that serves it once; if the set comes back it gets its own (at most MAX_COMBOS,
+ * then the best there is serves). Sets that an edit by a fix makes (a rule or two more live) thus run on
+ * the file's query. Every rule of a combined query is checked (the `validate` callback) when the query is
+ * built. Rules of the set that the query returned does not hold (all of them when none is) run on their
+ * own queries.
  */
 class CombinedQueries {
   private readonly combos: Combo[] = [];
-  /** Per set of rules: the query that serves it for good, or how often it was served by a larger one. */
+  /** Per set of rules: the query that serves it for good, or how often it was served by a worse one. */
   private readonly decided = new Map<string, Combo | number>();
   constructor(
     private readonly loaded: LoadedGrammar,
@@ -146,19 +149,26 @@ class CombinedQueries {
     const known = this.decided.get(key);
     if (typeof known === 'object') return known;
     let best: Combo | undefined;
+    let held = 0;
     for (const c of this.combos) {
-      if ((!best || c.members.size < best.members.size) && rules.every((r) => c.members.has(r))) best = c;
+      let n = 0;
+      for (const r of rules) if (c.members.has(r)) n++;
+      if (n > held || (n > 0 && n === held && c.members.size < best!.members.size)) {
+        best = c;
+        held = n;
+      }
     }
-    if (best && best.members.size <= 2 * rules.length) {
-      this.decided.set(key, best);
+    const near = best !== undefined && rules.length - held <= MAX_OUTSIDE;
+    if (near && best!.members.size - held <= rules.length) {
+      this.decided.set(key, best!);
       return best;
     }
     const seen = known ?? 0;
-    if (best && (seen === 0 || this.combos.length >= MAX_COMBOS)) {
+    const full = this.combos.length >= MAX_COMBOS;
+    if ((near && seen === 0) || full) {
       this.decided.set(key, seen + 1);
       return best;
     }
-    if (this.combos.length >= MAX_COMBOS) return undefined;
     const combo = this.build(rules);
     if (combo) this.decided.set(key, combo);
     return combo;
