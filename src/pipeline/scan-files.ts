@@ -77,25 +77,24 @@ export async function scanFiles(options: ScanOptions): Promise<ReviewResult> {
 
   await options.logger.group('Find the units', async () => {
     if (workers > 0) {
-      const files: FileToScan[] = [];
-      const indices: number[] = [];
-      await Promise.all(
-        toRead.map((_, i) =>
-          limit(async () => {
-            const file = await read(i);
-            if (file) files[i] = file;
-          }),
-        ),
-      );
-      for (let i = 0; i < toRead.length; i++) if (files[i]) indices.push(i);
-      const pooled = await scanInWorkers(indices.map((i) => files[i]!), assessment, workers);
+      const reads = new Map<number, Promise<FileToScan | undefined>>();
+      const readOnce = (i: number): Promise<FileToScan | undefined> => {
+        let file = reads.get(i);
+        if (!file) reads.set(i, (file = limit(() => read(i))));
+        return file;
+      };
+      const pooled = await scanInWorkers(toRead, readOnce, assessment, workers);
       if (pooled) {
-        pooled.scans.forEach((r, k) => (scans[indices[k]!] = r));
+        pooled.scans.forEach((r, i) => (scans[i] = r));
         for (const [id, reason] of pooled.broken) broken.set(id, reason);
         return;
       }
       // Workers could not start (from source, or a platform without them): scan here.
-      await Promise.all(indices.map((i) => limit(async () => void (scans[i] = await scanFile(files[i]!, assessment)))));
+      const files = toRead.map((_, i) => readOnce(i));
+      for (let i = 0; i < files.length; i++) {
+        const file = await files[i];
+        if (file) scans[i] = await scanFile(file, assessment);
+      }
       return;
     }
     await Promise.all(

@@ -58,45 +58,68 @@ type Reply =
   | { readonly id: number; readonly scans: FileScan[]; readonly broken: [string, string][] }
   | { readonly id: number; readonly error: string };
 
+/** A file to scan before it is read: its grammar decides which chunk it goes in. */
+export interface FileToRead {
+  readonly path: string;
+  readonly language: FileToScan['language'];
+}
+
 /**
- * Scans the files over `count` worker threads; the scans in the order of `files`, and the rules that did
- * not compile in a worker. Undefined when the workers cannot start or fail: the caller then scans in its
- * own thread (a failed worker's partial results are thrown away, so nothing is counted twice).
+ * Scans the files over `count` worker threads; the scans in the order of `files` (undefined where `read`
+ * gave nothing), and the rules that did not compile in a worker. The workers start before the files are
+ * read, so that they load while this thread reads (`read` is called once per file, in the order the
+ * workers will want the files). Undefined when the workers cannot start or fail: the caller then scans in
+ * its own thread (a failed worker's partial results are thrown away, so nothing is counted twice).
  */
 export async function scanInWorkers(
-  files: readonly FileToScan[],
+  files: readonly FileToRead[],
+  read: (index: number) => Promise<FileToScan | undefined>,
   assessment: FileAssessment | undefined,
   count: number,
-): Promise<{ scans: FileScan[]; broken: Map<string, string> } | undefined> {
+): Promise<{ scans: (FileScan | undefined)[]; broken: Map<string, string> } | undefined> {
   const entry = workerEntry();
   if (!entry || count <= 0 || (assessment && !assessment.rules.document)) return undefined;
   const init: WorkerInit = { document: assessment && slim(assessment.rules.document!), config: assessment?.config };
   const chunks = chunksByGrammar(files);
-  const queue = new ChunkQueue(chunks.length, Math.min(count, chunks.length));
-  const scans: FileScan[] = new Array(files.length);
+  const threads = Math.min(count, chunks.length);
+  const queue = new ChunkQueue(chunks.length, threads);
+  const scans: (FileScan | undefined)[] = new Array(files.length);
   const broken = new Map<string, string>();
   const workers: Worker[] = [];
   try {
+    const started = Array.from({ length: threads }, () => {
+      const worker = new Worker(pathToFileURL(entry), { workerData: init });
+      workers.push(worker);
+      return worker;
+    });
+    const texts = new Map<number, Promise<FileToScan | undefined>>();
+    for (const id of queue.readingOrder()) for (const i of chunks[id]!) texts.set(i, read(i));
     await Promise.all(
-      Array.from({ length: Math.min(count, chunks.length) }, (_, w) =>
-        new Promise<void>((resolve, reject) => {
-          const worker = new Worker(pathToFileURL(entry), { workerData: init });
-          workers.push(worker);
-          const send = (): void => {
-            const id = queue.next(w);
-            if (id === undefined) return resolve();
-            worker.postMessage({ id, files: chunks[id]!.map((i) => files[i]!) } satisfies Request);
-          };
-          worker.on('message', (reply: Reply) => {
-            if ('error' in reply) return reject(new Error(reply.error));
-            reply.scans.forEach((scan, k) => (scans[chunks[reply.id]![k]!] = scan));
-            for (const [id, reason] of reply.broken) broken.set(id, reason);
-            send();
-          });
-          worker.on('error', reject);
-          worker.on('exit', (code) => reject(new Error(`scan worker exited with code ${code}`)));
-          send();
-        }),
+      started.map(
+        (worker, w) =>
+          new Promise<void>((resolve, reject) => {
+            let sent: number[] = [];
+            const send = async (): Promise<void> => {
+              for (let id = queue.next(w); id !== undefined; id = queue.next(w)) {
+                const chunk = chunks[id]!;
+                const read = await Promise.all(chunk.map((i) => texts.get(i)!));
+                sent = chunk.filter((_, k) => read[k]);
+                if (sent.length === 0) continue;
+                worker.postMessage({ id, files: read.filter((f): f is FileToScan => f !== undefined) } satisfies Request);
+                return;
+              }
+              resolve();
+            };
+            worker.on('message', (reply: Reply) => {
+              if ('error' in reply) return reject(new Error(reply.error));
+              reply.scans.forEach((scan, k) => (scans[sent[k]!] = scan));
+              for (const [id, reason] of reply.broken) broken.set(id, reason);
+              send().catch(reject);
+            });
+            worker.on('error', reject);
+            worker.on('exit', (code) => reject(new Error(`scan worker exited with code ${code}`)));
+            send().catch(reject);
+          }),
       ),
     );
   } catch {
@@ -113,7 +136,7 @@ function slim(document: KbDocument): KbDocument {
 }
 
 /** Indices of `files`, ordered by grammar (then as given), cut into chunks. */
-function chunksByGrammar(files: readonly FileToScan[]): number[][] {
+function chunksByGrammar(files: readonly FileToRead[]): number[][] {
   const order = files.map((_, i) => i);
   const grammar = files.map((f) => grammarOf(f.path, f.language));
   order.sort((a, b) => (grammar[a]! < grammar[b]! ? -1 : grammar[a]! > grammar[b]! ? 1 : a - b));
@@ -131,6 +154,21 @@ class ChunkQueue {
       this.lo.push(Math.floor((chunks * w) / workers));
       this.hi.push(Math.floor((chunks * (w + 1)) / workers));
     }
+  }
+
+  /** Every chunk, in about the order the workers will ask for them: the stretches' fronts first, in turn. */
+  readingOrder(): number[] {
+    const order: number[] = [];
+    for (let k = 0, more = true; more; k++) {
+      more = false;
+      for (let w = 0; w < this.lo.length; w++) {
+        if (this.lo[w]! + k < this.hi[w]!) {
+          order.push(this.lo[w]! + k);
+          more = true;
+        }
+      }
+    }
+    return order;
   }
 
   next(worker: number): number | undefined {
