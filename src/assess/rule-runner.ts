@@ -1,5 +1,6 @@
-import { CaptureQuantifier, Query, type QueryMatch } from 'web-tree-sitter';
+import { CaptureQuantifier, Query, type QueryMatch, type Tree } from 'web-tree-sitter';
 import type { Grammar } from '../code/languages.js';
+import type { ImportMap } from '../facets/imports.js';
 import type { KbRule } from '../kb/model.js';
 import type { RuleRunner } from './rule-book.js';
 import { checkedWithoutQuery, compileLoaded, type LoadedGrammar } from './rules/compile.js';
@@ -37,7 +38,7 @@ export function lazyRuleRunner(
   broken: Map<string, string>,
 ): RuleRunner {
   const own = loaded.get(grammar)!;
-  const rules: LazyRule[] = sources.map((source, index) => ({ source, index, prefilter: rulePrefilter(source), text: attachTopLevelPredicates(source.query) }));
+  const rules: LazyRule[] = sources.map((source, index) => ({ source, index, ...prepared(source) }));
   const byId = new Map(rules.map((r) => [r.source.id, r]));
   const compiledList: CompiledRule[] = [];
   const settle = (rule: LazyRule, make: () => CompiledRule): CompiledRule | undefined => {
@@ -67,6 +68,7 @@ export function lazyRuleRunner(
     return hit.live.filter((r) => r.compiled !== null);
   };
 
+  let lastImports: { readonly tree: Tree; readonly imports: ImportMap } | undefined;
   const combos = new CombinedQueries(own, compile, (rule, captures) => settle(rule, () => checkedWithoutQuery(rule.source, grammar, own, captures)));
   return {
     get rules() {
@@ -74,7 +76,9 @@ export function lazyRuleRunner(
     },
     size: rules.length,
     run(input) {
-      const session = matchSession(input);
+      // Fix verification runs on the file's tree again (its unit's lines): the imports read from a tree do not change.
+      const known = input.imports ?? (lastImports?.tree === input.tree ? lastImports.imports : undefined);
+      const session = matchSession(known ? { ...input, imports: known } : input);
       const candidates = live(input.source);
       const combo = combos.for(candidates);
       // Rules the combined query holds were checked when it was built; the others are compiled here.
@@ -91,6 +95,8 @@ export function lazyRuleRunner(
         if (!combo?.members.has(rule)) byRule[k] = rule.compiled!.queries.get(grammar)!.matches(input.tree.rootNode, session.options);
         for (const m of byRule[k]!) session.accept(rule.compiled!, m);
       });
+      const imports = session.resolvedImports();
+      if (imports && imports !== known) lastImports = { tree: input.tree, imports };
       return session.results();
     },
     mayMatch: (source) => live(source).length > 0,
@@ -99,6 +105,17 @@ export function lazyRuleRunner(
       return rule && compile(rule);
     },
   };
+}
+
+/** A rule's prefilter and query text, worked out once per rule (TypeScript rules serve two grammars). */
+const preparedRules = new WeakMap<KbRule, { readonly prefilter: Prefilter | undefined; readonly text: string }>();
+function prepared(rule: KbRule): { readonly prefilter: Prefilter | undefined; readonly text: string } {
+  let out = preparedRules.get(rule);
+  if (!out) {
+    out = { prefilter: rulePrefilter(rule), text: attachTopLevelPredicates(rule.query) };
+    preparedRules.set(rule, out);
+  }
+  return out;
 }
 
 interface LazyRule {

@@ -61,17 +61,18 @@ export function rulePrefilter(rule: Pick<RuleSource, 'query' | 'where'>): Prefil
  * some word of the file. Only a needle that passes is searched for in the whole text.
  */
 export class NeedleIndex {
+  /** Substring needles looked up so far (word needles are a lookup in the word set already). */
   private readonly found = new Map<string, boolean>();
   private wordSet: Set<string> | undefined;
   private joined: string | undefined;
   constructor(readonly source: string) {}
 
   has(needle: Needle): boolean {
-    const key = needle.word ? `\0${needle.text}` : needle.text;
-    let hit = this.found.get(key);
+    if (needle.word) return this.words().has(needle.text);
+    let hit = this.found.get(needle.text);
     if (hit === undefined) {
-      hit = needle.word ? this.words().has(needle.text) : this.contains(needle);
-      this.found.set(key, hit);
+      hit = this.contains(needle);
+      this.found.set(needle.text, hit);
     }
     return hit;
   }

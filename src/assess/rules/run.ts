@@ -27,6 +27,8 @@ export function matchSession(input: RunInput): {
   readonly options: QueryOptions | undefined;
   accept(rule: CompiledRule, m: QueryMatch): void;
   results(): RuleMatch[];
+  /** The file's imports, when given or when a rule needed them: a caller running again on the same tree may pass them. */
+  resolvedImports(): ImportMap | undefined;
 } {
   const language = languageOfGrammar(input.grammar);
   let imports: ImportMap | undefined = input.imports;
@@ -59,6 +61,7 @@ export function matchSession(input: RunInput): {
       out.push({ ruleId: rule.id, grammar: input.grammar, startLine, endLine, captures });
     },
     results: () => out.sort((a, b) => a.startLine - b.startLine || a.ruleId.localeCompare(b.ruleId)),
+    resolvedImports: () => imports,
   };
 }
 
