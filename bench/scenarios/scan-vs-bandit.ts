@@ -16,9 +16,11 @@ import { walkFiles } from '../../src/pipeline/walk-files.js';
  *
  * Measured REPEATS times, interleaved (CLI, bandit, in-process) so that load from other processes on the
  * machine falls on all three alike; medians are reported, with each tool's CPU time (user + system, from
- * /usr/bin/time when present) beside its wall time. The CLI is dist/cli.js as users run it: a fresh process,
- * the bundled KB, worker threads, JSON written to a file. In-process is scanFiles from source in this
- * process, in one thread (workers start only from the bundle), with the rule book built once before.
+ * /usr/bin/time when present; for in-process, this process's CPU time, which includes its garbage collector's
+ * threads) beside its wall time, and the load average before and after, since the machine may be shared.
+ * The CLI is dist/cli.js as users run it: a fresh process, the bundled KB, worker threads, JSON written to
+ * a file. In-process is scanFiles from source in this process, in one thread (workers start only from the
+ * bundle), with the rule book built once before: its first run compiles the queries, the others reuse them.
  */
 const REPEATS = 3;
 
@@ -32,10 +34,12 @@ export async function scanVsBandit(root: string): Promise<Record<string, string 
     const version = haveBandit ? execFileSync('bandit', ['--version'], { encoding: 'utf8' }).split('\n')[0] : undefined;
     const output = path.join(os.tmpdir(), `rescue-scan-bench-${process.pid}.json`);
 
+    const loadAtStart = os.loadavg()[0]!;
     const rules = loadRuleBook();
     const cli: Timed[] = [];
     const bandit: Timed[] = [];
     const inProcess: number[] = [];
+    const inProcessCpu: number[] = [];
     let result: Awaited<ReturnType<typeof scanFiles>> | undefined;
     let cliStatus = -1;
     let issues: number | string = 'not run';
@@ -53,9 +57,12 @@ export async function scanVsBandit(root: string): Promise<Record<string, string 
         }
       }
       const t0 = performance.now();
+      const c0 = process.cpuUsage();
       const walked = await walkFiles(dir, ['.']);
       result = await scanFiles({ paths: walked.files, source: localFileSource(dir, { confine: false }), logger: silentLogger, assessment: { rules }, workers: 0 });
       inProcess.push(performance.now() - t0);
+      const c = process.cpuUsage(c0);
+      inProcessCpu.push((c.user + c.system) / 1000);
     }
     const cliFindings = (JSON.parse(fs.readFileSync(output, 'utf8')) as { findings: unknown[] }).findings.length;
     fs.rmSync(output, { force: true });
@@ -70,6 +77,7 @@ export async function scanVsBandit(root: string): Promise<Record<string, string 
       'rescue findings': result!.findings.length,
       'rescue findings, CLI process': cliFindings,
       'rescue verified fixes': result!.findings.filter((f) => f.fix?.verified).length,
+      'load average at the start (1 min)': +loadAtStart.toFixed(2),
       'load average at the end (1 min)': +os.loadavg()[0]!.toFixed(2),
       cores: os.availableParallelism(),
       'rescue scan CLI process, exit code': cliStatus,
@@ -78,6 +86,7 @@ export async function scanVsBandit(root: string): Promise<Record<string, string 
       'rescue scan CLI process, median CPU (s)': cpu(cli),
       'rescue scan in-process, one thread, median wall (s)': s(median(inProcess)),
       'rescue scan in-process, runs (s)': list(inProcess),
+      'rescue scan in-process, median CPU (s)': s(median(inProcessCpu)),
     };
     if (!haveBandit) return { ...figures, 'bandit -r (s)': 'bandit not installed (apt-get install bandit)' };
     const banditWall = median(bandit.map((r) => r.wallMs));
