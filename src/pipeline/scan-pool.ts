@@ -102,10 +102,10 @@ export async function scanInWorkers(
             const send = async (): Promise<void> => {
               for (let id = queue.next(w); id !== undefined; id = queue.next(w)) {
                 const chunk = chunks[id]!;
-                const read = await Promise.all(chunk.map((i) => texts.get(i)!));
-                sent = chunk.filter((_, k) => read[k]);
+                const got = await Promise.all(chunk.map((i) => texts.get(i)!));
+                sent = chunk.filter((_, k) => got[k]);
                 if (sent.length === 0) continue;
-                worker.postMessage({ id, files: read.filter((f): f is FileToScan => f !== undefined) } satisfies Request);
+                worker.postMessage({ id, files: got.filter((f): f is FileToScan => f !== undefined) } satisfies Request);
                 return;
               }
               resolve();
