@@ -152,8 +152,11 @@ const MAX_OUTSIDE = 2;
  */
 class CombinedQueries {
   private readonly combos: Combo[] = [];
-  /** Per set of rules: the query that serves it for good, or how often it was served by a worse one. */
-  private readonly decided = new Map<string, Combo | number>();
+  /**
+   * Per set of rules: the query that serves it for good, null when its rules run on their own queries for
+   * good (they do not combine), or how often it was served by a worse query.
+   */
+  private readonly decided = new Map<string, Combo | null | number>();
   constructor(
     private readonly loaded: LoadedGrammar,
     private readonly compileAlone: (rule: LazyRule) => CompiledRule | undefined,
@@ -164,7 +167,7 @@ class CombinedQueries {
     if (rules.length === 0) return undefined;
     const key = rules.map((r) => r.index).join(',');
     const known = this.decided.get(key);
-    if (typeof known === 'object') return known;
+    if (typeof known === 'object') return known ?? undefined;
     let best: Combo | undefined;
     let held = 0;
     for (const c of this.combos) {
@@ -187,7 +190,7 @@ class CombinedQueries {
       return best;
     }
     const combo = this.build(rules);
-    if (combo) this.decided.set(key, combo);
+    this.decided.set(key, combo ?? null);
     return combo;
   }
 
