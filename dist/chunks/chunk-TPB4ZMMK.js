@@ -1,1822 +1,6 @@
 #!/usr/bin/env node
 import { createRequire as __rescueCreateRequire } from 'node:module';
 const require = __rescueCreateRequire(import.meta.url);
-var __create = Object.create;
-var __defProp = Object.defineProperty;
-var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
-var __getOwnPropNames = Object.getOwnPropertyNames;
-var __getProtoOf = Object.getPrototypeOf;
-var __hasOwnProp = Object.prototype.hasOwnProperty;
-var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
-  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
-}) : x)(function(x) {
-  if (typeof require !== "undefined") return require.apply(this, arguments);
-  throw Error('Dynamic require of "' + x + '" is not supported');
-});
-var __commonJS = (cb, mod) => function __require2() {
-  try {
-    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
-  } catch (e) {
-    throw mod = 0, e;
-  }
-};
-var __copyProps = (to, from, except, desc) => {
-  if (from && typeof from === "object" || typeof from === "function") {
-    for (let key of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key) && key !== except)
-        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
-  }
-  return to;
-};
-var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
-  // If the importer is in node compatibility mode or this is not an ESM
-  // file that has been converted to a CommonJS file using a Babel-
-  // compatible transform (i.e. "__esModule" has not been set), then set
-  // "default" to the CommonJS "module.exports" for node compatibility.
-  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
-  mod
-));
-
-// node_modules/picomatch/lib/constants.js
-var require_constants = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports, module2) {
-    "use strict";
-    var WIN_SLASH = "\\\\/";
-    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
-    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
-    var DOT_LITERAL = "\\.";
-    var PLUS_LITERAL = "\\+";
-    var QMARK_LITERAL = "\\?";
-    var SLASH_LITERAL = "\\/";
-    var ONE_CHAR = "(?=.)";
-    var QMARK = "[^/]";
-    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
-    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
-    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
-    var NO_DOT = `(?!${DOT_LITERAL})`;
-    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
-    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
-    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
-    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
-    var STAR = `${QMARK}*?`;
-    var SEP = "/";
-    var POSIX_CHARS = {
-      DOT_LITERAL,
-      PLUS_LITERAL,
-      QMARK_LITERAL,
-      SLASH_LITERAL,
-      ONE_CHAR,
-      QMARK,
-      END_ANCHOR,
-      DOTS_SLASH,
-      NO_DOT,
-      NO_DOTS,
-      NO_DOT_SLASH,
-      NO_DOTS_SLASH,
-      QMARK_NO_DOT,
-      STAR,
-      START_ANCHOR,
-      SEP
-    };
-    var WINDOWS_CHARS = {
-      ...POSIX_CHARS,
-      SLASH_LITERAL: `[${WIN_SLASH}]`,
-      QMARK: WIN_NO_SLASH,
-      STAR: `${WIN_NO_SLASH}*?`,
-      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
-      NO_DOT: `(?!${DOT_LITERAL})`,
-      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
-      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
-      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
-      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
-      SEP: "\\"
-    };
-    var POSIX_REGEX_SOURCE = {
-      __proto__: null,
-      alnum: "a-zA-Z0-9",
-      alpha: "a-zA-Z",
-      ascii: "\\x00-\\x7F",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1F\\x7F",
-      digit: "0-9",
-      graph: "\\x21-\\x7E",
-      lower: "a-z",
-      print: "\\x20-\\x7E ",
-      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
-      space: " \\t\\r\\n\\v\\f",
-      upper: "A-Z",
-      word: "A-Za-z0-9_",
-      xdigit: "A-Fa-f0-9"
-    };
-    module2.exports = {
-      DEFAULT_MAX_EXTGLOB_RECURSION,
-      MAX_LENGTH: 1024 * 64,
-      POSIX_REGEX_SOURCE,
-      // regular expressions
-      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
-      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
-      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
-      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
-      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
-      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
-      // Replace globs with equivalent patterns to reduce parsing time.
-      REPLACEMENTS: {
-        __proto__: null,
-        "***": "*",
-        "**/**": "**",
-        "**/**/**": "**"
-      },
-      // Digits
-      CHAR_0: 48,
-      /* 0 */
-      CHAR_9: 57,
-      /* 9 */
-      // Alphabet chars.
-      CHAR_UPPERCASE_A: 65,
-      /* A */
-      CHAR_LOWERCASE_A: 97,
-      /* a */
-      CHAR_UPPERCASE_Z: 90,
-      /* Z */
-      CHAR_LOWERCASE_Z: 122,
-      /* z */
-      CHAR_LEFT_PARENTHESES: 40,
-      /* ( */
-      CHAR_RIGHT_PARENTHESES: 41,
-      /* ) */
-      CHAR_ASTERISK: 42,
-      /* * */
-      // Non-alphabetic chars.
-      CHAR_AMPERSAND: 38,
-      /* & */
-      CHAR_AT: 64,
-      /* @ */
-      CHAR_BACKWARD_SLASH: 92,
-      /* \ */
-      CHAR_CARRIAGE_RETURN: 13,
-      /* \r */
-      CHAR_CIRCUMFLEX_ACCENT: 94,
-      /* ^ */
-      CHAR_COLON: 58,
-      /* : */
-      CHAR_COMMA: 44,
-      /* , */
-      CHAR_DOT: 46,
-      /* . */
-      CHAR_DOUBLE_QUOTE: 34,
-      /* " */
-      CHAR_EQUAL: 61,
-      /* = */
-      CHAR_EXCLAMATION_MARK: 33,
-      /* ! */
-      CHAR_FORM_FEED: 12,
-      /* \f */
-      CHAR_FORWARD_SLASH: 47,
-      /* / */
-      CHAR_GRAVE_ACCENT: 96,
-      /* ` */
-      CHAR_HASH: 35,
-      /* # */
-      CHAR_HYPHEN_MINUS: 45,
-      /* - */
-      CHAR_LEFT_ANGLE_BRACKET: 60,
-      /* < */
-      CHAR_LEFT_CURLY_BRACE: 123,
-      /* { */
-      CHAR_LEFT_SQUARE_BRACKET: 91,
-      /* [ */
-      CHAR_LINE_FEED: 10,
-      /* \n */
-      CHAR_NO_BREAK_SPACE: 160,
-      /* \u00A0 */
-      CHAR_PERCENT: 37,
-      /* % */
-      CHAR_PLUS: 43,
-      /* + */
-      CHAR_QUESTION_MARK: 63,
-      /* ? */
-      CHAR_RIGHT_ANGLE_BRACKET: 62,
-      /* > */
-      CHAR_RIGHT_CURLY_BRACE: 125,
-      /* } */
-      CHAR_RIGHT_SQUARE_BRACKET: 93,
-      /* ] */
-      CHAR_SEMICOLON: 59,
-      /* ; */
-      CHAR_SINGLE_QUOTE: 39,
-      /* ' */
-      CHAR_SPACE: 32,
-      /*   */
-      CHAR_TAB: 9,
-      /* \t */
-      CHAR_UNDERSCORE: 95,
-      /* _ */
-      CHAR_VERTICAL_LINE: 124,
-      /* | */
-      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
-      /* \uFEFF */
-      /**
-       * Create EXTGLOB_CHARS
-       */
-      extglobChars(chars) {
-        return {
-          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
-          "?": { type: "qmark", open: "(?:", close: ")?" },
-          "+": { type: "plus", open: "(?:", close: ")+" },
-          "*": { type: "star", open: "(?:", close: ")*" },
-          "@": { type: "at", open: "(?:", close: ")" }
-        };
-      },
-      /**
-       * Create GLOB_CHARS
-       */
-      globChars(win32) {
-        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
-      }
-    };
-  }
-});
-
-// node_modules/picomatch/lib/utils.js
-var require_utils = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports) {
-    "use strict";
-    var {
-      REGEX_BACKSLASH,
-      REGEX_REMOVE_BACKSLASH,
-      REGEX_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_GLOBAL
-    } = require_constants();
-    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
-    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
-    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
-    exports.isWindows = () => {
-      if (typeof navigator !== "undefined" && navigator.platform) {
-        const platform = navigator.platform.toLowerCase();
-        return platform === "win32" || platform === "windows";
-      }
-      if (typeof process !== "undefined" && process.platform) {
-        return process.platform === "win32";
-      }
-      return false;
-    };
-    exports.removeBackslashes = (str) => {
-      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
-        return match === "\\" ? "" : match;
-      });
-    };
-    exports.escapeLast = (input, char, lastIdx) => {
-      const idx = input.lastIndexOf(char, lastIdx);
-      if (idx === -1) return input;
-      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
-      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
-    };
-    exports.removePrefix = (input, state = {}) => {
-      let output = input;
-      if (output.startsWith("./")) {
-        output = output.slice(2);
-        state.prefix = "./";
-      }
-      return output;
-    };
-    exports.wrapOutput = (input, state = {}, options = {}) => {
-      const prepend = options.contains ? "" : "^";
-      const append = options.contains ? "" : "$";
-      let output = `${prepend}(?:${input})${append}`;
-      if (state.negated === true) {
-        output = `(?:^(?!${output}).*$)`;
-      }
-      return output;
-    };
-    exports.basename = (path3, { windows } = {}) => {
-      const segs = path3.split(windows ? /[\\/]/ : "/");
-      const last = segs[segs.length - 1];
-      if (last === "") {
-        return segs[segs.length - 2];
-      }
-      return last;
-    };
-  }
-});
-
-// node_modules/picomatch/lib/scan.js
-var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports, module2) {
-    "use strict";
-    var utils = require_utils();
-    var {
-      CHAR_ASTERISK,
-      /* * */
-      CHAR_AT,
-      /* @ */
-      CHAR_BACKWARD_SLASH,
-      /* \ */
-      CHAR_COMMA,
-      /* , */
-      CHAR_DOT,
-      /* . */
-      CHAR_EXCLAMATION_MARK,
-      /* ! */
-      CHAR_FORWARD_SLASH,
-      /* / */
-      CHAR_LEFT_CURLY_BRACE,
-      /* { */
-      CHAR_LEFT_PARENTHESES,
-      /* ( */
-      CHAR_LEFT_SQUARE_BRACKET,
-      /* [ */
-      CHAR_PLUS,
-      /* + */
-      CHAR_QUESTION_MARK,
-      /* ? */
-      CHAR_RIGHT_CURLY_BRACE,
-      /* } */
-      CHAR_RIGHT_PARENTHESES,
-      /* ) */
-      CHAR_RIGHT_SQUARE_BRACKET
-      /* ] */
-    } = require_constants();
-    var isPathSeparator = (code) => {
-      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
-    };
-    var depth = (token) => {
-      if (token.isPrefix !== true) {
-        token.depth = token.isGlobstar ? Infinity : 1;
-      }
-    };
-    var scan = (input, options) => {
-      const opts = options || {};
-      const length = input.length - 1;
-      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
-      const slashes = [];
-      const tokens = [];
-      const parts2 = [];
-      let str = input;
-      let index = -1;
-      let start2 = 0;
-      let lastIndex = 0;
-      let isBrace = false;
-      let isBracket = false;
-      let isGlob = false;
-      let isExtglob = false;
-      let isGlobstar = false;
-      let braceEscaped = false;
-      let backslashes = false;
-      let negated = false;
-      let negatedExtglob = false;
-      let finished = false;
-      let braces = 0;
-      let prev;
-      let code;
-      let token = { value: "", depth: 0, isGlob: false };
-      const eos = () => index >= length;
-      const peek = () => str.charCodeAt(index + 1);
-      const advance = () => {
-        prev = code;
-        return str.charCodeAt(++index);
-      };
-      while (index < length) {
-        code = advance();
-        let next;
-        if (code === CHAR_BACKWARD_SLASH) {
-          backslashes = token.backslashes = true;
-          code = advance();
-          if (code === CHAR_LEFT_CURLY_BRACE) {
-            braceEscaped = true;
-          }
-          continue;
-        }
-        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
-          braces++;
-          while (eos() !== true && (code = advance())) {
-            if (code === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (code === CHAR_LEFT_CURLY_BRACE) {
-              braces++;
-              continue;
-            }
-            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (braceEscaped !== true && code === CHAR_COMMA) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (code === CHAR_RIGHT_CURLY_BRACE) {
-              braces--;
-              if (braces === 0) {
-                braceEscaped = false;
-                isBrace = token.isBrace = true;
-                finished = true;
-                break;
-              }
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_FORWARD_SLASH) {
-          slashes.push(index);
-          tokens.push(token);
-          token = { value: "", depth: 0, isGlob: false };
-          if (finished === true) continue;
-          if (prev === CHAR_DOT && index === start2 + 1) {
-            start2 += 2;
-            continue;
-          }
-          lastIndex = index + 1;
-          continue;
-        }
-        if (opts.noext !== true) {
-          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
-          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
-            isGlob = token.isGlob = true;
-            isExtglob = token.isExtglob = true;
-            finished = true;
-            if (code === CHAR_EXCLAMATION_MARK && index === start2) {
-              negatedExtglob = true;
-            }
-            if (scanToEnd === true) {
-              let parens = 0;
-              while (eos() !== true && (code = advance())) {
-                if (code === CHAR_BACKWARD_SLASH) {
-                  backslashes = token.backslashes = true;
-                  advance();
-                  continue;
-                }
-                if (code === CHAR_LEFT_PARENTHESES) {
-                  parens++;
-                  continue;
-                }
-                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                  finished = true;
-                  break;
-                }
-              }
-              continue;
-            }
-            break;
-          }
-        }
-        if (code === CHAR_ASTERISK) {
-          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_QUESTION_MARK) {
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_LEFT_SQUARE_BRACKET) {
-          while (eos() !== true && (next = advance())) {
-            if (next === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-              isBracket = token.isBracket = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              break;
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start2) {
-          negated = token.negated = true;
-          start2++;
-          continue;
-        }
-        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
-          isGlob = token.isGlob = true;
-          if (scanToEnd === true) {
-            let parens = 1;
-            while (eos() !== true && (code = advance())) {
-              if (code === CHAR_BACKWARD_SLASH) {
-                backslashes = token.backslashes = true;
-                advance();
-                continue;
-              }
-              if (code === CHAR_LEFT_PARENTHESES) {
-                parens++;
-                continue;
-              }
-              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                finished = true;
-                break;
-              }
-            }
-            continue;
-          }
-          break;
-        }
-        if (isGlob === true) {
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-      }
-      if (opts.noext === true) {
-        isExtglob = false;
-        isGlob = false;
-      }
-      let base = str;
-      let prefix = "";
-      let glob = "";
-      if (start2 > 0) {
-        prefix = str.slice(0, start2);
-        str = str.slice(start2);
-        lastIndex -= start2;
-      }
-      if (base && isGlob === true && lastIndex > 0) {
-        base = str.slice(0, lastIndex);
-        glob = str.slice(lastIndex);
-      } else if (isGlob === true) {
-        base = "";
-        glob = str;
-      } else {
-        base = str;
-      }
-      if (base && base !== "" && base !== "/" && base !== str) {
-        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
-          base = base.slice(0, -1);
-        }
-      }
-      if (opts.unescape === true) {
-        if (glob) glob = utils.removeBackslashes(glob);
-        if (base && backslashes === true) {
-          base = utils.removeBackslashes(base);
-        }
-      }
-      const state = {
-        prefix,
-        input,
-        start: start2,
-        base,
-        glob,
-        isBrace,
-        isBracket,
-        isGlob,
-        isExtglob,
-        isGlobstar,
-        negated,
-        negatedExtglob
-      };
-      if (opts.tokens === true) {
-        state.maxDepth = 0;
-        if (!isPathSeparator(code)) {
-          tokens.push(token);
-        }
-        state.tokens = tokens;
-      }
-      if (opts.parts === true || opts.tokens === true) {
-        let prevIndex;
-        for (let idx = 0; idx < slashes.length; idx++) {
-          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start2;
-          const i2 = slashes[idx];
-          const value2 = input.slice(n2, i2);
-          if (opts.tokens) {
-            if (idx === 0 && start2 !== 0) {
-              tokens[idx].isPrefix = true;
-              tokens[idx].value = prefix;
-            } else {
-              tokens[idx].value = value2;
-            }
-            depth(tokens[idx]);
-            state.maxDepth += tokens[idx].depth;
-          }
-          if (i2 >= start2) {
-            parts2.push(value2);
-            prevIndex = i2;
-          }
-        }
-        const n = prevIndex !== void 0 ? prevIndex + 1 : start2;
-        const value = input.slice(n);
-        parts2.push(value);
-        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
-          tokens[tokens.length - 1].value = value;
-          depth(tokens[tokens.length - 1]);
-          state.maxDepth += tokens[tokens.length - 1].depth;
-        }
-        state.slashes = slashes;
-        state.parts = parts2;
-      }
-      return state;
-    };
-    module2.exports = scan;
-  }
-});
-
-// node_modules/picomatch/lib/parse.js
-var require_parse = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports, module2) {
-    "use strict";
-    var constants = require_constants();
-    var utils = require_utils();
-    var {
-      MAX_LENGTH,
-      POSIX_REGEX_SOURCE,
-      REGEX_NON_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_BACKREF,
-      REPLACEMENTS
-    } = constants;
-    var expandRange = (args2, options) => {
-      if (typeof options.expandRange === "function") {
-        return options.expandRange(...args2, options);
-      }
-      args2.sort();
-      const value = `[${args2.join("-")}]`;
-      try {
-        new RegExp(value);
-      } catch (ex) {
-        return args2.map((v) => utils.escapeRegex(v)).join("..");
-      }
-      return value;
-    };
-    var syntaxError = (type, char) => {
-      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
-    };
-    var splitTopLevel = (input) => {
-      const parts2 = [];
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let value = "";
-      let escaped = false;
-      for (const ch of input) {
-        if (escaped === true) {
-          value += ch;
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          value += ch;
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          value += ch;
-          continue;
-        }
-        if (quote === 0) {
-          if (ch === "[") {
-            bracket++;
-          } else if (ch === "]" && bracket > 0) {
-            bracket--;
-          } else if (bracket === 0) {
-            if (ch === "(") {
-              paren++;
-            } else if (ch === ")" && paren > 0) {
-              paren--;
-            } else if (ch === "|" && paren === 0) {
-              parts2.push(value);
-              value = "";
-              continue;
-            }
-          }
-        }
-        value += ch;
-      }
-      parts2.push(value);
-      return parts2;
-    };
-    var isPlainBranch = (branch) => {
-      let escaped = false;
-      for (const ch of branch) {
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (/[?*+@!()[\]{}]/.test(ch)) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var normalizeSimpleBranch = (branch) => {
-      let value = branch.trim();
-      let changed = true;
-      while (changed === true) {
-        changed = false;
-        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
-          value = value.slice(2, -1);
-          changed = true;
-        }
-      }
-      if (!isPlainBranch(value)) {
-        return;
-      }
-      return value.replace(/\\(.)/g, "$1");
-    };
-    var hasRepeatedCharPrefixOverlap = (branches) => {
-      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i2 = 0; i2 < values.length; i2++) {
-        for (let j = i2 + 1; j < values.length; j++) {
-          const a = values[i2];
-          const b = values[j];
-          const char = a[0];
-          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
-            continue;
-          }
-          if (a === b || a.startsWith(b) || b.startsWith(a)) {
-            return true;
-          }
-        }
-      }
-      return false;
-    };
-    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
-      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
-        return;
-      }
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let escaped = false;
-      for (let i2 = 1; i2 < pattern.length; i2++) {
-        const ch = pattern[i2];
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          continue;
-        }
-        if (quote === 1) {
-          continue;
-        }
-        if (ch === "[") {
-          bracket++;
-          continue;
-        }
-        if (ch === "]" && bracket > 0) {
-          bracket--;
-          continue;
-        }
-        if (bracket > 0) {
-          continue;
-        }
-        if (ch === "(") {
-          paren++;
-          continue;
-        }
-        if (ch === ")") {
-          paren--;
-          if (paren === 0) {
-            if (requireEnd === true && i2 !== pattern.length - 1) {
-              return;
-            }
-            return {
-              type: pattern[0],
-              body: pattern.slice(2, i2),
-              end: i2
-            };
-          }
-        }
-      }
-    };
-    var buildCharClassStar = (chars) => {
-      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
-      return `${source}*`;
-    };
-    var getStarExtglobSequenceChars = (pattern) => {
-      let index = 0;
-      const chars = [];
-      while (index < pattern.length) {
-        const match = parseRepeatedExtglob(pattern.slice(index), false);
-        if (!match || match.type !== "*") {
-          return;
-        }
-        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
-        if (branches.length !== 1) {
-          return;
-        }
-        const branch = normalizeSimpleBranch(branches[0]);
-        if (!branch || branch.length !== 1) {
-          return;
-        }
-        chars.push(branch);
-        index += match.end + 1;
-      }
-      if (chars.length < 1) {
-        return;
-      }
-      return chars;
-    };
-    var repeatedExtglobRecursion = (pattern) => {
-      let depth = 0;
-      let value = pattern.trim();
-      let match = parseRepeatedExtglob(value);
-      while (match) {
-        depth++;
-        value = match.body.trim();
-        match = parseRepeatedExtglob(value);
-      }
-      return depth;
-    };
-    var analyzeRepeatedExtglob = (body2, options) => {
-      if (options.maxExtglobRecursion === false) {
-        return { risky: false };
-      }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
-      const branches = splitTopLevel(body2).map((branch) => branch.trim());
-      if (branches.length > 1) {
-        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
-          return { risky: true };
-        }
-      }
-      const safeChars = [];
-      let sawStarSequence = false;
-      let combinable = true;
-      for (const branch of branches) {
-        const chars = getStarExtglobSequenceChars(branch);
-        if (chars) {
-          sawStarSequence = true;
-          safeChars.push(...chars);
-          continue;
-        }
-        const literal = normalizeSimpleBranch(branch);
-        if (literal && literal.length === 1) {
-          safeChars.push(literal);
-          continue;
-        }
-        combinable = false;
-        if (repeatedExtglobRecursion(branch) > max) {
-          return { risky: true };
-        }
-      }
-      if (sawStarSequence) {
-        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
-      }
-      return { risky: false };
-    };
-    var parse2 = (input, options) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected a string");
-      }
-      input = REPLACEMENTS[input] || input;
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      let len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      const bos = { type: "bos", value: "", output: opts.prepend || "" };
-      const tokens = [bos];
-      const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
-      const {
-        DOT_LITERAL,
-        PLUS_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOT_SLASH,
-        NO_DOTS_SLASH,
-        QMARK,
-        QMARK_NO_DOT,
-        STAR,
-        START_ANCHOR
-      } = PLATFORM_CHARS;
-      const globstar = (opts2) => {
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const nodot = opts.dot ? "" : NO_DOT;
-      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
-      let star = opts.bash === true ? globstar(opts) : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      if (typeof opts.noext === "boolean") {
-        opts.noextglob = opts.noext;
-      }
-      const state = {
-        input,
-        index: -1,
-        start: 0,
-        dot: opts.dot === true,
-        consumed: "",
-        output: "",
-        prefix: "",
-        backtrack: false,
-        negated: false,
-        brackets: 0,
-        braces: 0,
-        parens: 0,
-        quotes: 0,
-        globstar: false,
-        tokens
-      };
-      input = utils.removePrefix(input, state);
-      len = input.length;
-      const extglobs = [];
-      const braces = [];
-      const stack = [];
-      let prev = bos;
-      let value;
-      const eos = () => state.index === len - 1;
-      const peek = state.peek = (n = 1) => input[state.index + n];
-      const advance = state.advance = () => input[++state.index] || "";
-      const remaining = () => input.slice(state.index + 1);
-      const consume = (value2 = "", num = 0) => {
-        state.consumed += value2;
-        state.index += num;
-      };
-      const append = (token) => {
-        state.output += token.output != null ? token.output : token.value;
-        consume(token.value);
-      };
-      const negate = () => {
-        let count = 1;
-        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
-          advance();
-          state.start++;
-          count++;
-        }
-        if (count % 2 === 0) {
-          return false;
-        }
-        state.negated = true;
-        state.start++;
-        return true;
-      };
-      const increment = (type) => {
-        state[type]++;
-        stack.push(type);
-      };
-      const decrement = (type) => {
-        state[type]--;
-        stack.pop();
-      };
-      const push = (tok) => {
-        if (prev.type === "globstar") {
-          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
-          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
-          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
-            state.output = state.output.slice(0, -prev.output.length);
-            prev.type = "star";
-            prev.value = "*";
-            prev.output = star;
-            state.output += prev.output;
-          }
-        }
-        if (extglobs.length && tok.type !== "paren") {
-          extglobs[extglobs.length - 1].inner += tok.value;
-        }
-        if (tok.value || tok.output) append(tok);
-        if (prev && prev.type === "text" && tok.type === "text") {
-          prev.output = (prev.output || prev.value) + tok.value;
-          prev.value += tok.value;
-          return;
-        }
-        tok.prev = prev;
-        tokens.push(tok);
-        prev = tok;
-      };
-      const extglobOpen = (type, value2) => {
-        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
-        token.prev = prev;
-        token.parens = state.parens;
-        token.output = state.output;
-        token.startIndex = state.index;
-        token.tokensIndex = tokens.length;
-        const output = (opts.capture ? "(" : "") + token.open;
-        increment("parens");
-        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push({ type: "paren", extglob: true, value: advance(), output });
-        extglobs.push(token);
-      };
-      const extglobClose = (token) => {
-        const literal = input.slice(token.startIndex, state.index + 1);
-        const body2 = input.slice(token.startIndex + 2, state.index);
-        const analysis = analyzeRepeatedExtglob(body2, opts);
-        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
-          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open = tokens[token.tokensIndex];
-          open.type = "text";
-          open.value = literal;
-          open.output = safeOutput || utils.escapeRegex(literal);
-          for (let i2 = token.tokensIndex + 1; i2 < tokens.length; i2++) {
-            tokens[i2].value = "";
-            tokens[i2].output = "";
-            delete tokens[i2].suffix;
-          }
-          state.output = token.output + open.output;
-          state.backtrack = true;
-          push({ type: "paren", extglob: true, value, output: "" });
-          decrement("parens");
-          return;
-        }
-        let output = token.close + (opts.capture ? ")" : "");
-        let rest;
-        if (token.type === "negate") {
-          let extglobStar = star;
-          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
-            extglobStar = globstar(opts);
-          }
-          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
-            output = token.close = `)$))${extglobStar}`;
-          }
-          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse2(rest, { ...options, fastpaths: false }).output;
-            output = token.close = `)${expression})${extglobStar})`;
-          }
-          if (token.prev.type === "bos") {
-            state.negatedExtglob = true;
-          }
-        }
-        push({ type: "paren", extglob: true, value, output });
-        decrement("parens");
-      };
-      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
-        let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
-          if (first === "\\") {
-            backslashes = true;
-            return m;
-          }
-          if (first === "?") {
-            if (esc) {
-              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            if (index === 0) {
-              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            return QMARK.repeat(chars.length);
-          }
-          if (first === ".") {
-            return DOT_LITERAL.repeat(chars.length);
-          }
-          if (first === "*") {
-            if (esc) {
-              return esc + first + (rest ? star : "");
-            }
-            return star;
-          }
-          return esc ? m : `\\${m}`;
-        });
-        if (backslashes === true) {
-          if (opts.unescape === true) {
-            output = output.replace(/\\/g, "");
-          } else {
-            output = output.replace(/\\+/g, (m) => {
-              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
-            });
-          }
-        }
-        if (output === input && opts.contains === true) {
-          state.output = input;
-          return state;
-        }
-        state.output = utils.wrapOutput(output, state, options);
-        return state;
-      }
-      while (!eos()) {
-        value = advance();
-        if (value === "\0") {
-          continue;
-        }
-        if (value === "\\") {
-          const next = peek();
-          if (next === "/" && opts.bash !== true) {
-            continue;
-          }
-          if (next === "." || next === ";") {
-            continue;
-          }
-          if (!next) {
-            value += "\\";
-            push({ type: "text", value });
-            continue;
-          }
-          const match = /^\\+/.exec(remaining());
-          let slashes = 0;
-          if (match && match[0].length > 2) {
-            slashes = match[0].length;
-            state.index += slashes;
-            if (slashes % 2 !== 0) {
-              value += "\\";
-            }
-          }
-          if (opts.unescape === true) {
-            value = advance();
-          } else {
-            value += advance();
-          }
-          if (state.brackets === 0) {
-            push({ type: "text", value });
-            continue;
-          }
-        }
-        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
-          if (opts.posix !== false && value === ":") {
-            const inner = prev.value.slice(1);
-            if (inner.includes("[")) {
-              prev.posix = true;
-              if (inner.includes(":")) {
-                const idx = prev.value.lastIndexOf("[");
-                const pre = prev.value.slice(0, idx);
-                const rest2 = prev.value.slice(idx + 2);
-                const posix = POSIX_REGEX_SOURCE[rest2];
-                if (posix) {
-                  prev.value = pre + posix;
-                  state.backtrack = true;
-                  advance();
-                  if (!bos.output && tokens.indexOf(prev) === 1) {
-                    bos.output = ONE_CHAR;
-                  }
-                  continue;
-                }
-              }
-            }
-          }
-          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
-            value = `\\${value}`;
-          }
-          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
-            value = `\\${value}`;
-          }
-          if (opts.posix === true && value === "!" && prev.value === "[") {
-            value = "^";
-          }
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (state.quotes === 1 && value !== '"') {
-          value = utils.escapeRegex(value);
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (value === '"') {
-          state.quotes = state.quotes === 1 ? 0 : 1;
-          if (opts.keepQuotes === true) {
-            push({ type: "text", value });
-          }
-          continue;
-        }
-        if (value === "(") {
-          increment("parens");
-          push({ type: "paren", value });
-          continue;
-        }
-        if (value === ")") {
-          if (state.parens === 0 && opts.strictBrackets === true) {
-            throw new SyntaxError(syntaxError("opening", "("));
-          }
-          const extglob = extglobs[extglobs.length - 1];
-          if (extglob && state.parens === extglob.parens + 1) {
-            extglobClose(extglobs.pop());
-            continue;
-          }
-          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
-          decrement("parens");
-          continue;
-        }
-        if (value === "[") {
-          if (opts.nobracket === true || !remaining().includes("]")) {
-            if (opts.nobracket !== true && opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("closing", "]"));
-            }
-            value = `\\${value}`;
-          } else {
-            increment("brackets");
-          }
-          push({ type: "bracket", value });
-          continue;
-        }
-        if (value === "]") {
-          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          if (state.brackets === 0) {
-            if (opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("opening", "["));
-            }
-            push({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          decrement("brackets");
-          const prevValue = prev.value.slice(1);
-          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
-            value = `/${value}`;
-          }
-          prev.value += value;
-          append({ value });
-          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
-            continue;
-          }
-          const escaped = utils.escapeRegex(prev.value);
-          state.output = state.output.slice(0, -prev.value.length);
-          if (opts.literalBrackets === true) {
-            state.output += escaped;
-            prev.value = escaped;
-            continue;
-          }
-          prev.value = `(${capture}${escaped}|${prev.value})`;
-          state.output += prev.value;
-          continue;
-        }
-        if (value === "{" && opts.nobrace !== true) {
-          increment("braces");
-          const open = {
-            type: "brace",
-            value,
-            output: "(",
-            outputIndex: state.output.length,
-            tokensIndex: state.tokens.length
-          };
-          braces.push(open);
-          push(open);
-          continue;
-        }
-        if (value === "}") {
-          const brace = braces[braces.length - 1];
-          if (opts.nobrace === true || !brace) {
-            push({ type: "text", value, output: value });
-            continue;
-          }
-          let output = ")";
-          if (brace.dots === true) {
-            const arr = tokens.slice();
-            const range2 = [];
-            for (let i2 = arr.length - 1; i2 >= 0; i2--) {
-              tokens.pop();
-              if (arr[i2].type === "brace") {
-                break;
-              }
-              if (arr[i2].type !== "dots") {
-                range2.unshift(arr[i2].value);
-              }
-            }
-            output = expandRange(range2, opts);
-            state.backtrack = true;
-          }
-          if (brace.comma !== true && brace.dots !== true) {
-            const out2 = state.output.slice(0, brace.outputIndex);
-            const toks = state.tokens.slice(brace.tokensIndex);
-            brace.value = brace.output = "\\{";
-            value = output = "\\}";
-            state.output = out2;
-            for (const t of toks) {
-              state.output += t.output || t.value;
-            }
-          }
-          push({ type: "brace", value, output });
-          decrement("braces");
-          braces.pop();
-          continue;
-        }
-        if (value === "|") {
-          if (extglobs.length > 0) {
-            extglobs[extglobs.length - 1].conditions++;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value === ",") {
-          let output = value;
-          const brace = braces[braces.length - 1];
-          if (brace && stack[stack.length - 1] === "braces") {
-            brace.comma = true;
-            output = "|";
-          }
-          push({ type: "comma", value, output });
-          continue;
-        }
-        if (value === "/") {
-          if (prev.type === "dot" && state.index === state.start + 1) {
-            state.start = state.index + 1;
-            state.consumed = "";
-            state.output = "";
-            tokens.pop();
-            prev = bos;
-            continue;
-          }
-          push({ type: "slash", value, output: SLASH_LITERAL });
-          continue;
-        }
-        if (value === ".") {
-          if (state.braces > 0 && prev.type === "dot") {
-            if (prev.value === ".") prev.output = DOT_LITERAL;
-            const brace = braces[braces.length - 1];
-            prev.type = "dots";
-            prev.output += value;
-            prev.value += value;
-            brace.dots = true;
-            continue;
-          }
-          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push({ type: "text", value, output: DOT_LITERAL });
-            continue;
-          }
-          push({ type: "dot", value, output: DOT_LITERAL });
-          continue;
-        }
-        if (value === "?") {
-          const isGroup = prev && prev.value === "(";
-          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("qmark", value);
-            continue;
-          }
-          if (prev && prev.type === "paren") {
-            const next = peek();
-            let output = value;
-            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
-              output = `\\${value}`;
-            }
-            push({ type: "text", value, output });
-            continue;
-          }
-          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push({ type: "qmark", value, output: QMARK_NO_DOT });
-            continue;
-          }
-          push({ type: "qmark", value, output: QMARK });
-          continue;
-        }
-        if (value === "!") {
-          if (opts.noextglob !== true && peek() === "(") {
-            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
-              extglobOpen("negate", value);
-              continue;
-            }
-          }
-          if (opts.nonegate !== true && state.index === 0) {
-            negate();
-            continue;
-          }
-        }
-        if (value === "+") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("plus", value);
-            continue;
-          }
-          if (prev && prev.value === "(" || opts.regex === false) {
-            push({ type: "plus", value, output: PLUS_LITERAL });
-            continue;
-          }
-          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push({ type: "plus", value });
-            continue;
-          }
-          push({ type: "plus", value: PLUS_LITERAL });
-          continue;
-        }
-        if (value === "@") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push({ type: "at", extglob: true, value, output: "" });
-            continue;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value !== "*") {
-          if (value === "$" || value === "^") {
-            value = `\\${value}`;
-          }
-          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
-          if (match) {
-            value += match[0];
-            state.index += match[0].length;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (prev && (prev.type === "globstar" || prev.star === true)) {
-          prev.type = "star";
-          prev.star = true;
-          prev.value += value;
-          prev.output = star;
-          state.backtrack = true;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        let rest = remaining();
-        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
-          extglobOpen("star", value);
-          continue;
-        }
-        if (prev.type === "star") {
-          if (opts.noglobstar === true) {
-            consume(value);
-            continue;
-          }
-          const prior = prev.prev;
-          const before = prior.prev;
-          const isStart = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before && (before.type === "star" || before.type === "globstar");
-          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push({ type: "star", value, output: "" });
-            continue;
-          }
-          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
-          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
-          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push({ type: "star", value, output: "" });
-            continue;
-          }
-          while (rest.slice(0, 3) === "/**") {
-            const after = input[state.index + 4];
-            if (after && after !== "/") {
-              break;
-            }
-            rest = rest.slice(3);
-            consume("/**", 3);
-          }
-          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
-          if (prior.type === "bos" && eos()) {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = globstar(opts);
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
-            prev.value += value;
-            state.globstar = true;
-            state.output += prior.output + prev.output;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
-            const end = rest[1] !== void 0 ? "|$" : "";
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
-            prev.value += value;
-            state.output += prior.output + prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          if (prior.type === "bos" && rest[0] === "/") {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          state.output = state.output.slice(0, -prev.output.length);
-          prev.type = "globstar";
-          prev.output = globstar(opts);
-          prev.value += value;
-          state.output += prev.output;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        const token = { type: "star", value, output: star };
-        if (opts.bash === true) {
-          token.output = ".*?";
-          if (prev.type === "bos" || prev.type === "slash") {
-            token.output = nodot + token.output;
-          }
-          push(token);
-          continue;
-        }
-        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
-          token.output = value;
-          push(token);
-          continue;
-        }
-        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
-          if (prev.type === "dot") {
-            state.output += NO_DOT_SLASH;
-            prev.output += NO_DOT_SLASH;
-          } else if (opts.dot === true) {
-            state.output += NO_DOTS_SLASH;
-            prev.output += NO_DOTS_SLASH;
-          } else {
-            state.output += nodot;
-            prev.output += nodot;
-          }
-          if (peek() !== "*") {
-            state.output += ONE_CHAR;
-            prev.output += ONE_CHAR;
-          }
-        }
-        push(token);
-      }
-      while (state.brackets > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
-        state.output = utils.escapeLast(state.output, "[");
-        decrement("brackets");
-      }
-      while (state.parens > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
-        state.output = utils.escapeLast(state.output, "(");
-        decrement("parens");
-      }
-      while (state.braces > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
-        state.output = utils.escapeLast(state.output, "{");
-        decrement("braces");
-      }
-      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
-      }
-      if (state.backtrack === true) {
-        state.output = "";
-        for (const token of state.tokens) {
-          state.output += token.output != null ? token.output : token.value;
-          if (token.suffix) {
-            state.output += token.suffix;
-          }
-        }
-      }
-      return state;
-    };
-    parse2.fastpaths = (input, options) => {
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      const len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      input = REPLACEMENTS[input] || input;
-      const {
-        DOT_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOTS,
-        NO_DOTS_SLASH,
-        STAR,
-        START_ANCHOR
-      } = constants.globChars(opts.windows);
-      const nodot = opts.dot ? NO_DOTS : NO_DOT;
-      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
-      const capture = opts.capture ? "" : "?:";
-      const state = { negated: false, prefix: "" };
-      let star = opts.bash === true ? ".*?" : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      const globstar = (opts2) => {
-        if (opts2.noglobstar === true) return star;
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const create = (str) => {
-        switch (str) {
-          case "*":
-            return `${nodot}${ONE_CHAR}${star}`;
-          case ".*":
-            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*.*":
-            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*/*":
-            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
-          case "**":
-            return nodot + globstar(opts);
-          case "**/*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
-          case "**/*.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "**/.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
-          default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str);
-            if (!match) return;
-            const source2 = create(match[1]);
-            if (!source2) return;
-            return source2 + DOT_LITERAL + match[2];
-          }
-        }
-      };
-      const output = utils.removePrefix(input, state);
-      let source = create(output);
-      if (source && opts.strictSlashes !== true) {
-        source += `${SLASH_LITERAL}?`;
-      }
-      return source;
-    };
-    module2.exports = parse2;
-  }
-});
-
-// node_modules/picomatch/lib/picomatch.js
-var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports, module2) {
-    "use strict";
-    var scan = require_scan();
-    var parse2 = require_parse();
-    var utils = require_utils();
-    var constants = require_constants();
-    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch2 = (glob, options, returnState = false) => {
-      if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch2(input, options, returnState));
-        const arrayMatcher = (str) => {
-          for (const isMatch of fns) {
-            const state2 = isMatch(str);
-            if (state2) return state2;
-          }
-          return false;
-        };
-        return arrayMatcher;
-      }
-      const isState = isObject(glob) && glob.tokens && glob.input;
-      if (glob === "" || typeof glob !== "string" && !isState) {
-        throw new TypeError("Expected pattern to be a non-empty string");
-      }
-      const opts = options || {};
-      const posix = opts.windows;
-      const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
-      const state = regex.state;
-      delete regex.state;
-      let isIgnored = () => false;
-      if (opts.ignore) {
-        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
-      }
-      const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix });
-        const result = { glob, state, regex, posix, input, output, match, isMatch };
-        if (typeof opts.onResult === "function") {
-          opts.onResult(result);
-        }
-        if (isMatch === false) {
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (isIgnored(input)) {
-          if (typeof opts.onIgnore === "function") {
-            opts.onIgnore(result);
-          }
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (typeof opts.onMatch === "function") {
-          opts.onMatch(result);
-        }
-        return returnObject ? result : true;
-      };
-      if (returnState) {
-        matcher.state = state;
-      }
-      return matcher;
-    };
-    picomatch2.test = (input, regex, options, { glob, posix } = {}) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected input to be a string");
-      }
-      if (input === "") {
-        return { isMatch: false, output: "" };
-      }
-      const opts = options || {};
-      const format = opts.format || (posix ? utils.toPosixSlashes : null);
-      let match = input === glob;
-      let output = match && format ? format(input) : input;
-      if (match === false) {
-        output = format ? format(input) : input;
-        match = output === glob;
-      }
-      if (match === false || opts.capture === true) {
-        if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex, options, posix);
-        } else {
-          match = regex.exec(output);
-        }
-      }
-      return { isMatch: Boolean(match), match, output };
-    };
-    picomatch2.matchBase = (input, glob, options, posix = options && options.windows) => {
-      const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
-      return regex.test(utils.basename(input, { windows: posix }));
-    };
-    picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
-    picomatch2.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
-      return parse2(pattern, { ...options, fastpaths: false });
-    };
-    picomatch2.scan = (input, options) => scan(input, options);
-    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
-      if (returnOutput === true) {
-        return state.output;
-      }
-      const opts = options || {};
-      const prepend = opts.contains ? "" : "^";
-      const append = opts.contains ? "" : "$";
-      let source = `${prepend}(?:${state.output})${append}`;
-      if (state && state.negated === true) {
-        source = `^(?!${source}).*$`;
-      }
-      const regex = picomatch2.toRegex(source, options);
-      if (returnState === true) {
-        regex.state = state;
-      }
-      return regex;
-    };
-    picomatch2.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
-      if (!input || typeof input !== "string") {
-        throw new TypeError("Expected a non-empty string");
-      }
-      let parsed = { negated: false, fastpaths: true };
-      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse2.fastpaths(input, options);
-      }
-      if (!parsed.output) {
-        parsed = parse2(input, options);
-      }
-      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
-    };
-    picomatch2.toRegex = (source, options) => {
-      try {
-        const opts = options || {};
-        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
-      } catch (err2) {
-        if (options && options.debug === true) throw err2;
-        return /$^/;
-      }
-    };
-    picomatch2.constants = constants;
-    module2.exports = picomatch2;
-  }
-});
-
-// node_modules/picomatch/index.js
-var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports, module2) {
-    "use strict";
-    var pico = require_picomatch();
-    var utils = require_utils();
-    function picomatch2(glob, options, returnState = false) {
-      if (options && (options.windows === null || options.windows === void 0)) {
-        options = { ...options, windows: utils.isWindows() };
-      }
-      return pico(glob, options, returnState);
-    }
-    Object.assign(picomatch2, pico);
-    module2.exports = picomatch2;
-  }
-});
-
-// src/version.ts
-var VERSION = true ? "0.1.0" : "dev";
-var TOOL_NAME = "RESCUE";
-var TOOL_URI = "https://github.com/rescue-action/rescue-action";
 
 // src/assess/finding.ts
 var SEVERITIES = ["low", "medium", "high", "critical"];
@@ -1824,190 +8,9 @@ function atLeast(severity, threshold) {
   return SEVERITIES.indexOf(severity) >= SEVERITIES.indexOf(threshold);
 }
 
-// src/config/errors.ts
-var ConfigurationError = class extends Error {
-  name = "ConfigurationError";
-};
-
-// src/pipeline/path-filter.ts
-var import_picomatch = __toESM(require_picomatch2(), 1);
-var DEFAULT_EXCLUDES = [
-  "**/node_modules/**",
-  "**/vendor/**",
-  "**/third_party/**",
-  "**/*.min.js",
-  "**/dist/**"
-];
-function createPathFilter(options = {}) {
-  const opts = { dot: true };
-  const include = options.include?.length ? (0, import_picomatch.default)([...options.include], opts) : void 0;
-  const exclude = options.exclude?.length ? (0, import_picomatch.default)([...options.exclude], opts) : void 0;
-  const defaults = (0, import_picomatch.default)([...DEFAULT_EXCLUDES], opts);
-  return (path3) => {
-    if (exclude?.(path3)) return false;
-    if (include) return include(path3);
-    return !defaults(path3);
-  };
-}
-
-// node_modules/yocto-queue/index.js
-var Node = class {
-  value;
-  next;
-  constructor(value) {
-    this.value = value;
-  }
-};
-var Queue = class {
-  #head;
-  #tail;
-  #size;
-  constructor() {
-    this.clear();
-  }
-  enqueue(value) {
-    const node = new Node(value);
-    if (this.#head) {
-      this.#tail.next = node;
-      this.#tail = node;
-    } else {
-      this.#head = node;
-      this.#tail = node;
-    }
-    this.#size++;
-  }
-  dequeue() {
-    const current = this.#head;
-    if (!current) {
-      return;
-    }
-    this.#head = this.#head.next;
-    this.#size--;
-    if (!this.#head) {
-      this.#tail = void 0;
-    }
-    return current.value;
-  }
-  peek() {
-    if (!this.#head) {
-      return;
-    }
-    return this.#head.value;
-  }
-  clear() {
-    this.#head = void 0;
-    this.#tail = void 0;
-    this.#size = 0;
-  }
-  get size() {
-    return this.#size;
-  }
-  *[Symbol.iterator]() {
-    let current = this.#head;
-    while (current) {
-      yield current.value;
-      current = current.next;
-    }
-  }
-  *drain() {
-    while (this.#head) {
-      yield this.dequeue();
-    }
-  }
-};
-
-// node_modules/p-limit/index.js
-function pLimit(concurrency) {
-  let rejectOnClear = false;
-  if (typeof concurrency === "object") {
-    ({ concurrency, rejectOnClear = false } = concurrency);
-  }
-  validateConcurrency(concurrency);
-  if (typeof rejectOnClear !== "boolean") {
-    throw new TypeError("Expected `rejectOnClear` to be a boolean");
-  }
-  const queue = new Queue();
-  let activeCount = 0;
-  const resumeNext = () => {
-    if (activeCount < concurrency && queue.size > 0) {
-      activeCount++;
-      queue.dequeue().run();
-    }
-  };
-  const next = () => {
-    activeCount--;
-    resumeNext();
-  };
-  const run2 = async (function_, resolve, arguments_2) => {
-    const result = (async () => function_(...arguments_2))();
-    resolve(result);
-    try {
-      await result;
-    } catch {
-    }
-    next();
-  };
-  const enqueue = (function_, resolve, reject, arguments_2) => {
-    const queueItem = { reject };
-    new Promise((internalResolve) => {
-      queueItem.run = internalResolve;
-      queue.enqueue(queueItem);
-    }).then(run2.bind(void 0, function_, resolve, arguments_2));
-    if (activeCount < concurrency) {
-      resumeNext();
-    }
-  };
-  const generator = (function_, ...arguments_2) => new Promise((resolve, reject) => {
-    enqueue(function_, resolve, reject, arguments_2);
-  });
-  Object.defineProperties(generator, {
-    activeCount: {
-      get: () => activeCount
-    },
-    pendingCount: {
-      get: () => queue.size
-    },
-    clearQueue: {
-      value() {
-        if (!rejectOnClear) {
-          queue.clear();
-          return;
-        }
-        const abortError = AbortSignal.abort().reason;
-        while (queue.size > 0) {
-          queue.dequeue().reject(abortError);
-        }
-      }
-    },
-    concurrency: {
-      get: () => concurrency,
-      set(newConcurrency) {
-        validateConcurrency(newConcurrency);
-        concurrency = newConcurrency;
-        queueMicrotask(() => {
-          while (activeCount < concurrency && queue.size > 0) {
-            resumeNext();
-          }
-        });
-      }
-    },
-    map: {
-      async value(iterable, function_) {
-        const promises = Array.from(iterable, (value, index) => this(function_, value, index));
-        return Promise.all(promises);
-      }
-    }
-  });
-  return generator;
-}
-function validateConcurrency(concurrency) {
-  if (!((Number.isInteger(concurrency) || concurrency === Number.POSITIVE_INFINITY) && concurrency > 0)) {
-    throw new TypeError("Expected `concurrency` to be a number from 1 and up");
-  }
-}
-
 // src/code/languages.ts
 import path from "node:path";
+var LANGUAGES = ["python", "javascript", "typescript", "java", "go", "c", "cpp"];
 var BY_EXTENSION = {
   ".py": "python",
   ".pyw": "python",
@@ -2040,231 +43,460 @@ function grammarOf(filePath, language) {
   if (language === "typescript" && filePath.toLowerCase().endsWith(".tsx")) return "tsx";
   return language;
 }
+function isLanguage(value) {
+  return LANGUAGES.includes(value);
+}
 
-// src/code/line-index.ts
-var LineIndex = class {
-  constructor(text) {
-    this.text = text;
-    for (let i2 = text.indexOf("\n"); i2 !== -1; i2 = text.indexOf("\n", i2 + 1)) this.starts.push(i2 + 1);
-    this.lineCount = text.endsWith("\n") ? this.starts.length - 1 : this.starts.length;
-    this.fullComment = new Uint8Array(this.lineCount + 2);
-  }
-  text;
-  /** Offset of the first character of each line. */
-  starts = [0];
-  /** Lines covered from end to end by one comment. */
-  fullComment;
-  /** Comment ranges [start, end) on the lines where a comment starts or ends. */
-  partial = /* @__PURE__ */ new Map();
-  lineCount;
-  /** Offset just past the line's last character, before its `\r\n` or `\n`. */
-  lineEnd(line) {
-    let end = line < this.starts.length ? this.starts[line] - 1 : this.text.length;
-    if (end > this.starts[line - 1] && this.text.charCodeAt(end - 1) === 13 && end < this.text.length) end--;
-    return end;
-  }
-  /** The exact source of lines start..end, without the last line's terminator. */
-  slice(start2, end) {
-    return this.text.slice(this.starts[start2 - 1], this.lineEnd(end));
-  }
-  /** Records a comment (or a docstring) from its rows (1-based) and offsets. */
-  addComment(startLine, endLine, startIndex, endIndex) {
-    if (endLine > startLine + 1) this.fullComment.fill(1, startLine + 1, endLine);
-    for (const line of startLine === endLine ? [startLine] : [startLine, endLine]) {
-      const ranges = this.partial.get(line);
-      if (ranges) ranges.push(startIndex, endIndex);
-      else this.partial.set(line, [startIndex, endIndex]);
-    }
-  }
-  /** Does the line hold anything but whitespace and comments? */
-  isCode(line) {
-    if (line < 1 || line > this.lineCount || this.fullComment[line]) return false;
-    const ranges = this.partial.get(line);
-    const end = this.lineEnd(line);
-    for (let i2 = this.starts[line - 1]; i2 < end; i2++) {
-      const ch = this.text.charCodeAt(i2);
-      if (ch === 32 || ch >= 9 && ch <= 13 || ch === 65279) continue;
-      if (!ranges) return true;
-      let inComment = false;
-      for (let r = 0; r < ranges.length; r += 2) {
-        if (i2 >= ranges[r] && i2 < ranges[r + 1]) {
-          inComment = true;
-          i2 = ranges[r + 1] - 1;
-          break;
-        }
-      }
-      if (!inComment) return true;
-    }
-    return false;
-  }
+// src/facets/imports-callee.ts
+var CALLS = {
+  python: { call: "function" },
+  javascript: { call_expression: "function", new_expression: "constructor" },
+  typescript: { call_expression: "function", new_expression: "constructor" },
+  java: { method_invocation: "", object_creation_expression: "type" },
+  go: { call_expression: "function" },
+  c: { call_expression: "function" },
+  cpp: { call_expression: "function", new_expression: "type" }
 };
+function isCall(language, node) {
+  return node.type in CALLS[language];
+}
+function calleeOf(language, node) {
+  const field = CALLS[language][node.type];
+  if (field === void 0) return void 0;
+  if (field === "") return node;
+  return node.childForFieldName(field) ?? void 0;
+}
+function calleePath(language, node) {
+  const callee = calleeOf(language, node) ?? node;
+  switch (language) {
+    case "python":
+      return pyPath(callee);
+    case "javascript":
+    case "typescript":
+      return jsPath(callee);
+    case "java":
+      return javaPath(callee, false);
+    case "go":
+      return goPath(callee);
+    case "c":
+    case "cpp":
+      return cPath(callee);
+  }
+}
+var join = (a, b) => a && b ? [...a, b.text] : void 0;
+function pyPath(n) {
+  switch (n.type) {
+    case "identifier":
+      return [n.text];
+    case "attribute":
+      return join(pyPath(n.childForFieldName("object")), n.childForFieldName("attribute"));
+    // `requests.Session().get`: treat the call's result as an instance named by its callee.
+    case "call":
+      return pyPath(n.childForFieldName("function"));
+    case "parenthesized_expression":
+      return n.namedChild(0) ? pyPath(n.namedChild(0)) : void 0;
+    default:
+      return void 0;
+  }
+}
+function requiredModule(n) {
+  if (n.type !== "call_expression") return void 0;
+  const fn = n.childForFieldName("function");
+  const arg = n.childForFieldName("arguments")?.namedChild(0);
+  if (fn?.text !== "require" || !arg || arg.type !== "string") return void 0;
+  return stripNode(arg.text.slice(1, -1));
+}
+var stripNode = (m) => m.startsWith("node:") ? m.slice(5) : m;
+function jsPath(n) {
+  switch (n.type) {
+    case "identifier":
+    case "this":
+    case "property_identifier":
+      return [n.text];
+    case "member_expression":
+      return join(jsPath(n.childForFieldName("object")), n.childForFieldName("property"));
+    case "call_expression": {
+      const mod = requiredModule(n);
+      return mod !== void 0 ? [mod] : jsPath(n.childForFieldName("function"));
+    }
+    case "new_expression":
+      return jsPath(n.childForFieldName("constructor"));
+    case "parenthesized_expression":
+    case "non_null_expression":
+    case "as_expression":
+    case "satisfies_expression":
+    case "await_expression":
+      return n.namedChild(0) ? jsPath(n.namedChild(0)) : void 0;
+    default:
+      return void 0;
+  }
+}
+var classLike = (p) => !!p && p.length > 0 && /^[A-Z]/.test(p[p.length - 1]);
+function javaPath(n, asObject) {
+  switch (n.type) {
+    case "identifier":
+    case "type_identifier":
+    case "this":
+      return [n.text];
+    case "field_access":
+      return join(javaPath(n.childForFieldName("object"), true), n.childForFieldName("field"));
+    case "scoped_identifier":
+    case "scoped_type_identifier":
+      return n.text.replace(/\s+/g, "").split(".");
+    case "generic_type":
+      return n.namedChild(0) ? javaPath(n.namedChild(0), asObject) : void 0;
+    case "object_creation_expression":
+      return javaPath(n.childForFieldName("type"), true);
+    case "method_invocation": {
+      const obj = n.childForFieldName("object");
+      const objPath = obj ? javaPath(obj, true) : [];
+      if (asObject && obj && classLike(objPath)) return objPath;
+      return join(objPath, n.childForFieldName("name"));
+    }
+    case "parenthesized_expression":
+      return n.namedChild(0) ? javaPath(n.namedChild(0), asObject) : void 0;
+    default:
+      return void 0;
+  }
+}
+function goPath(n) {
+  switch (n.type) {
+    case "identifier":
+    case "package_identifier":
+    case "type_identifier":
+    case "field_identifier":
+      return [n.text];
+    case "selector_expression":
+      return join(goPath(n.childForFieldName("operand")), n.childForFieldName("field"));
+    case "qualified_type":
+      return [n.childForFieldName("package").text, n.childForFieldName("name").text];
+    case "call_expression":
+      return goPath(n.childForFieldName("function"));
+    case "parenthesized_expression":
+      return n.namedChild(0) ? goPath(n.namedChild(0)) : void 0;
+    default:
+      return void 0;
+  }
+}
+function cPath(n) {
+  switch (n.type) {
+    case "identifier":
+    case "field_identifier":
+    case "type_identifier":
+      return [n.text];
+    case "qualified_identifier":
+    case "namespace_identifier":
+      return [n.text.replace(/\s+/g, "")];
+    case "template_function":
+      return n.childForFieldName("name") ? cPath(n.childForFieldName("name")) : void 0;
+    case "field_expression":
+      return join(cPath(n.childForFieldName("argument")), n.childForFieldName("field"));
+    case "parenthesized_expression":
+      return n.namedChild(0) ? cPath(n.namedChild(0)) : void 0;
+    default:
+      return void 0;
+  }
+}
 
-// src/code/unit-spec.ts
-function lineSpan(node) {
-  const start2 = node.startPosition.row + 1;
-  const endPos = node.endPosition;
-  const end = endPos.column === 0 && endPos.row > node.startPosition.row ? endPos.row : endPos.row + 1;
-  return { start: start2, end };
-}
-function isMultiLine(node) {
-  const { start: start2, end } = lineSpan(node);
-  return end > start2;
-}
-function same(a, b) {
-  return !!a && !!b && a.id === b.id;
-}
-function compactText(node) {
-  return node.text.replace(/\s*[\r\n]\s*/g, "").replace(/\s+/g, " ");
-}
-function keyName(node) {
-  const text = compactText(node);
-  const quoted = /^(['"`])(.*)\1$/s.exec(text);
-  return quoted ? quoted[2] : text;
-}
-function parentThroughParens(node) {
-  let child = node;
-  let parent = node.parent;
-  while (parent && parent.type === "parenthesized_expression") {
-    child = parent;
-    parent = parent.parent;
+// src/facets/imports-go.ts
+function goImports(root, map) {
+  for (const spec of root.descendantsOfType("import_spec")) {
+    const pathNode = spec.childForFieldName("path");
+    if (!pathNode) continue;
+    const path3 = pathNode.text.slice(1, -1);
+    const alias = spec.childForFieldName("name");
+    if (alias?.type === "blank_identifier") continue;
+    if (alias?.type === "dot") map.wildcards.push(path3);
+    else map.bindings.set(alias?.text ?? goPackageName(path3), path3);
   }
-  return { parent, child };
-}
-function wholeStatement(node, statementType = "expression_statement") {
-  const parent = node.parent;
-  return parent && parent.type === statementType && parent.namedChildCount === 1 ? parent : node;
-}
-var REGISTRATION_KEY = /^(['"`])[^\s'"`\\]{1,60}\1$/;
-var MAX_CALLEE = 60;
-function anonymousUnit(node, context, shape5, kind, ownName) {
-  if (!isMultiLine(node)) return void 0;
-  const { parent, child } = parentThroughParens(node);
-  if (parent && parent.type === shape5.argumentsType && parent.parent) {
-    const call = parent.parent;
-    const args2 = parent.namedChildren.filter((n) => !!n && n.type !== "comment");
-    const first = args2[0];
-    const key = first && !same(first, child) && shape5.stringTypes.has(first.type) && REGISTRATION_KEY.test(first.text) ? first.text : void 0;
-    if (context.insideUnit && !key) return void 0;
-    const callee = shape5.callee(call);
-    const name2 = ownName ?? (callee && callee.length <= MAX_CALLEE ? `${callee}${key ? `(${key})` : ""} callback` : "<anonymous>");
-    const callbacks = args2.filter((a) => shape5.functionTypes.has(a.type)).length;
-    const span = callbacks === 1 ? wholeStatement(call) : node;
-    return { name: name2, kind, first: span, last: span };
+  for (const decl of root.descendantsOfType(["parameter_declaration", "var_spec", "field_declaration"])) {
+    const type = typeName(decl.childForFieldName("type"));
+    if (!type) continue;
+    for (const name2 of decl.childrenForFieldName("name")) if (name2.type === "identifier" || name2.type === "field_identifier") map.types.set(name2.text, type);
   }
-  if (context.insideUnit) return void 0;
-  if (parent && shape5.isCallee(parent, child)) {
-    const span = wholeStatement(parent);
-    return { name: ownName ?? "<iife>", kind, first: span, last: span };
-  }
-  return { name: ownName ?? "<anonymous>", kind, first: node, last: node };
+}
+function goPackageName(path3) {
+  const parts2 = path3.split("/");
+  let last = parts2[parts2.length - 1];
+  if (/^v\d+$/.test(last) && parts2.length > 1) last = parts2[parts2.length - 2];
+  return last.replace(/\.v\d+$/, "").replace(/^go-/, "").replace(/[-.]go$/, "").replace(/[^A-Za-z0-9_]/g, "_");
+}
+function typeName(type) {
+  if (!type) return void 0;
+  if (type.type === "pointer_type") return typeName(type.namedChild(0));
+  if (type.type === "qualified_type" || type.type === "type_identifier") return type.text;
+  return void 0;
 }
 
-// src/code/outline.ts
-function outline(tree, spec, lines) {
-  const units = [];
-  const statements = [];
-  const statementAt = new Int32Array(lines.lineCount + 2).fill(-1);
-  const frames = [];
-  const qualifiers = [];
-  const enclosing = [];
-  const openUnits = [];
-  const context = () => {
-    const top = enclosing[enclosing.length - 1];
-    return { insideUnit: openUnits.length > 0, nearest: top?.kind ?? "module", nearestName: top?.name };
-  };
-  const cursor = tree.walk();
-  let depth = 0;
-  const enter = () => {
-    const type = cursor.nodeType;
-    const parent = depth > 0 ? frames[depth - 1] : void 0;
-    let frame = frames[depth];
-    if (!frame) frames[depth] = frame = { type, container: false, unit: false, scope: false, segment: false };
-    frame.type = type;
-    frame.unit = frame.scope = frame.segment = false;
-    frame.container = spec.containerTypes.has(type) && spec.isContainer(type, parent?.type);
-    if (spec.commentTypes.has(type)) {
-      const { row: startRow } = cursor.startPosition;
-      const { row: endRow } = cursor.endPosition;
-      lines.addComment(startRow + 1, endRow + 1, cursor.startIndex, cursor.endIndex);
-      return;
+// src/facets/imports-java.ts
+var JAVA_LANG = /* @__PURE__ */ new Set([
+  "Runtime",
+  "ProcessBuilder",
+  "Process",
+  "ProcessHandle",
+  "System",
+  "Class",
+  "ClassLoader",
+  "Thread",
+  "ThreadLocal",
+  "String",
+  "StringBuilder",
+  "StringBuffer",
+  "Math",
+  "StrictMath",
+  "Object",
+  "Integer",
+  "Long",
+  "Short",
+  "Byte",
+  "Double",
+  "Float",
+  "Boolean",
+  "Character",
+  "Number",
+  "Exception",
+  "RuntimeException",
+  "Throwable",
+  "Error",
+  "Enum",
+  "Record",
+  "Void",
+  "SecurityManager",
+  "Module",
+  "Package",
+  "Runnable",
+  "Iterable",
+  "Comparable",
+  "CharSequence",
+  "AutoCloseable",
+  "Cloneable",
+  "Readable",
+  "Appendable",
+  "InheritableThreadLocal"
+]);
+function javaImports(root, map) {
+  for (const decl of root.descendantsOfType("import_declaration")) {
+    const name2 = decl.namedChildren.find((c2) => c2.type === "scoped_identifier" || c2.type === "identifier");
+    if (!name2) continue;
+    const qualified = name2.text.replace(/\s+/g, "");
+    if (decl.namedChildren.some((c2) => c2.type === "asterisk")) map.wildcards.push(qualified);
+    else map.bindings.set(qualified.slice(qualified.lastIndexOf(".") + 1), qualified);
+  }
+  const declarations = ["local_variable_declaration", "field_declaration", "formal_parameter", "catch_formal_parameter", "resource"];
+  for (const decl of root.descendantsOfType(declarations)) {
+    const type = typeName2(decl.childForFieldName("type"));
+    if (!type) continue;
+    const direct = decl.childForFieldName("name");
+    if (direct) map.types.set(direct.text, type);
+    for (const d of decl.childrenForFieldName("declarator")) {
+      const n = d.childForFieldName("name");
+      if (n) map.types.set(n.text, type);
     }
-    if (parent?.container && cursor.nodeIsNamed) {
-      const field = spec.nonStatementFields && cursor.currentFieldName;
-      if (!field || !spec.nonStatementFields.has(field)) {
-        const node = cursor.currentNode;
-        const { start: start2, end } = lineSpan(node);
-        statementAt.fill(statements.length, start2, end + 1);
-        statements.push({ start: start2, end, inert: spec.isInert(node) });
+  }
+  for (const d of root.descendantsOfType("variable_declarator")) {
+    const value = d.childForFieldName("value");
+    const n = d.childForFieldName("name");
+    if (n && value?.type === "object_creation_expression" && !map.types.has(n.text)) {
+      const type = typeName2(value.childForFieldName("type"));
+      if (type) map.types.set(n.text, type);
+    }
+  }
+}
+function typeName2(type) {
+  if (!type) return void 0;
+  if (type.type === "generic_type") return typeName2(type.namedChild(0));
+  if (type.type === "type_identifier" && type.text === "var") return void 0;
+  if (type.type === "type_identifier" || type.type === "scoped_type_identifier") return type.text.replace(/\s+/g, "");
+  return void 0;
+}
+
+// src/facets/imports-js.ts
+function jsImports(root, map) {
+  for (const node of root.descendantsOfType(["import_statement", "variable_declarator"])) {
+    if (node.type === "import_statement") esmImport(node, map);
+    else requireDeclarator(node, map);
+  }
+}
+function esmImport(node, map) {
+  const src = node.childForFieldName("source");
+  const requireClause = node.namedChildren.find((c2) => c2.type === "import_require_clause");
+  if (requireClause) {
+    const name2 = requireClause.namedChild(0)?.text;
+    const from = requireClause.childForFieldName("source");
+    if (name2 && from) map.bindings.set(name2, stripNode(from.text.slice(1, -1)));
+    return;
+  }
+  if (!src) return;
+  const module2 = stripNode(src.text.slice(1, -1));
+  const clause = node.namedChildren.find((c2) => c2.type === "import_clause");
+  if (!clause) return;
+  for (const part of clause.namedChildren) {
+    if (part.type === "identifier") map.bindings.set(part.text, module2);
+    else if (part.type === "namespace_import") {
+      const id = part.namedChildren.find((c2) => c2.type === "identifier");
+      if (id) map.bindings.set(id.text, module2);
+    } else if (part.type === "named_imports") {
+      for (const spec of part.namedChildren) {
+        if (spec.type !== "import_specifier") continue;
+        const name2 = spec.childForFieldName("name")?.text.replace(/^['"]|['"]$/g, "");
+        const alias = spec.childForFieldName("alias")?.text ?? name2;
+        if (!name2 || !alias) continue;
+        map.bindings.set(alias, name2 === "default" ? module2 : `${module2}.${name2}`);
       }
     }
-    if (spec.docstringTypes?.has(type)) {
-      const node = cursor.currentNode;
-      if (spec.isDocstring(node)) {
-        lines.addComment(node.startPosition.row + 1, node.endPosition.row + 1, node.startIndex, node.endIndex);
-      }
+  }
+}
+function requireDeclarator(node, map) {
+  const value = node.childForFieldName("value");
+  const name2 = node.childForFieldName("name");
+  if (!value || !name2) return;
+  const target = requiredTarget(value, map);
+  if (target === void 0) return;
+  if (name2.type === "identifier") {
+    map.bindings.set(name2.text, target);
+    return;
+  }
+  if (name2.type !== "object_pattern") return;
+  for (const p of name2.namedChildren) {
+    if (p.type === "shorthand_property_identifier_pattern") map.bindings.set(p.text, `${target}.${p.text}`);
+    else if (p.type === "pair_pattern") {
+      const key = p.childForFieldName("key")?.text.replace(/^['"]|['"]$/g, "");
+      const local = p.childForFieldName("value");
+      if (key && local?.type === "identifier") map.bindings.set(local.text, `${target}.${key}`);
     }
-    if (spec.unitTypes.has(type)) {
-      const found = spec.unit(cursor.currentNode, context());
-      if (!found) return;
-      const index = units.length;
-      const parentUnit = openUnits.length > 0 ? openUnits[openUnits.length - 1] : -1;
-      units.push({
-        name: [...qualifiers, found.name].join(spec.separator),
-        kind: found.kind,
-        start: lineSpan(found.first).start,
-        end: lineSpan(found.last).end,
-        parent: parentUnit,
-        children: []
-      });
-      if (parentUnit >= 0) units[parentUnit].children.push(index);
-      openUnits.push(index);
-      enclosing.push({ kind: "unit", name: found.name });
-      qualifiers.push(found.name);
-      frame.unit = frame.scope = frame.segment = true;
-    } else if (spec.scopeTypes.has(type)) {
-      const found = spec.scope(cursor.currentNode);
-      if (!found) return;
-      enclosing.push(found);
-      frame.scope = true;
-      if (found.name) {
-        qualifiers.push(found.name);
-        frame.segment = true;
-      }
-    }
-  };
-  const leave = () => {
-    const frame = frames[depth];
-    if (frame.segment) qualifiers.pop();
-    if (frame.scope) enclosing.pop();
-    if (frame.unit) openUnits.pop();
-  };
-  try {
-    enter();
-    walk: for (; ; ) {
-      if (cursor.gotoFirstChild()) {
-        depth++;
-        enter();
-        continue;
-      }
-      for (; ; ) {
-        leave();
-        if (cursor.gotoNextSibling()) {
-          enter();
-          continue walk;
+  }
+}
+function requiredTarget(value, map) {
+  const mod = requiredModule(value);
+  if (mod !== void 0) return mod;
+  if (value.type === "member_expression") {
+    const obj = requiredTarget(value.childForFieldName("object"), map);
+    const prop = value.childForFieldName("property")?.text;
+    return obj !== void 0 && prop ? `${obj}.${prop}` : void 0;
+  }
+  if (value.type === "identifier") return map.bindings.get(value.text);
+  return void 0;
+}
+
+// src/facets/imports-python.ts
+function pythonImports(root, map) {
+  for (const node of root.descendantsOfType(["import_statement", "import_from_statement"])) {
+    if (!node) continue;
+    if (node.type === "import_statement") {
+      for (const name2 of node.childrenForFieldName("name")) {
+        if (!name2) continue;
+        if (name2.type === "aliased_import") {
+          const alias = name2.childForFieldName("alias")?.text;
+          const target = name2.childForFieldName("name")?.text;
+          if (alias && target) map.bindings.set(alias, target);
+        } else {
+          const head = name2.text.split(".")[0];
+          map.bindings.set(head, head);
         }
-        if (!cursor.gotoParent()) break walk;
-        depth--;
+      }
+      continue;
+    }
+    const module2 = node.childForFieldName("module_name")?.text.replace(/\s+/g, "");
+    if (!module2) continue;
+    if (node.namedChildren.some((c2) => c2?.type === "wildcard_import")) {
+      map.wildcards.push(module2);
+      continue;
+    }
+    const sep = module2.endsWith(".") ? "" : ".";
+    for (const name2 of node.childrenForFieldName("name")) {
+      if (!name2) continue;
+      if (name2.type === "aliased_import") {
+        const alias = name2.childForFieldName("alias")?.text;
+        const target = name2.childForFieldName("name")?.text;
+        if (alias && target) map.bindings.set(alias, `${module2}${sep}${target}`);
+      } else {
+        map.bindings.set(name2.text, `${module2}${sep}${name2.text}`);
       }
     }
-  } finally {
-    cursor.delete();
   }
-  return { units, statements, statementAt };
+}
+
+// src/facets/imports.ts
+function languageOfGrammar(grammar) {
+  return grammar === "tsx" ? "typescript" : grammar;
+}
+function resolveImports(grammar, tree, source) {
+  const language = languageOfGrammar(grammar);
+  const map = { bindings: /* @__PURE__ */ new Map(), wildcards: [], types: /* @__PURE__ */ new Map() };
+  const root = tree.rootNode;
+  switch (language) {
+    case "python":
+      pythonImports(root, map);
+      break;
+    case "javascript":
+    case "typescript":
+      jsImports(root, map);
+      break;
+    case "java":
+      javaImports(root, map);
+      break;
+    case "go":
+      goImports(root, map);
+      break;
+    case "c":
+    case "cpp":
+      break;
+  }
+  void source;
+  return { language, bindings: map.bindings, wildcards: map.wildcards, types: map.types };
+}
+function qualifiedNames(map, callee) {
+  const path3 = typeof callee === "string" ? textPath(map.language, callee) : calleePath(map.language, callee);
+  if (!path3 || path3.length === 0) return [];
+  if (map.language === "c" || map.language === "cpp") return cNames(path3);
+  const out2 = [];
+  const push = (n) => {
+    if (n && !out2.includes(n)) out2.push(n);
+  };
+  push(qualifyPath(map, path3));
+  if (!isBound(map, path3[0])) for (const w of map.wildcards) push(`${w}.${path3.join(".")}`);
+  return out2;
+}
+function nameMatches(qualified, name2) {
+  const n = name2.replace(/^node:/, "").replace(/^::/, "").replace(/^std::(?=[A-Za-z_]\w*$)/, "");
+  if (n.endsWith(".*")) return qualified.startsWith(n.slice(0, -1));
+  return qualified === n;
+}
+function textPath(language, text) {
+  const t = text.replace(/\s+/g, "").replace(/\?\./g, ".");
+  if (t === "") return void 0;
+  if (language === "c" || language === "cpp") return t.split(/\.|->/);
+  return t.split(".");
+}
+function cNames(path3) {
+  const full = path3.join(".").replace(/^::/, "");
+  const plain = full.replace(/^std::/, "");
+  return plain === full ? [full] : [plain, full];
+}
+function isBound(map, head) {
+  return map.bindings.has(head) || map.types.has(head);
+}
+function qualifyPath(map, path3) {
+  let [head, ...rest] = path3;
+  if (map.language === "java" && head === "this" && rest.length > 0) [head, ...rest] = rest;
+  const typed = map.types.get(head);
+  if (typed !== void 0) return [qualifyType(map, typed), ...rest].join(".");
+  const bound = map.bindings.get(head);
+  if (bound !== void 0) return [bound, ...rest].join(".");
+  if (map.language === "java" && JAVA_LANG.has(head)) return ["java.lang", head, ...rest].join(".");
+  return [head, ...rest].join(".");
+}
+function qualifyType(map, type) {
+  const [head, ...rest] = type.split(".");
+  const bound = map.bindings.get(head);
+  if (bound !== void 0) return [bound, ...rest].join(".");
+  if (map.language === "java" && JAVA_LANG.has(head)) return `java.lang.${type}`;
+  return type;
 }
 
 // node_modules/web-tree-sitter/web-tree-sitter.js
-var __defProp2 = Object.defineProperty;
-var __name = (target, value) => __defProp2(target, "name", { value, configurable: true });
+var __defProp = Object.defineProperty;
+var __name = (target, value) => __defProp(target, "name", { value, configurable: true });
 var Edit = class {
   static {
     __name(this, "Edit");
@@ -2906,7 +1138,7 @@ var TreeCursor = class _TreeCursor {
     unmarshalTreeCursor(this);
   }
 };
-var Node2 = class {
+var Node = class {
   static {
     __name(this, "Node");
   }
@@ -3496,7 +1728,7 @@ function unmarshalNode(tree, address = TRANSFER_BUFFER) {
   const column = C.getValue(address, "i32");
   address += SIZE_OF_INT;
   const other = C.getValue(address, "i32");
-  const result = new Node2(INTERNAL, {
+  const result = new Node(INTERNAL, {
     id,
     tree,
     startIndex: index,
@@ -6207,14 +4439,14 @@ var Query = class {
       captures.length = captureCount;
       address = unmarshalCaptures(this, node.tree, address, patternIndex, captures);
       if (this.textPredicates[patternIndex].every((p) => p(captures))) {
-        const capture = captures[captureIndex];
+        const capture2 = captures[captureIndex];
         const setProperties = this.setProperties[patternIndex];
-        capture.setProperties = setProperties;
+        capture2.setProperties = setProperties;
         const assertedProperties = this.assertedProperties[patternIndex];
-        capture.assertedProperties = assertedProperties;
+        capture2.assertedProperties = assertedProperties;
         const refutedProperties = this.refutedProperties[patternIndex];
-        capture.refutedProperties = refutedProperties;
-        result.push(capture);
+        capture2.refutedProperties = refutedProperties;
+        result.push(capture2);
       }
     }
     C._free(startAddress);
@@ -6359,6 +4591,1430 @@ async function parse(grammar, source) {
   return tree;
 }
 
+// src/assess/rules/query-text.ts
+function attachTopLevelPredicates(query) {
+  const forms = topLevelForms(query);
+  if (!forms.some((f) => f.predicate)) return query;
+  const out2 = [];
+  let pattern;
+  const flush = () => {
+    if (!pattern) return;
+    out2.push(pattern.predicates.length ? `(${pattern.text}
+ ${pattern.predicates.join("\n ")})` : pattern.text);
+    pattern = void 0;
+  };
+  for (const form of forms) {
+    if (form.predicate) {
+      if (!pattern) return query;
+      pattern.predicates.push(form.text);
+    } else {
+      flush();
+      pattern = { text: form.text, predicates: [] };
+    }
+  }
+  flush();
+  return out2.join("\n");
+}
+function topLevelForms(query) {
+  const forms = [];
+  let i2 = 0;
+  const n = query.length;
+  const skipSpace = () => {
+    while (i2 < n) {
+      if (/\s/.test(query[i2])) i2++;
+      else if (query[i2] === ";") while (i2 < n && query[i2] !== "\n") i2++;
+      else break;
+    }
+  };
+  const skipString = () => {
+    i2++;
+    while (i2 < n && query[i2] !== '"') i2 += query[i2] === "\\" ? 2 : 1;
+    i2++;
+  };
+  const skipGroup = () => {
+    let depth = 0;
+    do {
+      const c2 = query[i2];
+      if (c2 === '"') {
+        skipString();
+        continue;
+      }
+      if (c2 === ";") {
+        while (i2 < n && query[i2] !== "\n") i2++;
+        continue;
+      }
+      if (c2 === "(" || c2 === "[") depth++;
+      else if (c2 === ")" || c2 === "]") depth--;
+      i2++;
+    } while (i2 < n && depth > 0);
+  };
+  while (true) {
+    skipSpace();
+    if (i2 >= n) break;
+    const start2 = i2;
+    const predicate = query.startsWith("(#", i2);
+    const c2 = query[i2];
+    if (c2 === "(" || c2 === "[") skipGroup();
+    else if (c2 === '"') skipString();
+    else while (i2 < n && !/[\s()[\]]/.test(query[i2])) i2++;
+    while (true) {
+      const save = i2;
+      skipSpace();
+      if (query[i2] === "@") {
+        while (i2 < n && !/[\s()[\]]/.test(query[i2])) i2++;
+      } else if (query[i2] === "*" || query[i2] === "+" || query[i2] === "?") {
+        i2++;
+      } else {
+        i2 = save;
+        break;
+      }
+    }
+    if (i2 === start2) i2++;
+    forms.push({ text: query.slice(start2, i2), predicate });
+  }
+  return forms;
+}
+
+// src/assess/rules/compile.ts
+var queryCache = /* @__PURE__ */ new Map();
+var TEMPLATE_REF = /\{\{\s*([A-Za-z_][\w.-]*)\s*\}\}/g;
+function grammarsOf(rule) {
+  return rule.language === "typescript" ? ["typescript", "tsx"] : [rule.language];
+}
+async function compileRule(rule) {
+  const loaded = /* @__PURE__ */ new Map();
+  for (const grammar of grammarsOf(rule)) loaded.set(grammar, { language: await loadLanguage(grammar), parser: await getParser(grammar) });
+  return compileLoaded(rule, loaded);
+}
+function compileLoaded(rule, loaded) {
+  const queries = /* @__PURE__ */ new Map();
+  const parsers2 = /* @__PURE__ */ new Map();
+  for (const [grammar, { language, parser }] of loaded) {
+    queries.set(grammar, compileQuery(rule, grammar, language));
+    parsers2.set(grammar, parser);
+  }
+  const first = queries.values().next().value;
+  return checkedRule(rule, loaded.values().next().value.language, new Set(first.captureNames), queries, parsers2);
+}
+function checkedWithoutQuery(rule, grammar, loaded, captures) {
+  return checkedRule(rule, loaded.language, captures, new LazyQueries(rule, grammar, loaded.language), /* @__PURE__ */ new Map([[grammar, loaded.parser]]));
+}
+function checkedRule(rule, language, names, queries, parsers2) {
+  const need = (name2, where) => {
+    if (!names.has(name2)) {
+      const known = [...names].map((n) => `@${n}`).join(", ") || "none";
+      throw new Error(`rule ${rule.id}: ${where} names capture @${name2}, which the query does not define (it defines ${known})`);
+    }
+  };
+  need(rule.report, "report");
+  const regexes = /* @__PURE__ */ new Map();
+  const regex = (source, where) => {
+    try {
+      regexes.set(source, new RegExp(source));
+    } catch (e) {
+      throw new Error(`rule ${rule.id}: ${where} is not a valid regular expression: ${e.message}`);
+    }
+  };
+  for (const c2 of rule.where) {
+    if ("capture" in c2) need(c2.capture, "where");
+    if ("unitLacks" in c2) regex(c2.unitLacks, "unitLacks");
+    if ("value" in c2 && c2.value !== void 0) regex(c2.value, `hasArgument ${c2.hasArgument} value`);
+    const types = "inside" in c2 ? c2.inside : "notInside" in c2 ? c2.notInside : [];
+    for (const t of types) {
+      if (language.idForNodeType(t, true) === null) throw new Error(`rule ${rule.id}: where names node type ${t}, which the ${rule.language} grammar does not have`);
+    }
+  }
+  for (const edit of rule.fix?.edits ?? []) {
+    need(edit.capture, "fix");
+    if ("replace" in edit) for (const m of edit.replace.matchAll(TEMPLATE_REF)) need(m[1], "fix template");
+  }
+  return { id: rule.id, language: rule.language, rule, queries, parsers: parsers2, regexes };
+}
+var LazyQueries = class {
+  constructor(rule, grammar, language) {
+    this.rule = rule;
+    this.grammar = grammar;
+    this.language = language;
+  }
+  rule;
+  grammar;
+  language;
+  query;
+  get size() {
+    return 1;
+  }
+  has(grammar) {
+    return grammar === this.grammar;
+  }
+  get(grammar) {
+    return grammar === this.grammar ? this.query ??= compileQuery(this.rule, this.grammar, this.language) : void 0;
+  }
+  *entries() {
+    yield [this.grammar, this.get(this.grammar)];
+  }
+  *keys() {
+    yield this.grammar;
+  }
+  *values() {
+    yield this.get(this.grammar);
+  }
+  [Symbol.iterator]() {
+    return this.entries();
+  }
+  forEach(fn, thisArg) {
+    fn.call(thisArg, this.get(this.grammar), this.grammar, this);
+  }
+};
+function compileQuery(rule, grammar, language) {
+  const key = `${rule.id}\0${grammar}\0${rule.query}`;
+  const cached = queryCache.get(key);
+  if (cached) return cached;
+  let query;
+  try {
+    query = new Query(language, attachTopLevelPredicates(rule.query));
+  } catch (e) {
+    const offset = e.index;
+    const where = typeof offset === "number" ? ` at offset ${offset} (${lineColumn(rule.query, offset)})` : "";
+    throw new Error(`rule ${rule.id}: query does not compile for the ${grammar} grammar${where}: ${e.message}`);
+  }
+  queryCache.set(key, query);
+  return query;
+}
+function lineColumn(text, offset) {
+  const before = text.slice(0, offset).split("\n");
+  return `line ${before.length}, column ${before[before.length - 1].length + 1}`;
+}
+
+// src/assess/rules/regex-literals.ts
+function requiredLiterals(source) {
+  let info2;
+  try {
+    const parser = new RegexParser(source);
+    info2 = parser.alternation();
+    if (!parser.done()) return void 0;
+  } catch {
+    return void 0;
+  }
+  const best = requirement(info2);
+  return best && score(best) >= MIN_LITERAL ? [...best] : void 0;
+}
+var MIN_LITERAL = 3;
+var MAX_STRINGS = 32;
+var ANY = {};
+var EMPTY = { exact: /* @__PURE__ */ new Set([""]) };
+function score(set2) {
+  let min = Infinity;
+  for (const s of set2) min = Math.min(min, s.length);
+  return set2.size === 0 ? 0 : min;
+}
+function better(a, b) {
+  if (!a) return b;
+  if (!b) return a;
+  const sa = score(a);
+  const sb = score(b);
+  if (sa !== sb) return sa > sb ? a : b;
+  return a.size <= b.size ? a : b;
+}
+function requirement(info2) {
+  const r = better(info2.required, info2.exact);
+  return r && score(r) > 0 ? r : void 0;
+}
+function product(a, b) {
+  if (a.size * b.size > MAX_STRINGS) return void 0;
+  const out2 = /* @__PURE__ */ new Set();
+  for (const x of a) for (const y of b) out2.add(x + y);
+  return out2;
+}
+function union(a, b) {
+  const out2 = /* @__PURE__ */ new Set([...a, ...b]);
+  return out2.size > MAX_STRINGS ? void 0 : out2;
+}
+function sequence(items) {
+  let run2 = /* @__PURE__ */ new Set([""]);
+  let allExact = true;
+  let best;
+  const close = () => {
+    if (run2) best = better(best, run2.size && score(run2) > 0 ? run2 : void 0);
+  };
+  for (const item of items) {
+    if (item.exact) {
+      const joined = run2 && product(run2, item.exact);
+      if (joined) run2 = joined;
+      else {
+        close();
+        allExact = false;
+        run2 = item.exact;
+      }
+    } else {
+      allExact = false;
+      close();
+      best = better(best, item.required && score(item.required) > 0 ? item.required : void 0);
+      run2 = /* @__PURE__ */ new Set([""]);
+    }
+  }
+  close();
+  return allExact && run2 ? { exact: run2, required: best } : { required: best };
+}
+function alternatives(branches) {
+  let exact = /* @__PURE__ */ new Set();
+  let required = /* @__PURE__ */ new Set();
+  for (const b of branches) {
+    exact = exact && b.exact && union(exact, b.exact);
+    const r = requirement(b);
+    required = required && r && union(required, r);
+  }
+  return { exact, required };
+}
+function repeat(item, min, max) {
+  if (min === 0) {
+    return max === 1 && item.exact ? { exact: union(item.exact, /* @__PURE__ */ new Set([""])) } : ANY;
+  }
+  let exact;
+  if (max === min && item.exact) {
+    exact = item.exact;
+    for (let i2 = 1; i2 < min && exact; i2++) exact = product(exact, item.exact);
+  }
+  return { exact, required: requirement(item) };
+}
+var RegexParser = class {
+  constructor(s) {
+    this.s = s;
+  }
+  s;
+  i = 0;
+  done() {
+    return this.i >= this.s.length;
+  }
+  alternation() {
+    const branches = [this.sequence()];
+    while (this.s[this.i] === "|") {
+      this.i++;
+      branches.push(this.sequence());
+    }
+    return branches.length === 1 ? branches[0] : alternatives(branches);
+  }
+  sequence() {
+    const items = [];
+    while (!this.done() && this.s[this.i] !== "|" && this.s[this.i] !== ")") items.push(this.quantified(this.atom()));
+    return sequence(items);
+  }
+  quantified(item) {
+    const c2 = this.s[this.i];
+    let min;
+    let max;
+    if (c2 === "?") [min, max] = [0, 1];
+    else if (c2 === "*") [min, max] = [0, Infinity];
+    else if (c2 === "+") [min, max] = [1, Infinity];
+    else if (c2 === "{") {
+      const m = /^\{(\d+)(,(\d*))?\}/.exec(this.s.slice(this.i));
+      if (!m) return item;
+      min = Number(m[1]);
+      max = m[2] === void 0 ? min : m[3] === "" ? Infinity : Number(m[3]);
+      this.i += m[0].length - 1;
+    } else return item;
+    this.i++;
+    if (this.s[this.i] === "?") this.i++;
+    return this.quantified(repeat(item, min, max));
+  }
+  atom() {
+    const c2 = this.s[this.i++];
+    switch (c2) {
+      case "^":
+      case "$":
+        return EMPTY;
+      case ".":
+        return ANY;
+      case "(":
+        return this.group();
+      case "[":
+        return this.charClass();
+      case "\\":
+        return this.escape(false);
+      case "*":
+      case "+":
+      case "?":
+        throw new Error("nothing to repeat");
+      default:
+        return { exact: /* @__PURE__ */ new Set([c2]) };
+    }
+  }
+  group() {
+    let lookaround = false;
+    if (this.s.startsWith("?:", this.i)) this.i += 2;
+    else if (/^\?<?[=!]/.test(this.s.slice(this.i, this.i + 3))) {
+      lookaround = true;
+      this.i += this.s[this.i + 1] === "<" ? 3 : 2;
+    } else if (this.s.startsWith("?<", this.i)) {
+      const end = this.s.indexOf(">", this.i);
+      if (end < 0) throw new Error("bad group name");
+      this.i = end + 1;
+    } else if (this.s[this.i] === "?") throw new Error("unknown group");
+    const inner = this.alternation();
+    if (this.s[this.i] !== ")") throw new Error("unclosed group");
+    this.i++;
+    return lookaround ? EMPTY : inner;
+  }
+  /** A class with a few explicit characters (`[Pp]`, `[.]`, `[-_]`) is those characters; others are any. */
+  charClass() {
+    const negated = this.s[this.i] === "^";
+    if (negated) this.i++;
+    const chars = /* @__PURE__ */ new Set();
+    let known = !negated;
+    while (!this.done() && this.s[this.i] !== "]") {
+      let ch;
+      if (this.s[this.i] === "\\") {
+        this.i++;
+        const e = this.escape(true);
+        ch = e.exact?.size === 1 ? [...e.exact][0] : void 0;
+        if (ch === void 0) known = false;
+      } else ch = this.s[this.i++];
+      if (this.s[this.i] === "-" && this.s[this.i + 1] !== "]" && this.i + 1 < this.s.length) {
+        this.i++;
+        let to;
+        if (this.s[this.i] === "\\") {
+          this.i++;
+          const e = this.escape(true);
+          to = e.exact?.size === 1 ? [...e.exact][0] : void 0;
+        } else to = this.s[this.i++];
+        if (ch === void 0 || to === void 0) known = false;
+        else {
+          const a = ch.codePointAt(0);
+          const b = to.codePointAt(0);
+          if (b < a) throw new Error("bad range");
+          if (b - a > 8) known = false;
+          else for (let k = a; k <= b; k++) chars.add(String.fromCodePoint(k));
+        }
+        continue;
+      }
+      if (ch !== void 0) chars.add(ch);
+    }
+    if (this.s[this.i] !== "]") throw new Error("unclosed class");
+    this.i++;
+    return known && chars.size > 0 && chars.size <= 4 ? { exact: chars } : ANY;
+  }
+  /** After a backslash. Inside a class `\b` is a backspace; outside, a word boundary (matches nothing). */
+  escape(inClass) {
+    const c2 = this.s[this.i++];
+    if (c2 === void 0) throw new Error("trailing backslash");
+    const one = (ch) => ({ exact: /* @__PURE__ */ new Set([ch]) });
+    switch (c2) {
+      case "d":
+      case "D":
+      case "w":
+      case "W":
+      case "s":
+      case "S":
+        return ANY;
+      case "b":
+        return inClass ? one("\b") : EMPTY;
+      case "B":
+        return EMPTY;
+      case "n":
+        return one("\n");
+      case "r":
+        return one("\r");
+      case "t":
+        return one("	");
+      case "f":
+        return one("\f");
+      case "v":
+        return one("\v");
+      case "0":
+        if (!/[0-9]/.test(this.s[this.i] ?? "")) return one("\0");
+        while (/[0-9]/.test(this.s[this.i] ?? "")) this.i++;
+        return ANY;
+      // a legacy octal escape
+      case "x": {
+        const m = /^[0-9a-fA-F]{2}/.exec(this.s.slice(this.i));
+        if (!m) return one("x");
+        this.i += 2;
+        return one(String.fromCharCode(parseInt(m[0], 16)));
+      }
+      case "u": {
+        const m = /^[0-9a-fA-F]{4}/.exec(this.s.slice(this.i));
+        if (!m) return one("u");
+        this.i += 4;
+        return one(String.fromCharCode(parseInt(m[0], 16)));
+      }
+      case "c":
+        if (/[A-Za-z]/.test(this.s[this.i] ?? "")) this.i++;
+        return ANY;
+      case "k":
+        this.skipBraces("<", ">");
+        return ANY;
+      default:
+        if (/[1-9]/.test(c2)) {
+          while (/[0-9]/.test(this.s[this.i] ?? "")) this.i++;
+          return ANY;
+        }
+        return one(c2);
+    }
+  }
+  skipBraces(open = "{", close = "}") {
+    if (this.s[this.i] !== open) return;
+    const end = this.s.indexOf(close, this.i);
+    this.i = end < 0 ? this.s.length : end + 1;
+  }
+};
+
+// src/assess/rules/prefilter.ts
+function needle(text, word) {
+  return { text, word, runs: text.match(/[\w$]+/g) ?? [] };
+}
+function rulePrefilter(rule) {
+  let patterns;
+  try {
+    patterns = readPatterns(attachTopLevelPredicates(rule.query));
+  } catch {
+    return void 0;
+  }
+  if (patterns.length === 0) return void 0;
+  const common = whereClauses(rule.where);
+  const out2 = [];
+  for (const pattern of patterns) {
+    const clauses = [...predicateClauses(pattern), ...common];
+    if (clauses.length === 0) return void 0;
+    out2.push(clauses);
+  }
+  return out2;
+}
+var NeedleIndex = class {
+  constructor(source) {
+    this.source = source;
+  }
+  source;
+  /** Substring needles looked up so far (word needles are a lookup in the word set already). */
+  found = /* @__PURE__ */ new Map();
+  wordSet;
+  joined;
+  has(needle2) {
+    if (needle2.word) return this.words().has(needle2.text);
+    let hit = this.found.get(needle2.text);
+    if (hit === void 0) {
+      hit = this.contains(needle2);
+      this.found.set(needle2.text, hit);
+    }
+    return hit;
+  }
+  passes(prefilter) {
+    return !prefilter || prefilter.some((clauses) => clauses.every((clause) => clause.some((n) => this.has(n))));
+  }
+  words() {
+    return this.wordSet ??= new Set(this.source.match(/[\w$]+/g));
+  }
+  contains({ text, runs }) {
+    if (runs.length > 0) {
+      this.joined ??= [...this.words()].join(" ");
+      for (const run2 of runs) if (!this.joined.includes(run2)) return false;
+      if (runs.length === 1 && runs[0] === text && this.words().has(text)) return true;
+    }
+    return this.source.includes(text);
+  }
+};
+var WORD = /^[\w$]+$/;
+function whereClauses(where) {
+  const out2 = [];
+  for (const c2 of where) {
+    if ("resolvesTo" in c2) {
+      const needles = [];
+      for (const name2 of c2.resolvesTo) {
+        const segment = lastSegment(name2);
+        if (!segment) {
+          needles.length = 0;
+          break;
+        }
+        needles.push(needle(segment, false));
+      }
+      if (needles.length > 0 && needles.every((n) => n.text.length >= MIN_LITERAL)) out2.push(dedupe(needles));
+    } else if ("hasArgument" in c2) {
+      if (c2.hasArgument.length >= MIN_LITERAL) out2.push([needle(c2.hasArgument, false)]);
+      const literals = c2.value === void 0 ? void 0 : requiredLiterals(c2.value);
+      if (literals) out2.push(literals.map((text) => needle(text, false)));
+    }
+  }
+  return out2;
+}
+function lastSegment(name2) {
+  let n = name2.replace(/^node:/, "").replace(/^::/, "");
+  if (n.endsWith(".*")) {
+    n = n.slice(0, -2);
+    if (n === "java" || n === "java.lang") return void 0;
+  }
+  const segment = n.split(/\.|::|\/|->/).pop();
+  return segment && WORD.test(segment) ? segment : void 0;
+}
+function dedupe(needles) {
+  const seen = /* @__PURE__ */ new Set();
+  return needles.filter((n) => seen.has(n.text) ? false : (seen.add(n.text), true));
+}
+function predicateClauses(pattern) {
+  const mandatory = mandatoryCaptures(pattern, "(");
+  const out2 = [];
+  for (const p of predicatesOf(pattern)) {
+    const [capture2, ...args2] = p.args;
+    if (!capture2?.startsWith("@") || args2.length === 0 || args2.some((a) => a.startsWith("@"))) continue;
+    const strings = args2.map(unescapeQueryString);
+    if (p.name === "any-of?" || p.name === "any-eq?" || p.name === "eq?" && mandatory.has(capture2.slice(1))) {
+      if (strings.some((s) => s.length === 0)) continue;
+      out2.push(dedupe(strings.map((text) => needle(text, WORD.test(text)))));
+    } else if ((p.name === "match?" || p.name === "any-match?") && strings.length === 1) {
+      const literals = requiredLiterals(strings[0]);
+      if (literals) out2.push(literals.map((text) => needle(text, false)));
+    }
+  }
+  return out2;
+}
+function readPatterns(query) {
+  const reader = new QueryReader(query);
+  const out2 = [];
+  for (; ; ) {
+    const element = reader.element();
+    if (!element) break;
+    out2.push([element]);
+  }
+  return out2;
+}
+var QueryReader = class {
+  constructor(s) {
+    this.s = s;
+  }
+  s;
+  i = 0;
+  skipSpace() {
+    while (this.i < this.s.length) {
+      const c2 = this.s[this.i];
+      if (c2 === ";") while (this.i < this.s.length && this.s[this.i] !== "\n") this.i++;
+      else if (/\s/.test(c2)) this.i++;
+      else break;
+    }
+  }
+  /** The next element, or undefined at the end or before a closing bracket. */
+  element() {
+    this.skipSpace();
+    const c2 = this.s[this.i];
+    if (c2 === void 0 || c2 === ")" || c2 === "]") return void 0;
+    let node;
+    if (c2 === "(" || c2 === "[") node = this.group(c2);
+    else if (c2 === '"') node = { kind: "atom", text: this.string() };
+    else node = { kind: "atom", text: this.word() };
+    const suffixes = [];
+    for (; ; ) {
+      this.skipSpace();
+      const d = this.s[this.i];
+      if (d === "?" || d === "*" || d === "+") {
+        suffixes.push(d);
+        this.i++;
+      } else if (d === "@") suffixes.push(this.word());
+      else break;
+    }
+    return { node, suffixes };
+  }
+  group(open) {
+    this.i++;
+    const close = open === "(" ? ")" : "]";
+    this.skipSpace();
+    if (open === "(" && this.s[this.i] === "#") {
+      const name2 = this.word().slice(1);
+      const args2 = [];
+      for (; ; ) {
+        this.skipSpace();
+        const c2 = this.s[this.i];
+        if (c2 === void 0) throw new Error("unclosed predicate");
+        if (c2 === ")") break;
+        args2.push(c2 === '"' ? this.string() : this.word());
+      }
+      this.i++;
+      return { kind: "(", children: [], predicate: { name: name2, args: args2 } };
+    }
+    const children = [];
+    for (; ; ) {
+      const child = this.element();
+      if (!child) break;
+      children.push(child);
+    }
+    if (this.s[this.i] !== close) throw new Error(`expected ${close}`);
+    this.i++;
+    return { kind: open, children };
+  }
+  string() {
+    const start2 = this.i++;
+    while (this.i < this.s.length && this.s[this.i] !== '"') this.i += this.s[this.i] === "\\" ? 2 : 1;
+    if (this.i >= this.s.length) throw new Error("unclosed string");
+    this.i++;
+    return this.s.slice(start2, this.i);
+  }
+  word() {
+    const start2 = this.i;
+    while (this.i < this.s.length && !/[\s()[\]"@;?*+]/.test(this.s[this.i])) this.i++;
+    if (this.s[start2] === "@" && this.i === start2) this.i++;
+    if (this.s[start2] === "@") while (this.i < this.s.length && /[\w.-]/.test(this.s[this.i])) this.i++;
+    if (this.s[start2] === "#" && this.s[this.i] === "?") this.i++;
+    if (this.i === start2) throw new Error(`unexpected ${this.s[this.i]}`);
+    return this.s.slice(start2, this.i);
+  }
+};
+function unescapeQueryString(quoted) {
+  const body2 = quoted.startsWith('"') ? quoted.slice(1, -1) : quoted;
+  return body2.replace(/\\(.)/gs, (_, c2) => c2 === "n" ? "\n" : c2 === "r" ? "\r" : c2 === "t" ? "	" : c2 === "0" ? "\0" : c2);
+}
+function predicatesOf(elements) {
+  const out2 = [];
+  const visit = (e) => {
+    if (e.node.kind === "atom") return;
+    if (e.node.predicate) out2.push(e.node.predicate);
+    e.node.children.forEach(visit);
+  };
+  elements.forEach(visit);
+  return out2;
+}
+function mandatoryCaptures(elements, kind) {
+  const sets = elements.filter((e) => !(e.node.kind === "(" && e.node.predicate)).map(elementCaptures);
+  if (kind === "(") return new Set(sets.flatMap((s) => [...s]));
+  if (sets.length === 0) return /* @__PURE__ */ new Set();
+  return new Set([...sets[0]].filter((c2) => sets.every((s) => s.has(c2))));
+}
+function elementCaptures(e) {
+  if (e.suffixes.includes("?") || e.suffixes.includes("*")) return /* @__PURE__ */ new Set();
+  const own = e.suffixes.filter((s) => s.startsWith("@")).map((s) => s.slice(1));
+  const inner = e.node.kind === "atom" ? /* @__PURE__ */ new Set() : mandatoryCaptures(e.node.children, e.node.kind);
+  for (const c2 of own) inner.add(c2);
+  return inner;
+}
+
+// src/assess/rules/arguments.ts
+var ARGUMENT_LISTS = /* @__PURE__ */ new Set(["argument_list", "arguments"]);
+function findArgument(language, node, name2) {
+  const args2 = argumentList(language, node);
+  if (!args2) return { found: "no" };
+  if (language === "python") return pythonArgument(args2, name2);
+  if (language === "javascript" || language === "typescript") return jsArgument(args2, name2);
+  return { found: "no" };
+}
+function argumentList(language, node) {
+  if (ARGUMENT_LISTS.has(node.type)) return node;
+  for (let n = node; n; n = n.parent) {
+    if (isCall(language, n)) return n.childForFieldName("arguments") ?? void 0;
+  }
+  return void 0;
+}
+function pythonArgument(args2, name2) {
+  let unknown = false;
+  for (const a of args2.namedChildren) {
+    if (a.type === "keyword_argument" && a.childForFieldName("name")?.text === name2) {
+      return { found: "yes", value: a.childForFieldName("value") };
+    }
+    if (a.type === "dictionary_splat") unknown = true;
+  }
+  return { found: unknown ? "unknown" : "no" };
+}
+function jsArgument(args2, name2) {
+  let unknown = false;
+  for (const a of args2.namedChildren) {
+    if (a.type !== "object") continue;
+    for (const p of a.namedChildren) {
+      if (p.type === "pair") {
+        const key = p.childForFieldName("key");
+        const keyText = key?.type === "string" ? key.text.slice(1, -1) : key?.text;
+        if (keyText === name2) return { found: "yes", value: p.childForFieldName("value") };
+      } else if (p.type === "shorthand_property_identifier" && p.text === name2) {
+        return { found: "yes", value: p };
+      } else if (p.type === "spread_element") unknown = true;
+    }
+  }
+  return { found: unknown ? "unknown" : "no" };
+}
+
+// src/assess/rules/literal.ts
+var set = (...xs) => new Set(xs);
+var JS = {
+  leaf: set("number", "true", "false", "null", "undefined"),
+  string: set("string", "template_string"),
+  interpolation: set("template_substitution"),
+  compound: set("binary_expression", "unary_expression", "parenthesized_expression", "array"),
+  wrapper: set("as_expression", "satisfies_expression", "non_null_expression")
+};
+var C2 = {
+  leaf: set("number_literal", "char_literal", "true", "false", "null", "nullptr", "user_defined_literal"),
+  string: set("string_literal", "raw_string_literal", "system_lib_string"),
+  interpolation: set(),
+  compound: set("concatenated_string", "binary_expression", "unary_expression", "parenthesized_expression", "initializer_list"),
+  wrapper: set()
+};
+var KINDS = {
+  python: {
+    leaf: set("integer", "float", "true", "false", "none", "ellipsis"),
+    // f-strings are `string` nodes too; only those with an `{expr}` interpolation are not constant.
+    string: set("string"),
+    interpolation: set("interpolation"),
+    compound: set("concatenated_string", "binary_operator", "unary_operator", "parenthesized_expression", "list", "tuple"),
+    wrapper: set()
+  },
+  javascript: JS,
+  typescript: JS,
+  java: {
+    leaf: set(
+      "decimal_integer_literal",
+      "hex_integer_literal",
+      "octal_integer_literal",
+      "binary_integer_literal",
+      "decimal_floating_point_literal",
+      "hex_floating_point_literal",
+      "true",
+      "false",
+      "null_literal",
+      "character_literal"
+    ),
+    string: set("string_literal", "text_block"),
+    interpolation: set("string_interpolation", "template_expression"),
+    compound: set("binary_expression", "unary_expression", "parenthesized_expression", "array_initializer"),
+    wrapper: set()
+  },
+  go: {
+    leaf: set("int_literal", "float_literal", "imaginary_literal", "rune_literal", "true", "false", "nil", "iota"),
+    string: set("interpreted_string_literal", "raw_string_literal"),
+    interpolation: set(),
+    compound: set("binary_expression", "unary_expression", "parenthesized_expression"),
+    wrapper: set()
+  },
+  c: C2,
+  cpp: C2
+};
+function isLiteral(language, node) {
+  const k = KINDS[language];
+  if (k.leaf.has(node.type)) return true;
+  if (k.string.has(node.type)) return k.interpolation.size === 0 || node.descendantsOfType([...k.interpolation]).length === 0;
+  if (k.wrapper.has(node.type)) return !!node.namedChild(0) && isLiteral(language, node.namedChild(0));
+  if (k.compound.has(node.type)) {
+    const parts2 = node.namedChildren.filter((c2) => c2.type !== "comment");
+    return parts2.every((c2) => isLiteral(language, c2) || cStringMacro(language, node, c2));
+  }
+  return false;
+}
+function cStringMacro(language, parent, child) {
+  return (language === "c" || language === "cpp") && parent.type === "concatenated_string" && child.type === "identifier" && /^[A-Z][A-Za-z0-9_]*$/.test(child.text);
+}
+
+// src/assess/rules/constraints.ts
+var FUNCTIONS = {
+  python: /* @__PURE__ */ new Set(["function_definition"]),
+  javascript: /* @__PURE__ */ new Set(["function_declaration", "function_expression", "function", "arrow_function", "method_definition", "generator_function_declaration", "generator_function"]),
+  typescript: /* @__PURE__ */ new Set(["function_declaration", "function_expression", "function", "arrow_function", "method_definition", "generator_function_declaration", "generator_function"]),
+  java: /* @__PURE__ */ new Set(["method_declaration", "constructor_declaration", "lambda_expression", "compact_constructor_declaration"]),
+  go: /* @__PURE__ */ new Set(["function_declaration", "method_declaration", "func_literal"]),
+  c: /* @__PURE__ */ new Set(["function_definition"]),
+  cpp: /* @__PURE__ */ new Set(["function_definition", "lambda_expression"])
+};
+function constraintsHold(where, ctx) {
+  return where.every((c2) => holds(c2, ctx));
+}
+function holds(c2, ctx) {
+  if ("unitLacks" in c2) return !ctx.regexes.get(c2.unitLacks).test(enclosingUnitText(ctx));
+  const node = ctx.captures.get(c2.capture);
+  if (!node) return false;
+  if ("literal" in c2) return isLiteral(ctx.language, node) === c2.literal;
+  if ("resolvesTo" in c2) {
+    const names = qualifiedNames(ctx.imports(), node);
+    return names.some((q) => c2.resolvesTo.some((n) => nameMatches(q, n)));
+  }
+  if ("hasArgument" in c2) {
+    const arg = findArgument(ctx.language, node, c2.hasArgument);
+    if (arg.found !== "yes") return false;
+    return c2.value === void 0 || ctx.regexes.get(c2.value).test(arg.value.text);
+  }
+  if ("lacksArgument" in c2) return findArgument(ctx.language, node, c2.lacksArgument).found === "no";
+  if ("inside" in c2) return hasAncestor(node, c2.inside);
+  return !hasAncestor(node, c2.notInside);
+}
+function hasAncestor(node, types) {
+  for (let n = node.parent; n; n = n.parent) if (types.includes(n.type)) return true;
+  return false;
+}
+function enclosingUnitText(ctx) {
+  const fns = FUNCTIONS[ctx.language];
+  for (let n = ctx.report.parent; n; n = n.parent) {
+    if (!fns.has(n.type)) continue;
+    return n.parent?.type === "decorated_definition" ? n.parent.text : n.text;
+  }
+  return ctx.source;
+}
+
+// src/assess/rules/run.ts
+function runRules(rules, input) {
+  const session = matchSession(input);
+  for (const rule of rules) {
+    if (rule.language !== session.language) continue;
+    const query = rule.queries.get(input.grammar);
+    if (!query) continue;
+    for (const m of query.matches(input.tree.rootNode, session.options)) session.accept(rule, m);
+  }
+  return session.results();
+}
+function matchSession(input) {
+  const language = languageOfGrammar(input.grammar);
+  let imports = input.imports;
+  const lazyImports = () => imports ??= resolveImports(input.grammar, input.tree, input.source);
+  const options = input.range && {
+    startPosition: { row: input.range.startLine - 1, column: 0 },
+    endPosition: { row: input.range.endLine, column: 0 }
+  };
+  const out2 = [];
+  const seen = /* @__PURE__ */ new Set();
+  return {
+    language,
+    options,
+    accept(rule, m) {
+      if (m.captures.length === 0) return;
+      const nodes = /* @__PURE__ */ new Map();
+      for (const c2 of m.captures) if (!nodes.has(c2.name)) nodes.set(c2.name, c2.node);
+      const report = nodes.get(rule.rule.report);
+      if (!report) return;
+      const { startLine, endLine } = lines(report);
+      if (input.range && (startLine < input.range.startLine || endLine > input.range.endLine)) return;
+      const key = `${rule.id}\0${report.startIndex}\0${report.endIndex}`;
+      if (seen.has(key)) return;
+      const ctx = { language, source: input.source, report, captures: nodes, regexes: rule.regexes, imports: lazyImports };
+      if (!constraintsHold(rule.rule.where, ctx)) return;
+      seen.add(key);
+      const captures = {};
+      for (const [name2, node] of nodes) captures[name2] = capture(node);
+      out2.push({ ruleId: rule.id, grammar: input.grammar, startLine, endLine, captures });
+    },
+    results: () => out2.sort((a, b) => a.startLine - b.startLine || a.ruleId.localeCompare(b.ruleId)),
+    resolvedImports: () => imports
+  };
+}
+function lines(node) {
+  const startLine = node.startPosition.row + 1;
+  const end = node.endPosition;
+  const endLine = end.column === 0 && end.row > node.startPosition.row ? end.row : end.row + 1;
+  return { startLine, endLine };
+}
+function capture(node) {
+  return { text: node.text, type: node.type, ...lines(node), startIndex: node.startIndex, endIndex: node.endIndex };
+}
+
+// src/assess/rule-runner.ts
+function lazyRuleRunner(sources, grammar, loaded, broken) {
+  const own = loaded.get(grammar);
+  const rules = sources.map((source, index) => ({ source, index, ...prepared(source) }));
+  const byId = new Map(rules.map((r) => [r.source.id, r]));
+  const compiledList = [];
+  const settle = (rule, make) => {
+    if (rule.compiled === void 0) {
+      try {
+        rule.compiled = make();
+        compiledList.push(rule.compiled);
+      } catch (error) {
+        rule.compiled = null;
+        broken.set(rule.source.id, error.message);
+      }
+    }
+    return rule.compiled ?? void 0;
+  };
+  const compile = (rule) => settle(rule, () => compileLoaded(rule.source, loaded));
+  const recent = [];
+  const live = (source) => {
+    let hit = recent.find((r) => r.source === source);
+    if (!hit) {
+      const index = new NeedleIndex(source);
+      hit = { source, live: rules.filter((r) => index.passes(r.prefilter)) };
+      if (recent.unshift(hit) > 2) recent.pop();
+    }
+    return hit.live.filter((r) => r.compiled !== null);
+  };
+  let lastImports;
+  const combos = new CombinedQueries(own, compile, (rule, captures) => settle(rule, () => checkedWithoutQuery(rule.source, grammar, own, captures)));
+  return {
+    get rules() {
+      return compiledList;
+    },
+    size: rules.length,
+    run(input) {
+      const known = input.imports ?? (lastImports?.tree === input.tree ? lastImports.imports : void 0);
+      const session = matchSession(known ? { ...input, imports: known } : input);
+      const candidates = live(input.source);
+      const combo = combos.for(candidates);
+      const set2 = candidates.filter((r) => combo?.members.has(r) ? r.compiled !== null : compile(r));
+      const byRule = set2.map(() => []);
+      if (combo) {
+        const slot = new Map(set2.map((r, k) => [r, k]));
+        for (const m of combo.query.matches(input.tree.rootNode, session.options)) {
+          const k = slot.get(combo.ruleOfPattern[m.patternIndex]);
+          if (k !== void 0) byRule[k].push(m);
+        }
+      }
+      set2.forEach((rule, k) => {
+        if (!combo?.members.has(rule)) byRule[k] = rule.compiled.queries.get(grammar).matches(input.tree.rootNode, session.options);
+        for (const m of byRule[k]) session.accept(rule.compiled, m);
+      });
+      const imports = session.resolvedImports();
+      if (imports && imports !== known) lastImports = { tree: input.tree, imports };
+      return session.results();
+    },
+    mayMatch: (source) => live(source).length > 0,
+    compiled(ruleId) {
+      const rule = byId.get(ruleId);
+      return rule && compile(rule);
+    }
+  };
+}
+var preparedRules = /* @__PURE__ */ new WeakMap();
+function prepared(rule) {
+  let out2 = preparedRules.get(rule);
+  if (!out2) {
+    out2 = { prefilter: rulePrefilter(rule), text: attachTopLevelPredicates(rule.query) };
+    preparedRules.set(rule, out2);
+  }
+  return out2;
+}
+var MAX_COMBOS = 24;
+var MAX_OUTSIDE = 2;
+var CombinedQueries = class {
+  constructor(loaded, compileAlone, validate) {
+    this.loaded = loaded;
+    this.compileAlone = compileAlone;
+    this.validate = validate;
+  }
+  loaded;
+  compileAlone;
+  validate;
+  combos = [];
+  /**
+   * Per set of rules: the query that serves it for good, null when its rules run on their own queries for
+   * good (they do not combine), or how often it was served by a worse query.
+   */
+  decided = /* @__PURE__ */ new Map();
+  for(rules) {
+    if (rules.length === 0) return void 0;
+    const key = rules.map((r) => r.index).join(",");
+    const known = this.decided.get(key);
+    if (typeof known === "object") return known ?? void 0;
+    let best;
+    let held = 0;
+    for (const c2 of this.combos) {
+      let n = 0;
+      for (const r of rules) if (c2.members.has(r)) n++;
+      if (n > held || n > 0 && n === held && c2.members.size < best.members.size) {
+        best = c2;
+        held = n;
+      }
+    }
+    const near = best !== void 0 && rules.length - held <= MAX_OUTSIDE;
+    if (near && best.members.size - held <= rules.length) {
+      this.decided.set(key, best);
+      return best;
+    }
+    const seen = known ?? 0;
+    const full = this.combos.length >= MAX_COMBOS;
+    if (near && seen === 0 || full) {
+      this.decided.set(key, seen + 1);
+      return best;
+    }
+    const combo = this.build(rules);
+    this.decided.set(key, combo ?? null);
+    return combo;
+  }
+  build(rules, retry = true) {
+    let query;
+    try {
+      query = new Query(this.loaded.language, rules.map((r) => r.text).join("\n"));
+    } catch {
+      const good = rules.filter((r) => this.compileAlone(r));
+      return retry && good.length > 0 && good.length < rules.length ? this.build(good, false) : void 0;
+    }
+    const ruleOfPattern = patternOwners(query, rules);
+    if (!ruleOfPattern) {
+      query.delete();
+      for (const r of rules) this.compileAlone(r);
+      return void 0;
+    }
+    for (const rule of rules) {
+      if (rule.compiled !== void 0) continue;
+      const captures = patternCaptures(query, ruleOfPattern, rule);
+      if (!captureReferences(rule.text).every((name2) => captures.has(name2))) this.compileAlone(rule);
+      else if (!this.validate(rule, captures)) this.compileAlone(rule);
+    }
+    const combo = { query, ruleOfPattern, members: new Set(rules) };
+    this.combos.push(combo);
+    return combo;
+  }
+};
+function patternOwners(query, rules) {
+  const ends = [];
+  const limits = [];
+  let offset = 0;
+  for (const r of rules) {
+    offset += Buffer.byteLength(r.text, "utf8");
+    ends.push(offset);
+    offset += 1;
+  }
+  rules.forEach((_, k2) => limits.push(k2 + 1 < rules.length ? ends[k2] + 1 + leadingTrivia(rules[k2 + 1].text) : Infinity));
+  const owners = [];
+  const counts = new Array(rules.length).fill(0);
+  let k = 0;
+  for (let p = 0, n = query.patternCount(); p < n; p++) {
+    const start2 = query.startIndexForPattern(p);
+    while (k < rules.length && start2 >= ends[k]) k++;
+    if (k === rules.length || query.endIndexForPattern(p) > limits[k]) return void 0;
+    owners.push(rules[k]);
+    counts[k]++;
+  }
+  return counts.every((c2) => c2 > 0) ? owners : void 0;
+}
+function leadingTrivia(text) {
+  const m = /^(?:\s|;[^\n]*)*/.exec(text);
+  return Buffer.byteLength(m[0], "utf8");
+}
+function patternCaptures(query, owners, rule) {
+  const names = /* @__PURE__ */ new Set();
+  owners.forEach((owner, p) => {
+    if (owner !== rule) return;
+    query.captureQuantifiers[p].forEach((q, id) => {
+      if (q !== CaptureQuantifier.Zero) names.add(query.captureNames[id]);
+    });
+  });
+  return names;
+}
+function captureReferences(text) {
+  const out2 = [];
+  for (let i2 = 0; i2 < text.length; i2++) {
+    const c2 = text[i2];
+    if (c2 === '"') {
+      for (i2++; i2 < text.length && text[i2] !== '"'; i2++) if (text[i2] === "\\") i2++;
+    } else if (c2 === ";") {
+      while (i2 < text.length && text[i2] !== "\n") i2++;
+    } else if (c2 === "@") {
+      const m = /^[^\s()[\]"]+/.exec(text.slice(i2 + 1));
+      if (m) out2.push(m[0]);
+    }
+  }
+  return out2;
+}
+
+// src/assess/rule-book.ts
+function createRuleBook(document) {
+  const byLanguage = /* @__PURE__ */ new Map();
+  const infos = /* @__PURE__ */ new Map();
+  for (const cwe of document.cwes) {
+    const texts = new Map(cwe.guidelines.map((g) => [g.id, g.text]));
+    for (const rule of cwe.rules) {
+      const list = byLanguage.get(rule.language) ?? [];
+      list.push(rule);
+      byLanguage.set(rule.language, list);
+      const text = texts.get(rule.guideline);
+      infos.set(rule.id, { rule, guidelines: text === void 0 ? [] : [{ id: rule.guideline, text }] });
+    }
+  }
+  const compiled = /* @__PURE__ */ new Map();
+  const broken = /* @__PURE__ */ new Map();
+  const compileLanguage = async (language) => {
+    const out2 = [];
+    for (const rule of byLanguage.get(language) ?? []) {
+      try {
+        out2.push(await compileRule(rule));
+      } catch (error) {
+        broken.set(rule.id, error.message);
+      }
+    }
+    return out2;
+  };
+  const runners = /* @__PURE__ */ new Map();
+  const makeRunner = async (grammar) => {
+    const loaded = /* @__PURE__ */ new Map([[grammar, { language: await loadLanguage(grammar), parser: await getParser(grammar) }]]);
+    return lazyRuleRunner(byLanguage.get(languageOfGrammar(grammar)) ?? [], grammar, loaded, broken);
+  };
+  const book = {
+    runnerFor(grammar) {
+      let runner = runners.get(grammar);
+      if (!runner) {
+        runner = makeRunner(grammar);
+        runners.set(grammar, runner);
+      }
+      return runner;
+    },
+    rulesFor(language) {
+      let rules = compiled.get(language);
+      if (!rules) {
+        rules = compileLanguage(language);
+        compiled.set(language, rules);
+      }
+      return rules;
+    },
+    info: (id) => infos.get(id),
+    broken,
+    ruleIds: new Set(infos.keys()),
+    document
+  };
+  return book;
+}
+
+// src/code/line-index.ts
+var LineIndex = class {
+  constructor(text) {
+    this.text = text;
+    for (let i2 = text.indexOf("\n"); i2 !== -1; i2 = text.indexOf("\n", i2 + 1)) this.starts.push(i2 + 1);
+    this.lineCount = text.endsWith("\n") ? this.starts.length - 1 : this.starts.length;
+    this.fullComment = new Uint8Array(this.lineCount + 2);
+  }
+  text;
+  /** Offset of the first character of each line. */
+  starts = [0];
+  /** Lines covered from end to end by one comment. */
+  fullComment;
+  /** Comment ranges [start, end) on the lines where a comment starts or ends. */
+  partial = /* @__PURE__ */ new Map();
+  lineCount;
+  /** Offset of the line's first character. */
+  lineStart(line) {
+    return this.starts[line - 1];
+  }
+  /** Offset just past the line's last character, before its `\r\n` or `\n`. */
+  lineEnd(line) {
+    let end = line < this.starts.length ? this.starts[line] - 1 : this.text.length;
+    if (end > this.starts[line - 1] && this.text.charCodeAt(end - 1) === 13 && end < this.text.length) end--;
+    return end;
+  }
+  /** The exact source of lines start..end, without the last line's terminator. */
+  slice(start2, end) {
+    return this.text.slice(this.starts[start2 - 1], this.lineEnd(end));
+  }
+  /** Records a comment (or a docstring) from its rows (1-based) and offsets. */
+  addComment(startLine, endLine, startIndex, endIndex) {
+    if (endLine > startLine + 1) this.fullComment.fill(1, startLine + 1, endLine);
+    for (const line of startLine === endLine ? [startLine] : [startLine, endLine]) {
+      const ranges = this.partial.get(line);
+      if (ranges) ranges.push(startIndex, endIndex);
+      else this.partial.set(line, [startIndex, endIndex]);
+    }
+  }
+  /** Does the line hold anything but whitespace and comments? */
+  isCode(line) {
+    if (line < 1 || line > this.lineCount || this.fullComment[line]) return false;
+    const ranges = this.partial.get(line);
+    const end = this.lineEnd(line);
+    for (let i2 = this.starts[line - 1]; i2 < end; i2++) {
+      const ch = this.text.charCodeAt(i2);
+      if (ch === 32 || ch >= 9 && ch <= 13 || ch === 65279) continue;
+      if (!ranges) return true;
+      let inComment = false;
+      for (let r = 0; r < ranges.length; r += 2) {
+        if (i2 >= ranges[r] && i2 < ranges[r + 1]) {
+          inComment = true;
+          i2 = ranges[r + 1] - 1;
+          break;
+        }
+      }
+      if (!inComment) return true;
+    }
+    return false;
+  }
+};
+
+// src/code/unit-spec.ts
+function lineSpan(node) {
+  const start2 = node.startPosition.row + 1;
+  const endPos = node.endPosition;
+  const end = endPos.column === 0 && endPos.row > node.startPosition.row ? endPos.row : endPos.row + 1;
+  return { start: start2, end };
+}
+function isMultiLine(node) {
+  const { start: start2, end } = lineSpan(node);
+  return end > start2;
+}
+function same(a, b) {
+  return !!a && !!b && a.id === b.id;
+}
+function compactText(node) {
+  return node.text.replace(/\s*[\r\n]\s*/g, "").replace(/\s+/g, " ");
+}
+function keyName(node) {
+  const text = compactText(node);
+  const quoted = /^(['"`])(.*)\1$/s.exec(text);
+  return quoted ? quoted[2] : text;
+}
+function parentThroughParens(node) {
+  let child = node;
+  let parent = node.parent;
+  while (parent && parent.type === "parenthesized_expression") {
+    child = parent;
+    parent = parent.parent;
+  }
+  return { parent, child };
+}
+function wholeStatement(node, statementType = "expression_statement") {
+  const parent = node.parent;
+  return parent && parent.type === statementType && parent.namedChildCount === 1 ? parent : node;
+}
+var REGISTRATION_KEY = /^(['"`])[^\s'"`\\]{1,60}\1$/;
+var MAX_CALLEE = 60;
+function anonymousUnit(node, context, shape5, kind, ownName) {
+  if (!isMultiLine(node)) return void 0;
+  const { parent, child } = parentThroughParens(node);
+  if (parent && parent.type === shape5.argumentsType && parent.parent) {
+    const call = parent.parent;
+    const args2 = parent.namedChildren.filter((n) => !!n && n.type !== "comment");
+    const first = args2[0];
+    const key = first && !same(first, child) && shape5.stringTypes.has(first.type) && REGISTRATION_KEY.test(first.text) ? first.text : void 0;
+    if (context.insideUnit && !key) return void 0;
+    const callee = shape5.callee(call);
+    const name2 = ownName ?? shape5.nameOfCall?.(call) ?? (callee && callee.length <= MAX_CALLEE ? `${callee}${key ? `(${key})` : ""} callback` : "<anonymous>");
+    const callbacks = args2.filter((a) => shape5.functionTypes.has(a.type)).length;
+    const span = callbacks === 1 ? wholeStatement(call) : node;
+    return { name: name2, kind, first: span, last: span };
+  }
+  if (context.insideUnit) return void 0;
+  if (parent && shape5.isCallee(parent, child)) {
+    const span = wholeStatement(parent);
+    return { name: ownName ?? "<iife>", kind, first: span, last: span };
+  }
+  return { name: ownName ?? "<anonymous>", kind, first: node, last: node };
+}
+
+// src/code/outline.ts
+function outline(tree, spec, lines2, into) {
+  const units = into?.outline.units ?? [];
+  const statements = into?.outline.statements ?? [];
+  const statementAt = into?.outline.statementAt ?? new Int32Array(lines2.lineCount + 2).fill(-1);
+  const lineOffset = into?.lineOffset ?? 0;
+  const indexOffset = into?.indexOffset ?? 0;
+  const skip = into?.skip ?? [];
+  const open = [];
+  const qualifiers = [];
+  let openUnits = 0;
+  const span = (node) => {
+    const { start: start2, end } = lineSpan(node);
+    return { start: start2 + lineOffset, end: end + lineOffset };
+  };
+  const skipped = (node) => skip.length > 0 && skip.some((r) => node.startIndex >= r.startIndex && node.startIndex < r.endIndex);
+  const addComment = (node) => {
+    lines2.addComment(
+      node.startPosition.row + 1 + lineOffset,
+      node.endPosition.row + 1 + lineOffset,
+      node.startIndex + indexOffset,
+      node.endIndex + indexOffset
+    );
+  };
+  const addDocstring = (owner) => {
+    const docstring = spec.docstring?.(owner);
+    if (docstring) addComment(docstring);
+  };
+  const addStatements = (container) => {
+    const skipFields = /* @__PURE__ */ new Set();
+    for (const field of spec.nonStatementFields ?? []) {
+      const child = container.childForFieldName(field);
+      if (child) skipFields.add(child.id);
+    }
+    for (const child of container.namedChildren) {
+      if (!child || spec.commentTypes.has(child.type) || skipFields.has(child.id) || skipped(child)) continue;
+      const { start: start2, end } = span(child);
+      statementAt.fill(statements.length, start2, end + 1);
+      statements.push({ start: start2, end, inert: spec.isInert(child) });
+    }
+  };
+  const context = () => {
+    const top = open[open.length - 1];
+    return { insideUnit: openUnits > 0, nearest: top?.kind ?? "module", nearestName: top?.name };
+  };
+  const root = tree.rootNode;
+  addDocstring(root);
+  if (spec.containerTypes.has(root.type)) addStatements(root);
+  const keywords = keywordTypes(tree.language, spec);
+  for (const node of root.descendantsOfType(interestingTypes(spec))) {
+    const type = node.type;
+    if (keywords.has(type) && !node.isNamed) continue;
+    if (skipped(node)) continue;
+    if (spec.commentTypes.has(type)) {
+      addComment(node);
+      continue;
+    }
+    const endIndex = node.endIndex;
+    while (open.length > 0 && open[open.length - 1].endIndex < endIndex) {
+      const closed = open.pop();
+      if (closed.name !== void 0) qualifiers.pop();
+      if (closed.unit >= 0) openUnits--;
+    }
+    if (openUnits === 0 && spec.containerTypes.has(type)) addStatements(node);
+    if (spec.unitTypes.has(type)) {
+      const found = spec.unit(node, context());
+      if (!found) continue;
+      const index = units.length;
+      let parent = -1;
+      for (let i2 = open.length - 1; i2 >= 0 && parent < 0; i2--) parent = open[i2].unit;
+      units.push({
+        name: [...qualifiers, found.name].join(spec.separator),
+        kind: found.kind,
+        start: span(found.first).start,
+        end: span(found.last).end,
+        parent,
+        children: []
+      });
+      if (parent >= 0) units[parent].children.push(index);
+      open.push({ endIndex, kind: "unit", name: found.name, unit: index });
+      qualifiers.push(found.name);
+      openUnits++;
+      addDocstring(node);
+    } else if (spec.scopeTypes.has(type)) {
+      const found = spec.scope(node);
+      if (!found) continue;
+      open.push({ endIndex, kind: found.kind, name: found.name, unit: -1 });
+      if (found.name !== void 0) qualifiers.push(found.name);
+      addDocstring(node);
+      if (openUnits === 0 && spec.scopeBodiesAreContainers) {
+        const body2 = node.childForFieldName("body");
+        if (body2) addStatements(body2);
+      }
+    }
+  }
+  return { units, statements, statementAt };
+}
+var INTERESTING = /* @__PURE__ */ new WeakMap();
+function interestingTypes(spec) {
+  let types = INTERESTING.get(spec);
+  if (!types) {
+    types = [.../* @__PURE__ */ new Set([...spec.unitTypes, ...spec.scopeTypes, ...spec.containerTypes, ...spec.commentTypes])];
+    INTERESTING.set(spec, types);
+  }
+  return types;
+}
+var KEYWORDS = /* @__PURE__ */ new WeakMap();
+function keywordTypes(grammar, spec) {
+  let bySpec = KEYWORDS.get(grammar);
+  if (!bySpec) KEYWORDS.set(grammar, bySpec = /* @__PURE__ */ new Map());
+  let keywords = bySpec.get(spec);
+  if (!keywords) {
+    const wanted = new Set(interestingTypes(spec));
+    keywords = /* @__PURE__ */ new Set();
+    for (let id = 0; id < grammar.nodeTypeCount; id++) {
+      const type = grammar.types[id];
+      if (type && wanted.has(type) && !grammar.nodeTypeIsNamed(id)) keywords.add(type);
+    }
+    bySpec.set(spec, keywords);
+  }
+  return keywords;
+}
+
+// src/code/recovery.ts
+function recoverableRegions(root, spec, lines2) {
+  const starts = spec.recoveryLine;
+  if (!starts || !root.hasError) return [];
+  const regions = [];
+  for (const child of root.namedChildren) {
+    if (child?.type !== "ERROR") continue;
+    const { start: start2, end } = lineSpan(child);
+    const cuts = [start2];
+    for (let line = start2 + 1; line <= end; line++) {
+      if (starts.test(lines2.text.slice(lines2.lineStart(line), lines2.lineEnd(line)))) cuts.push(line);
+    }
+    if (cuts.length < 2) continue;
+    regions.push({
+      startIndex: lines2.lineStart(start2),
+      endIndex: lines2.lineEnd(end),
+      pieces: cuts.map((cut, i2) => ({ start: cut, end: (cuts[i2 + 1] ?? end + 1) - 1 }))
+    });
+  }
+  return regions;
+}
+
 // src/code/unit-kinds/c-family.ts
 var PREPROCESSOR_CONTAINERS = ["preproc_if", "preproc_ifdef", "preproc_else", "preproc_elif", "preproc_elifdef"];
 var INERT = /* @__PURE__ */ new Set([
@@ -6449,8 +6105,8 @@ function makeSpec(cpp2) {
     unitTypes: new Set(cpp2 ? ["function_definition", "lambda_expression"] : ["function_definition"]),
     scopeTypes: new Set(cpp2 ? ["namespace_definition", "class_specifier", "struct_specifier", "union_specifier"] : []),
     containerTypes: containers,
-    isContainer: (type) => containers.has(type),
-    nonStatementFields: /* @__PURE__ */ new Set(["name", "condition", "value"]),
+    nonStatementFields: /* @__PURE__ */ new Set(["name", "condition"]),
+    // `#ifdef NAME`, `#if CONDITION`
     unit(node, context) {
       if (node.type === "lambda_expression") {
         const site = assignedTo(node);
@@ -6554,7 +6210,6 @@ var go = {
   unitTypes: /* @__PURE__ */ new Set(["function_declaration", "method_declaration", "func_literal"]),
   scopeTypes: /* @__PURE__ */ new Set(),
   containerTypes: /* @__PURE__ */ new Set(["source_file"]),
-  isContainer: (type) => type === "source_file",
   unit(node, context) {
     switch (node.type) {
       case "function_declaration": {
@@ -6575,6 +6230,7 @@ var go = {
     }
   },
   scope: () => void 0,
+  recoveryLine: /^func\s/,
   isInert(node) {
     if (INERT2.has(node.type)) return true;
     if (node.type === "var_declaration" || node.type === "const_declaration") {
@@ -6629,7 +6285,7 @@ var shape3 = {
   },
   isCallee: () => false
 };
-function typeName(type) {
+function typeName3(type) {
   if (!type) return "";
   return compactText(type).replace(/<.*>$/s, "");
 }
@@ -6656,7 +6312,6 @@ var java = {
   unitTypes: /* @__PURE__ */ new Set(["method_declaration", "constructor_declaration", "compact_constructor_declaration", "lambda_expression"]),
   scopeTypes: /* @__PURE__ */ new Set([...TYPE_DECLARATIONS, "class_body"]),
   containerTypes: CONTAINERS,
-  isContainer: (type) => CONTAINERS.has(type),
   unit(node, context) {
     switch (node.type) {
       case "method_declaration": {
@@ -6680,7 +6335,7 @@ var java = {
     if (node.type === "class_body") {
       const parent = node.parent;
       if (parent?.type !== "object_creation_expression") return void 0;
-      return { name: `<anonymous ${typeName(parent.childForFieldName("type"))}>`, kind: "class" };
+      return { name: `<anonymous ${typeName3(parent.childForFieldName("type"))}>`, kind: "class" };
     }
     return { name: node.childForFieldName("name")?.text, kind: "class" };
   },
@@ -6694,7 +6349,7 @@ var java = {
 };
 
 // src/code/unit-kinds/javascript.ts
-var FUNCTION_EXPRESSIONS = /* @__PURE__ */ new Set(["function_expression", "function", "generator_function", "arrow_function"]);
+var FUNCTION_EXPRESSIONS = /* @__PURE__ */ new Set(["function_expression", "generator_function", "arrow_function"]);
 var INERT4 = /* @__PURE__ */ new Set([
   "import_statement",
   "function_declaration",
@@ -6728,7 +6383,8 @@ var shape4 = {
     }
     return void 0;
   },
-  isCallee: (call, child) => call.type === "call_expression" && same(call.childForFieldName("function"), child)
+  isCallee: (call, child) => call.type === "call_expression" && same(call.childForFieldName("function"), child),
+  nameOfCall: (call) => namedBySite(call, call.parent)?.name
 };
 function withExport(node) {
   return node.parent?.type === "export_statement" ? node.parent : node;
@@ -6791,8 +6447,10 @@ var javascript = {
     ...FUNCTION_EXPRESSIONS
   ]),
   scopeTypes: /* @__PURE__ */ new Set(["class_declaration", "class", "abstract_class_declaration", "object", "internal_module", "module"]),
-  containerTypes: /* @__PURE__ */ new Set(["program", "class_body", "statement_block"]),
-  isContainer: (type, parentType) => type === "program" || type === "class_body" || type === "statement_block" && (parentType === "internal_module" || parentType === "module"),
+  containerTypes: /* @__PURE__ */ new Set(["program"]),
+  recoveryLine: /^(?:export\s+(?:default\s+)?)?(?:async\s+)?(?:function|class)\b/,
+  scopeBodiesAreContainers: true,
+  // class bodies and namespace blocks; object literals have no body field
   unit(node, context) {
     switch (node.type) {
       case "function_declaration":
@@ -6831,6 +6489,26 @@ var javascript = {
   },
   isInert
 };
+function isRequire(node) {
+  const call = node.type === "await_expression" ? node.namedChild(0) : node;
+  if (call?.type !== "call_expression") return false;
+  const callee = call.childForFieldName("function");
+  return callee?.type === "identifier" && callee.text === "require" || callee?.type === "import";
+}
+function isDeclarativeObject(node) {
+  return node.type === "object" && node.namedChildren.every(
+    (member) => !member || member.type === "comment" || member.type === "shorthand_property_identifier" || member.type === "method_definition" || member.type === "pair" && isFunctionOrTable(member.childForFieldName("value"))
+  );
+}
+function isFunctionOrTable(value) {
+  return !!value && (FUNCTION_EXPRESSIONS.has(value.type) || isDeclarativeObject(value));
+}
+function isExportList(assignment) {
+  const left = assignment.childForFieldName("left");
+  const right = assignment.childForFieldName("right");
+  if (!left || !right || !/^(module\.)?exports(\.|$)/.test(compactText(left))) return false;
+  return right.type === "identifier" || isDeclarativeObject(right);
+}
 function isInert(node) {
   if (INERT4.has(node.type)) return true;
   switch (node.type) {
@@ -6844,10 +6522,15 @@ function isInert(node) {
       return !node.childForFieldName("value");
     case "lexical_declaration":
     case "variable_declaration":
-      return !node.namedChildren.some((d) => d?.type === "variable_declarator" && d.childForFieldName("value"));
+      return node.namedChildren.every((d) => {
+        if (d?.type !== "variable_declarator") return true;
+        const value = d.childForFieldName("value");
+        return !value || isRequire(value) || isDeclarativeObject(value);
+      });
     case "expression_statement": {
       const only = node.namedChildCount === 1 ? node.namedChild(0) : null;
-      return only?.type === "string" || only?.type === "internal_module";
+      if (only?.type === "string" || only?.type === "internal_module") return true;
+      return only?.type === "assignment_expression" && isExportList(only);
     }
     default:
       return false;
@@ -6878,8 +6561,8 @@ var python = {
   commentTypes: /* @__PURE__ */ new Set(["comment"]),
   unitTypes: /* @__PURE__ */ new Set(["function_definition", "lambda"]),
   scopeTypes: /* @__PURE__ */ new Set(["class_definition"]),
-  containerTypes: /* @__PURE__ */ new Set(["module", "block"]),
-  isContainer: (type, parentType) => type === "module" || type === "block" && parentType === "class_definition",
+  containerTypes: /* @__PURE__ */ new Set(["module"]),
+  scopeBodiesAreContainers: true,
   unit(node, context) {
     if (node.type === "function_definition") {
       const name3 = node.childForFieldName("name")?.text;
@@ -6900,8 +6583,13 @@ var python = {
     return { name: node.childForFieldName("name")?.text, kind: "class" };
   },
   isInert: (node) => INERT5.has(node.type) || isDocstring(node),
-  docstringTypes: /* @__PURE__ */ new Set(["expression_statement"]),
-  isDocstring
+  recoveryLine: /^(?:async\s+def|def|class)\s|^@/,
+  docstring(owner) {
+    const body2 = owner.type === "module" ? owner : owner.childForFieldName("body");
+    if (body2?.type !== "module" && body2?.type !== "block") return void 0;
+    const first = body2.namedChildren.find((c2) => c2?.type !== "comment");
+    return first && isDocstring(first) ? first : void 0;
+  }
 };
 
 // src/code/unit-kinds.ts
@@ -6918,15 +6606,27 @@ var UNIT_SPECS = {
 // src/code/units.ts
 async function extractUnits(input) {
   const spec = UNIT_SPECS[input.language];
-  const lines = new LineIndex(input.text);
-  const tree = await parse(grammarOf(input.path, input.language), input.text);
+  const lines2 = new LineIndex(input.text);
+  const grammar = grammarOf(input.path, input.language);
+  const tree = input.tree ?? await parse(grammar, input.text);
   let found;
   let parseErrors;
+  let regions;
   try {
     parseErrors = tree.rootNode.hasError;
-    found = outline(tree, spec, lines);
+    regions = recoverableRegions(tree.rootNode, spec, lines2);
+    found = outline(tree, spec, lines2, { outline: emptyOutline(lines2), skip: regions });
   } finally {
-    tree.delete();
+    if (!input.tree) tree.delete();
+  }
+  for (const piece of regions.flatMap((r) => r.pieces)) {
+    const pieceTree = await parse(grammar, lines2.slice(piece.start, piece.end));
+    try {
+      const at = { lineOffset: piece.start - 1, indexOffset: lines2.lineStart(piece.start) };
+      outline(pieceTree, spec, lines2, { outline: found, ...at });
+    } finally {
+      pieceTree.delete();
+    }
   }
   uniqueNames(found.units);
   const make = (name2, kind, start2, end, changedLines) => ({
@@ -6937,22 +6637,22 @@ async function extractUnits(input) {
     startLine: start2,
     endLine: end,
     changedLines,
-    text: lines.slice(start2, end)
+    text: lines2.slice(start2, end)
   });
   const units = [];
-  const changed = input.changedLines && normalize(input.changedLines, lines);
+  const changed = input.changedLines && normalize(input.changedLines, lines2);
   for (const unit of found.units) {
     const own = changed ? ownLines(unit, found.units, changed) : range(unit.start, unit.end);
     if (own.length > 0) units.push(make(unit.name, unit.kind, unit.start, unit.end, own));
   }
-  const module2 = moduleUnit(found, lines, changed);
+  const module2 = moduleUnit(found, lines2, changed);
   if (module2) units.push(make("<module>", "module", module2.start, module2.end, module2.lines));
   units.sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine);
   return { units, parseErrors };
 }
-function normalize(changedLines, lines) {
+function normalize(changedLines, lines2) {
   const sorted = [...new Set(changedLines)].filter((l) => Number.isInteger(l)).sort((a, b) => a - b);
-  return sorted.filter((l) => lines.isCode(l));
+  return sorted.filter((l) => lines2.isCode(l));
 }
 function range(start2, end) {
   return Array.from({ length: end - start2 + 1 }, (_, i2) => start2 + i2);
@@ -6984,15 +6684,15 @@ function ownLines(unit, all, changed) {
   }
   return own;
 }
-function moduleUnit(found, lines, changed) {
-  const inUnit = new Uint8Array(lines.lineCount + 2);
+function moduleUnit(found, lines2, changed) {
+  const inUnit = new Uint8Array(lines2.lineCount + 2);
   for (const unit of found.units) if (unit.parent < 0) inUnit.fill(1, unit.start, unit.end + 1);
-  const candidates = changed ?? range(1, lines.lineCount);
+  const candidates = changed ?? range(1, lines2.lineCount);
   const own = [];
   let start2 = Infinity;
   let end = -Infinity;
   for (const line of candidates) {
-    if (inUnit[line] || !lines.isCode(line)) continue;
+    if (inUnit[line] || !lines2.isCode(line)) continue;
     const index = found.statementAt[line];
     const statement = index >= 0 ? found.statements[index] : { start: line, end: line, inert: false };
     if (statement.inert) continue;
@@ -7002,470 +6702,812 @@ function moduleUnit(found, lines, changed) {
   }
   return own.length > 0 ? { start: start2, end, lines: own } : void 0;
 }
+function emptyOutline(lines2) {
+  return { units: [], statements: [], statementAt: new Int32Array(lines2.lineCount + 2).fill(-1) };
+}
 function uniqueNames(units) {
   const seen = /* @__PURE__ */ new Map();
-  for (const unit of units) {
+  for (const unit of [...units].sort((a, b) => a.start - b.start || b.end - a.end)) {
     const count = (seen.get(unit.name) ?? 0) + 1;
     seen.set(unit.name, count);
     if (count > 1) unit.name = `${unit.name}#${count}`;
   }
 }
 
-// src/code/source-guard.ts
-var DEFAULT_MAX_BYTES = 1024 * 1024;
-var DEFAULT_MAX_LINE_LENGTH = 5e3;
-var MAX_AVERAGE_LINE_LENGTH = 500;
-var MIN_SIZE_FOR_AVERAGE = 4096;
-var BINARY_SNIFF_BYTES = 8192;
-function readSource(path3, bytes, limits = {}) {
-  const maxBytes = limits.maxBytes ?? DEFAULT_MAX_BYTES;
-  const maxLineLength = limits.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH;
-  const skip = (reason, detail) => ({ skipped: { path: path3, reason, detail } });
-  const utf16 = utf16Encoding(bytes);
-  if (!utf16 && bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
-    return skip("binary", "contains NUL bytes in the first 8 KB");
+// src/assess/rules/edits.ts
+function applyEdits(source, edits) {
+  const order = edits.map((e, i2) => ({ e, i: i2 })).sort((a, b) => b.e.startIndex - a.e.startIndex || b.e.endIndex - a.e.endIndex || b.i - a.i);
+  let text = source;
+  let limit = Infinity;
+  for (const { e } of order) {
+    if (e.endIndex > limit) return { error: `overlapping edits at index ${e.startIndex}` };
+    text = text.slice(0, e.startIndex) + e.text + text.slice(e.endIndex);
+    limit = e.startIndex;
   }
-  if (bytes.length > maxBytes) {
-    return skip("too-large", `${formatBytes(bytes.length)} is over the limit of ${formatBytes(maxBytes)}`);
-  }
-  let text;
-  try {
-    text = new TextDecoder(utf16 ?? "utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    const offset = utf16 ? void 0 : firstInvalidUtf8(bytes);
-    return skip("encoding", `not valid ${utf16 ?? "UTF-8"}${offset === void 0 ? "" : ` (first bad byte at offset ${offset})`}`);
-  }
-  const { longest, longestLine, lines } = lineStats(text);
-  if (longest > maxLineLength) {
-    return skip("minified", `line ${longestLine} is ${longest.toLocaleString("en-US")} characters long (limit ${maxLineLength.toLocaleString("en-US")})`);
-  }
-  const average = lines > 0 ? text.length / lines : 0;
-  if (text.length >= MIN_SIZE_FOR_AVERAGE && average > MAX_AVERAGE_LINE_LENGTH) {
-    return skip("minified", `average line length is ${Math.round(average)} characters (limit ${MAX_AVERAGE_LINE_LENGTH})`);
-  }
-  return { text };
+  return { text, edits: [...edits].sort((a, b) => a.startIndex - b.startIndex) };
 }
-function utf16Encoding(bytes) {
-  if (bytes.length >= 2 && bytes[0] === 255 && bytes[1] === 254) return "utf-16le";
-  if (bytes.length >= 2 && bytes[0] === 254 && bytes[1] === 255) return "utf-16be";
+function makeEdit(source, startIndex, endIndex, text) {
+  const lineAt = (i2) => source.slice(0, i2).split("\n").length;
+  return { startIndex, endIndex, text, startLine: lineAt(startIndex), endLine: lineAt(Math.max(startIndex, endIndex - 1)) };
+}
+
+// src/assess/rules/fix-imports-js.ts
+function jsImportStatements(root) {
+  return root.namedChildren.filter((s) => {
+    if (s.type === "import_statement") return true;
+    if (s.type !== "lexical_declaration" && s.type !== "variable_declaration") return false;
+    return s.descendantsOfType("call_expression").some((c2) => requiredModule(c2) !== void 0);
+  });
+}
+function moduleStyle(root) {
+  let style;
+  for (const s of jsImportStatements(root)) {
+    if (s.type === "import_statement" && !s.namedChildren.some((c2) => c2.type === "import_require_clause")) return "esm";
+    style = "cjs";
+  }
+  if (root.namedChildren.some((s) => s.type === "export_statement")) return "esm";
+  return style;
+}
+var ESM = /^import\s+(.+?)\s+from\s+(['"])([^'"]+)\2\s*;?$/;
+var CJS = /^(?:const|let|var)\s+(.+?)\s*=\s*require\(\s*(['"])([^'"]+)\2\s*\)((?:\.[A-Za-z_$][\w$]*)?)\s*;?$/;
+function toModuleStyle(line, style) {
+  const text = line.trim();
+  if (style === "esm") {
+    const m = CJS.exec(text);
+    if (!m) return [text];
+    const [, pattern, q, mod, member] = m;
+    if (member) return [`import { ${member.slice(1)}${member.slice(1) === pattern ? "" : ` as ${pattern}`} } from ${q}${mod}${q};`];
+    if (pattern.startsWith("{")) {
+      const names = splitNames(pattern).map((n) => n.replace(/\s*:\s*/, " as "));
+      return [`import { ${names.join(", ")} } from ${q}${mod}${q};`];
+    }
+    return [`import ${pattern} from ${q}${mod}${q};`];
+  }
+  if (style === "cjs") {
+    const m = ESM.exec(text);
+    if (!m) return [text];
+    const [, clause, q, mod] = m;
+    const req = `require(${q}${mod}${q})`;
+    const out2 = [];
+    const named = /\{([^}]*)\}/.exec(clause);
+    const head = clause.replace(/\{[^}]*\}/, "").replace(/,\s*$/, "").replace(/^\s*,/, "").trim();
+    if (head) out2.push(`const ${head.replace(/^\*\s+as\s+/, "")} = ${req};`);
+    if (named) {
+      const names = splitNames(`{${named[1]}}`).map((n) => n.replace(/\s+as\s+/, ": "));
+      out2.push(`const { ${names.join(", ")} } = ${req};`);
+    }
+    return out2.length ? out2 : [text];
+  }
+  return [text];
+}
+function splitNames(pattern) {
+  return pattern.replace(/^\{|\}$/g, "").split(",").map((s) => s.trim()).filter(Boolean);
+}
+
+// src/assess/rules/fix-imports.ts
+function importEdits(grammar, tree, source, lines2, parser) {
+  const language = languageOfGrammar(grammar);
+  const root = tree.rootNode;
+  const fileMap = resolveImports(grammar, tree, source);
+  const style = language === "javascript" || language === "typescript" ? moduleStyle(root) : void 0;
+  const candidates = lines2.flatMap((l) => style ? toModuleStyle(l, style) : [l.trim()]);
+  const wanted = candidates.filter((l, i2) => candidates.indexOf(l) === i2 && !present(language, l, source, root, fileMap, parser));
+  if (wanted.length === 0) return { edits: [] };
+  if (language === "go") return goEdits(root, source, wanted);
+  const anchor = lastImport(language, root);
+  if (anchor) return { edits: [insertAfterLine(source, anchor, wanted.join("\n") + "\n")] };
+  const preamble = preambleEnd(language, root);
+  if (preamble && language === "java") return { edits: [insertAfterLine(source, preamble, "\n" + wanted.join("\n") + "\n")] };
+  const at = preamble ? afterNode(source, preamble) : 0;
+  const nextLine = source.slice(at, source.indexOf("\n", at) < 0 ? source.length : source.indexOf("\n", at));
+  const gap = nextLine.trim() === "" ? "" : "\n";
+  return { edits: [makeEdit(source, at, at, (at === source.length && at > 0 && !source.endsWith("\n") ? "\n" : "") + wanted.join("\n") + "\n" + gap)] };
+}
+function present(language, line, source, root, fileMap, parser) {
+  if (source.split("\n").some((l) => l.trim() === line)) return true;
+  if (language === "c" || language === "cpp") {
+    const header = /#\s*include\s*([<"][^>"]+[>"])/.exec(line)?.[1];
+    return !!header && root.descendantsOfType("preproc_include").some((n) => n.childForFieldName("path")?.text === header);
+  }
+  if (language === "go") {
+    const spec = goSpec(line);
+    return !!spec && root.descendantsOfType("import_spec").some((s) => s.text.replace(/\s+/g, " ") === spec);
+  }
+  const tree = parser.parse(line);
+  if (!tree) return false;
+  try {
+    const lineMap = resolveImports(language, tree, line);
+    if (lineMap.bindings.size === 0) return false;
+    return [...lineMap.bindings].every(([name2, target]) => {
+      if (fileMap.bindings.get(name2) === target) return true;
+      if (language !== "java") return false;
+      const pkg = target.slice(0, target.lastIndexOf("."));
+      return fileMap.wildcards.includes(pkg) || pkg === "java.lang" && JAVA_LANG.has(name2);
+    });
+  } finally {
+    tree.delete();
+  }
+}
+var TOP_IMPORTS = {
+  python: /* @__PURE__ */ new Set(["import_statement", "import_from_statement", "future_import_statement"]),
+  java: /* @__PURE__ */ new Set(["import_declaration"])
+};
+function lastImport(language, root) {
+  let found;
+  if (language === "javascript" || language === "typescript") found = jsImportStatements(root);
+  else if (language === "c" || language === "cpp") found = root.descendantsOfType("preproc_include");
+  else found = root.namedChildren.filter((n) => TOP_IMPORTS[language]?.has(n.type));
+  return found[found.length - 1];
+}
+function preambleEnd(language, root) {
+  let last;
+  for (const n of root.namedChildren) {
+    const stringStatement = n.type === "expression_statement" && n.namedChildCount === 1 && n.namedChild(0).type === "string";
+    if (n.type === "comment" || n.type === "hash_bang_line" || n.type === "package_declaration") last = n;
+    else if (stringStatement && (language === "python" || /^['"]use strict['"]/.test(n.text))) last = n;
+    else break;
+  }
+  return last;
+}
+function goSpec(line) {
+  const m = /^(?:import\s+)?(?:([\w.]+)\s+)?("[^"]+")\s*$/.exec(line.trim());
+  return m ? m[1] ? `${m[1]} ${m[2]}` : m[2] : void 0;
+}
+function goEdits(root, source, lines2) {
+  const specs = lines2.map(goSpec);
+  const bad = lines2.find((_, i2) => specs[i2] === void 0);
+  if (bad !== void 0) return { error: `cannot read Go import line: ${bad}` };
+  const block = root.descendantsOfType("import_spec_list").pop();
+  if (block) {
+    const close = block.lastChild;
+    const at = source.lastIndexOf("\n", close.startIndex - 1) + 1;
+    const onOwnLine = source.slice(at, close.startIndex).trim() === "";
+    const text = specs.map((s) => `	${s}
+`).join("");
+    return { edits: [onOwnLine ? makeEdit(source, at, at, text) : makeEdit(source, close.startIndex, close.startIndex, `
+${text}`)] };
+  }
+  const created = `import (
+${specs.map((s) => `	${s}
+`).join("")})
+`;
+  const single = root.namedChildren.filter((n) => n.type === "import_declaration").pop();
+  if (single) return { edits: [insertAfterLine(source, single, created)] };
+  const pkg = root.namedChildren.find((n) => n.type === "package_clause");
+  if (pkg) return { edits: [insertAfterLine(source, pkg, "\n" + created)] };
+  return { edits: [makeEdit(source, 0, 0, created + "\n")] };
+}
+function lineEnd(source, index) {
+  const nl = source.indexOf("\n", index);
+  return nl < 0 ? source.length : nl + 1;
+}
+function afterNode(source, node) {
+  return lineEnd(source, Math.max(node.startIndex, node.endIndex - 1));
+}
+function insertAfterLine(source, node, text) {
+  const at = afterNode(source, node);
+  const lead = at === source.length && !source.endsWith("\n") ? "\n" : "";
+  return makeEdit(source, at, at, lead + text);
+}
+
+// src/assess/fingerprint.ts
+import { createHash } from "node:crypto";
+var FINGERPRINT_LENGTH = 20;
+function fingerprint(input) {
+  const parts2 = [input.cwe, input.ruleId ?? "llm", input.path, normalizeCode(input.text)];
+  if (input.occurrence) parts2.push(String(input.occurrence));
+  return createHash("sha256").update(parts2.join("\0")).digest("hex").slice(0, FINGERPRINT_LENGTH);
+}
+function normalizeCode(text) {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+// src/verify/signature.ts
+function signatureOf(tree, language, startLine, endLine) {
+  const types = UNIT_SPECS[language].unitTypes;
+  let best;
+  const visit = (node) => {
+    const start2 = node.startPosition.row + 1;
+    const end = node.endPosition.row + 1;
+    if (end < startLine || start2 > endLine) return;
+    if (types.has(node.type) && start2 >= startLine && end <= endLine) {
+      best = node;
+      return;
+    }
+    for (const child of node.namedChildren) {
+      if (best) return;
+      if (child) visit(child);
+    }
+  };
+  visit(tree.rootNode);
+  if (!best) return void 0;
+  const body2 = best.childForFieldName("body");
+  const text = body2 ? best.text.slice(0, body2.startIndex - best.startIndex) : best.text.split("\n")[0];
+  return text.replace(/\s+/g, " ").trim();
+}
+
+// src/verify/reparse.ts
+function reparse(parser, tree, starts, edits, text) {
+  const edited = tree.copy();
+  try {
+    for (const e of [...edits].sort((a, b) => b.startIndex - a.startIndex)) edited.edit(treeEdit(starts, e));
+    const out2 = parser.parse(text, edited);
+    if (!out2) throw new Error("tree-sitter returned no tree");
+    if (!out2.rootNode.hasError) return out2;
+    out2.delete();
+  } finally {
+    edited.delete();
+  }
+  const fresh = parser.parse(text);
+  if (!fresh) throw new Error("tree-sitter returned no tree");
+  return fresh;
+}
+function treeEdit(starts, e) {
+  const startPosition = pointAt(starts, e.startIndex);
+  let row = startPosition.row;
+  let column = startPosition.column;
+  const lastBreak = e.text.lastIndexOf("\n");
+  if (lastBreak >= 0) {
+    for (let i2 = e.text.indexOf("\n"); i2 !== -1; i2 = e.text.indexOf("\n", i2 + 1)) row++;
+    column = e.text.length - lastBreak - 1;
+  } else {
+    column += e.text.length;
+  }
+  return new Edit({
+    startIndex: e.startIndex,
+    oldEndIndex: e.endIndex,
+    newEndIndex: e.startIndex + e.text.length,
+    startPosition,
+    oldEndPosition: pointAt(starts, e.endIndex),
+    newEndPosition: { row, column }
+  });
+}
+function pointAt(starts, index) {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = lo + hi + 1 >>> 1;
+    if (starts[mid] <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  return { row: lo, column: index - starts[lo] };
+}
+
+// src/verify/syntax.ts
+function syntaxErrorsIn(tree, startLine, endLine) {
+  const out2 = [];
+  const visit = (node) => {
+    if (node.endPosition.row + 1 < startLine || node.startPosition.row + 1 > endLine) return;
+    if (node.isError || node.isMissing) {
+      out2.push(node);
+      return;
+    }
+    if (!node.hasError) return;
+    for (const child of node.children) if (child) visit(child);
+  };
+  visit(tree.rootNode);
+  return out2;
+}
+function describeSyntaxError(node) {
+  const line = node.startPosition.row + 1;
+  if (node.isMissing) return `line ${line}: missing ${JSON.stringify(node.type)}`;
+  const text = node.text.length > 40 ? `${node.text.slice(0, 40)}\u2026` : node.text;
+  return `line ${line}: unexpected ${JSON.stringify(text)}`;
+}
+
+// src/verify/verify-replacement.ts
+async function verifyReplacement(input) {
+  const { source, unit, candidate } = input;
+  const reject = (check, reason) => ({ verified: false, check, reason });
+  const starts = lineStarts(source);
+  const lineCount = source.endsWith("\n") ? starts.length - 1 : starts.length;
+  if (candidate.startLine > candidate.endLine || candidate.startLine < 1 || candidate.endLine > lineCount) {
+    return reject("outside-unit", `lines ${candidate.startLine}-${candidate.endLine} are not lines of the file`);
+  }
+  if (candidate.startLine < unit.startLine || candidate.endLine > unit.endLine) {
+    return reject("outside-unit", `the edit covers lines ${candidate.startLine}-${candidate.endLine}, outside the unit (lines ${unit.startLine}-${unit.endLine})`);
+  }
+  const from = starts[candidate.startLine - 1];
+  const to = lineEndIndex(source, starts, candidate.endLine);
+  const replacement = candidate.replacement.replace(/\r?\n$/, "");
+  const insertions = candidate.insertions ?? [];
+  if (replacement === source.slice(from, to) && insertions.length === 0) return reject("empty", "the replacement changes nothing");
+  for (const ins of insertions) {
+    if (ins.startIndex !== ins.endIndex) return reject("outside-unit", `an extra edit at line ${ins.startLine} replaces existing text outside the unit`);
+    if (ins.startIndex > from && ins.startIndex < to) return reject("outside-unit", `an extra edit at line ${ins.startLine} falls inside the replaced lines`);
+  }
+  const main = { startIndex: from, endIndex: to, text: replacement, startLine: candidate.startLine, endLine: candidate.endLine };
+  const applied = applyEdits(source, [main, ...insertions]);
+  if ("error" in applied) return reject("outside-unit", applied.error);
+  const text = applied.text;
+  const unitFrom = starts[unit.startLine - 1];
+  const unitTo = lineEndIndex(source, starts, unit.endLine);
+  let shift = 0;
+  let grow = newlines(replacement) - (candidate.endLine - candidate.startLine);
+  for (const ins of insertions) {
+    if (ins.startIndex <= unitFrom) shift += newlines(ins.text);
+    else if (ins.startIndex <= unitTo) grow += newlines(ins.text);
+  }
+  const newUnit = { startLine: unit.startLine + shift, endLine: unit.endLine + shift + grow };
+  const parser = await getParser(input.grammar);
+  const oldTree = input.tree ?? parser.parse(source);
+  const newTree = reparse(parser, oldTree, starts, [main, ...insertions], text);
+  try {
+    const language = languageOfGrammar(input.grammar);
+    const newErrors = syntaxErrorsIn(newTree, newUnit.startLine, newUnit.endLine);
+    const oldErrors = syntaxErrorsIn(oldTree, unit.startLine, unit.endLine);
+    if (newErrors.length > 0 && (oldErrors.length === 0 || newErrors.length > oldErrors.length)) {
+      return reject("parse", `the new code does not parse: ${newErrors.slice(0, 2).map(describeSyntaxError).join("; ")}`);
+    }
+    const fileErrorsBefore = syntaxErrorsIn(oldTree, 1, Number.MAX_SAFE_INTEGER).length;
+    const fileErrorsAfter = syntaxErrorsIn(newTree, 1, Number.MAX_SAFE_INTEGER).length;
+    if (fileErrorsAfter > fileErrorsBefore) {
+      const where = syntaxErrorsIn(newTree, 1, Number.MAX_SAFE_INTEGER).slice(0, 1).map(describeSyntaxError).join("");
+      return reject("parse", `the edited file does not parse: ${where}`);
+    }
+    const run2 = input.run ?? ((i2) => runRules(input.rules, i2));
+    const before = run2({ grammar: input.grammar, tree: oldTree, source, range: unit });
+    const after = run2({ grammar: input.grammar, tree: newTree, source: text, range: newUnit });
+    if (input.firedRuleId) {
+      const count = (ms) => ms.filter((m) => m.ruleId === input.firedRuleId).length;
+      if (count(after) >= count(before)) {
+        const still = after.find((m) => m.ruleId === input.firedRuleId);
+        return reject("rule-still-fires", `rule ${input.firedRuleId} still fires${still ? ` at line ${still.startLine}` : ""}`);
+      }
+    }
+    const remaining = /* @__PURE__ */ new Map();
+    for (const m of before) remaining.set(matchKey(input.rules, m), (remaining.get(matchKey(input.rules, m)) ?? 0) + 1);
+    for (const m of after) {
+      const key = matchKey(input.rules, m);
+      const left = remaining.get(key) ?? 0;
+      if (left === 0) return reject("new-rule-fires", `rule ${m.ruleId} fires on the new code at line ${m.startLine}`);
+      remaining.set(key, left - 1);
+    }
+    if (!input.allowSignatureChange) {
+      const oldSig = signatureOf(oldTree, language, unit.startLine, unit.endLine);
+      if (oldSig !== void 0) {
+        const newSig = signatureOf(newTree, language, newUnit.startLine, newUnit.endLine);
+        if (newSig !== oldSig) return reject("signature", `the function signature changes from \`${oldSig}\` to \`${newSig ?? "(none)"}\``);
+      }
+    }
+    return { verified: true, text, newUnit };
+  } finally {
+    newTree.delete();
+    if (!input.tree) oldTree.delete();
+  }
+}
+function matchKey(rules, m) {
+  const report = rules.find((r) => r.id === m.ruleId)?.rule.report;
+  const text = report ? m.captures[report]?.text ?? "" : "";
+  return `${m.ruleId}\0${normalizeCode(text)}`;
+}
+function lineStarts(source) {
+  const starts = [0];
+  for (let i2 = source.indexOf("\n"); i2 !== -1; i2 = source.indexOf("\n", i2 + 1)) starts.push(i2 + 1);
+  return starts;
+}
+function lineEndIndex(source, starts, line) {
+  let end = line < starts.length ? starts[line] - 1 : source.length;
+  if (end > starts[line - 1] && source.charCodeAt(end - 1) === 13) end--;
+  return end;
+}
+function newlines(text) {
+  let n = 0;
+  for (let i2 = text.indexOf("\n"); i2 !== -1; i2 = text.indexOf("\n", i2 + 1)) n++;
+  return n;
+}
+
+// src/assess/relevance.ts
+var RELEVANCE_HOPS = 2;
+var COMMON_WORDS = /* @__PURE__ */ new Set([
+  "if",
+  "else",
+  "for",
+  "while",
+  "return",
+  "def",
+  "function",
+  "const",
+  "let",
+  "var",
+  "new",
+  "this",
+  "self",
+  "true",
+  "false",
+  "null",
+  "None",
+  "True",
+  "False",
+  "in",
+  "not",
+  "and",
+  "or",
+  "int",
+  "char",
+  "void",
+  "static",
+  "public",
+  "private",
+  "err",
+  "nil",
+  "await",
+  "async",
+  "try",
+  "catch",
+  "except",
+  "import",
+  "from",
+  "with",
+  "as",
+  "is",
+  "res",
+  "req",
+  "func"
+]);
+function sharedNameLines(source, startLine, endLine, changed) {
+  const lines2 = source.split("\n");
+  const names = (line) => {
+    const out2 = /* @__PURE__ */ new Set();
+    const code = (lines2[line - 1] ?? "").replace(/(["'`])(?:\\.|(?!\1).)*\1/g, '""');
+    for (const m of code.matchAll(/(?<![\w$.])[A-Za-z_$][\w$]*(?![\w$])(?!\s*\()/g)) if (!COMMON_WORDS.has(m[0]) && m[0].length > 1) out2.add(m[0]);
+    return out2;
+  };
+  const wanted = /* @__PURE__ */ new Set();
+  for (const line of changed) for (const n of names(line)) wanted.add(n);
+  const kept = new Set(changed);
+  for (let line = startLine; line <= endLine; line++) {
+    for (const n of names(line)) {
+      if (wanted.has(n)) {
+        kept.add(line);
+        break;
+      }
+    }
+  }
+  return [...kept].sort((a, b) => a - b);
+}
+
+// src/assess/rules/fix-delete.ts
+function deletionRange(node, source) {
+  const next = node.nextSibling;
+  const prev = node.previousSibling;
+  if (next?.type === ",") {
+    const after = next.nextSibling;
+    if (after?.isNamed) return [node.startIndex, after.startIndex];
+    const line = wholeLine(source, node.startIndex, next.endIndex);
+    if (line) return line;
+    if (prev?.type === ",") return [prev.previousSibling?.endIndex ?? prev.startIndex, next.endIndex];
+    return [node.startIndex, next.endIndex];
+  }
+  if (prev?.type === ",") return [prev.previousSibling?.endIndex ?? prev.startIndex, node.endIndex];
+  if (prev && next && !prev.isNamed && !next.isNamed && !source.slice(prev.endIndex, next.startIndex).includes("\n")) {
+    return [prev.endIndex, next.startIndex];
+  }
+  return wholeLine(source, node.startIndex, node.endIndex) ?? [node.startIndex, node.endIndex];
+}
+function wholeLine(source, start2, end) {
+  const lineStart = source.lastIndexOf("\n", start2 - 1) + 1;
+  let lineEnd2 = source.indexOf("\n", end);
+  if (lineEnd2 < 0) lineEnd2 = source.length;
+  if (source.slice(lineStart, start2).trim() !== "" || source.slice(end, lineEnd2).trim() !== "") return void 0;
+  return [lineStart, Math.min(lineEnd2 + 1, source.length)];
+}
+
+// src/assess/rules/fix.ts
+function applyFix(rule, match, source, tree) {
+  const fix = rule.rule.fix;
+  if (!fix) return { error: `rule ${rule.id} has no fix` };
+  const parser = rule.parsers.get(match.grammar);
+  if (!parser) return { error: `rule ${rule.id} does not run on the ${match.grammar} grammar` };
+  let own = null;
+  const getTree = () => tree ?? (own ??= parser.parse(source));
+  try {
+    const edits = [];
+    for (const edit of fix.edits) {
+      const cap = match.captures[edit.capture];
+      if (!cap) return { error: `rule ${rule.id}: capture @${edit.capture} is not bound in this match` };
+      if (source.slice(cap.startIndex, cap.endIndex) !== cap.text) {
+        return { error: `rule ${rule.id}: the source differs from the one the match came from` };
+      }
+      if ("replace" in edit) {
+        let missing;
+        const text = edit.replace.replace(TEMPLATE_REF, (_, name2) => {
+          const c2 = match.captures[name2];
+          if (!c2) missing = name2;
+          return c2?.text ?? "";
+        });
+        if (missing) return { error: `rule ${rule.id}: template capture @${missing} is not bound in this match` };
+        edits.push(makeEdit(source, cap.startIndex, cap.endIndex, text));
+      } else {
+        const node = findNode(getTree().rootNode, cap.startIndex, cap.endIndex, cap.type);
+        if (!node) return { error: `rule ${rule.id}: cannot find @${edit.capture} again in the source` };
+        const [start2, end] = deletionRange(node, source);
+        edits.push(makeEdit(source, start2, end, ""));
+      }
+    }
+    if (fix.imports.length > 0) {
+      const added = importEdits(match.grammar, getTree(), source, fix.imports, parser);
+      if ("error" in added) return { error: `rule ${rule.id}: ${added.error}` };
+      edits.push(...added.edits);
+    }
+    return applyEdits(source, edits);
+  } finally {
+    own?.delete();
+  }
+}
+function findNode(root, start2, end, type) {
+  let node = root;
+  while (node) {
+    if (node.startIndex === start2 && node.endIndex === end) {
+      for (let n = node; n && n.startIndex === start2 && n.endIndex === end; n = n.parent) {
+        if (n.type === type) return n;
+      }
+    }
+    node = node.children.find((c2) => c2.startIndex <= start2 && c2.endIndex >= end && c2.endIndex > c2.startIndex);
+  }
   return void 0;
 }
-function lineStats(text) {
-  let longest = 0;
-  let longestLine = 0;
-  let lines = 0;
-  let start2 = 0;
-  while (start2 < text.length) {
-    let end = text.indexOf("\n", start2);
-    if (end === -1) end = text.length;
-    lines++;
-    if (end - start2 > longest) {
-      longest = end - start2;
-      longestLine = lines;
-    }
-    start2 = end + 1;
+
+// src/assess/rule-fix.ts
+function proposeRuleFix(rule, match, source, tree) {
+  const fix = rule.rule.fix;
+  if (!fix) return { error: `rule ${rule.id} has no fix` };
+  const bare = { ...rule, rule: { ...rule.rule, fix: { ...fix, imports: [] } } };
+  const core = applyFix(bare, match, source, tree);
+  if ("error" in core) return core;
+  if (core.edits.length === 0) return { error: `rule ${rule.id}: the fix template makes no edit` };
+  let imports = [];
+  if (fix.imports.length > 0) {
+    const full = applyFix(rule, match, source, tree);
+    if ("error" in full) return full;
+    const same2 = (a, b) => a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.text === b.text;
+    imports = full.edits.filter((e) => !core.edits.some((c2) => same2(c2, e)));
   }
-  return { longest, longestLine, lines };
+  const starts = lineStarts(source);
+  const startLine = Math.min(...core.edits.map((e) => e.startLine));
+  const endLine = Math.max(...core.edits.map((e) => e.endLine));
+  const from = starts[startLine - 1];
+  const to = lineEndIndex(source, starts, endLine);
+  const inside = imports.filter((e) => e.startIndex > from && e.startIndex < to);
+  const outside = imports.filter((e) => !inside.includes(e));
+  const applied = applyEdits(source, [...core.edits, ...inside]);
+  if ("error" in applied) return applied;
+  const delta = [...core.edits, ...inside].reduce((d, e) => d + e.text.length - (e.endIndex - e.startIndex), 0);
+  const replacement = applied.text.slice(from, to + delta);
+  const importLines = outside.flatMap((e) => e.text.split("\n").map((l) => l.trim()).filter(Boolean));
+  return { candidate: { startLine, endLine, replacement, insertions: outside }, importLines };
 }
-function firstInvalidUtf8(bytes) {
-  for (let i2 = 0; i2 < bytes.length; ) {
-    const lead = bytes[i2];
-    if (lead < 128) {
-      i2++;
+
+// src/assess/suppressions.ts
+var MARKER = /rescue-ignore(?![\w-])/;
+var CWE_LIST = /^\s*\[?\s*((?:CWE-\d+\s*[,\s]\s*)*CWE-\d+)\s*\]?/i;
+function findSuppressions(source, tree) {
+  if (!source.includes("rescue-ignore")) return [];
+  const out2 = [];
+  const lines2 = source.split("\n");
+  for (let row = 0; row < lines2.length; row++) {
+    const text = lines2[row];
+    const m = MARKER.exec(text);
+    if (!m) continue;
+    const node = tree.rootNode.descendantForPosition({ row, column: m.index });
+    if (!node || !/comment/.test(node.type)) continue;
+    const ownLine = node.startPosition.row < row || text.slice(0, node.startPosition.column).trim() === "";
+    out2.push({ line: row + 1, ownLine, ...parseMarker(text.slice(m.index + m[0].length)) });
+  }
+  return out2;
+}
+function parseMarker(rest) {
+  const body2 = rest.replace(/\s*(\*\/|-->)\s*$/, "");
+  const ids = CWE_LIST.exec(body2);
+  const cwes = ids ? ids[1].split(/[\s,]+/).filter(Boolean).map((c2) => c2.toUpperCase()) : [];
+  const after = (ids ? body2.slice(ids[0].length) : body2).replace(/^\s*(?::|--|—|-)\s*/, "").trim();
+  return after ? { cwes, reason: after } : { cwes };
+}
+function suppressionFor(suppressions, finding) {
+  return suppressions.find(
+    (s) => (s.ownLine && s.line === finding.startLine - 1 || s.line >= finding.startLine && s.line <= finding.endLine) && (s.cwes.length === 0 || s.cwes.includes(finding.cwe))
+  );
+}
+
+// src/assess/assess.ts
+async function assessUnits(input) {
+  const out2 = { findings: [], suppressed: [], rejectedFixes: [], belowThreshold: 0, unrelated: 0 };
+  const byPath = /* @__PURE__ */ new Map();
+  for (const unit of input.units) {
+    const list = byPath.get(unit.path) ?? [];
+    list.push(unit);
+    byPath.set(unit.path, list);
+  }
+  for (const [path3, units] of byPath) {
+    const file = input.files.get(path3);
+    if (!file) {
+      input.logger?.warning(`${path3}: no text for assessment`, { file: path3 });
       continue;
     }
-    const length = lead >= 194 && lead <= 223 ? 2 : lead >= 224 && lead <= 239 ? 3 : lead >= 240 && lead <= 244 ? 4 : 0;
-    if (length === 0 || i2 + length > bytes.length) return i2;
-    const second = bytes[i2 + 1];
-    const low = lead === 224 ? 160 : lead === 240 ? 144 : 128;
-    const high = lead === 237 ? 159 : lead === 244 ? 143 : 191;
-    if (second < low || second > high) return i2;
-    for (let k = 2; k < length; k++) if ((bytes[i2 + k] & 192) !== 128) return i2;
-    i2 += length;
+    await assessFileInto(path3, file, units, input, out2);
   }
-  return void 0;
+  sortFindings(out2);
+  return out2;
 }
-function formatBytes(n) {
-  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MB (${n.toLocaleString("en-US")} bytes)`;
-  if (n >= 1024) return `${(n / 1024).toFixed(1)} KB (${n.toLocaleString("en-US")} bytes)`;
-  return `${n} bytes`;
+async function assessFileUnits(path3, file, units, input, tree) {
+  const out2 = { findings: [], suppressed: [], rejectedFixes: [], belowThreshold: 0, unrelated: 0 };
+  await assessFileInto(path3, file, units, input, out2, tree);
+  return out2;
 }
-
-// src/pipeline/file-source.ts
-var FileSkip = class extends Error {
-  constructor(reason, message) {
-    super(message);
-    this.reason = reason;
+function sortFindings(out2) {
+  const order = (a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : a.startLine - b.startLine || (a.ruleId ?? "").localeCompare(b.ruleId ?? "");
+  out2.findings.sort(order);
+  out2.suppressed.sort(order);
+}
+async function assessFileInto(path3, file, units, input, out2, tree) {
+  try {
+    await assessFile(path3, file, units, input, out2, tree);
+  } catch (error) {
+    input.logger?.warning(`${path3}: the rules could not run (${error.message})`, { file: path3 });
   }
-  reason;
-};
-
-// src/pipeline/result.ts
-function emptyStats() {
-  return { files: 0, units: 0, unitsSentToLlm: 0, llmCalls: 0, promptTokens: 0, completionTokens: 0, ms: 0 };
 }
-
-// src/pipeline/touched-lines.ts
-function touchedLines(file) {
-  const lines = new Set(file.addedLines);
-  for (const hunk of file.hunks) {
-    let right = hunk.newStart;
-    let pendingDeletion = false;
-    for (const line of hunk.lines) {
-      const mark = line[0];
-      if (mark === "-") {
-        pendingDeletion = true;
+async function assessFile(path3, file, units, input, out2, given) {
+  const grammar = file.grammar ?? grammarOf(path3, file.language);
+  const runner = await input.rules.runnerFor(grammar);
+  if (runner.size === 0 || !runner.mayMatch(file.text)) return;
+  const tree = given ?? await parse(grammar, file.text);
+  try {
+    const matches = runner.run({ grammar, tree, source: file.text });
+    if (matches.length === 0) return;
+    const attribute = attributor(units, input.mode === "review" ? outlineSpans(tree, file) : void 0, tree, file.language);
+    const suppressions = findSuppressions(file.text, tree);
+    const lines2 = file.text.split("\n");
+    const slices = /* @__PURE__ */ new Map();
+    const occurrences = /* @__PURE__ */ new Map();
+    const config = input.config ?? {};
+    for (const match of matches) {
+      const info2 = input.rules.info(match.ruleId);
+      if (!info2) continue;
+      const { rule } = info2;
+      const unit = attribute(match, match.captures[rule.report]);
+      if (!unit) continue;
+      if (input.mode === "review" && !await reached(match, unit, grammar, file.text, input.slicer, slices)) {
+        out2.unrelated++;
         continue;
       }
-      if (mark === "\\") continue;
-      if (pendingDeletion) {
-        lines.add(right);
-        pendingDeletion = false;
+      const reportedText = lines2.slice(match.startLine - 1, match.endLine).join("\n");
+      const key = `${rule.cwe}\0${rule.id}\0${reportedText.replace(/\s+/g, " ").trim()}`;
+      const occurrence = occurrences.get(key) ?? 0;
+      occurrences.set(key, occurrence + 1);
+      const base = {
+        fingerprint: fingerprint({ cwe: rule.cwe, ruleId: rule.id, path: path3, text: reportedText, occurrence }),
+        path: path3,
+        startLine: match.startLine,
+        endLine: match.endLine,
+        language: file.language,
+        unit: unit.name,
+        cwe: rule.cwe,
+        guidelines: info2.guidelines,
+        message: rule.message,
+        source: "rule",
+        ruleId: rule.id,
+        severity: rule.severity,
+        confidence: rule.confidence
+      };
+      const disabled = config.disableRules?.includes(rule.id) ? `rule ${rule.id} is disabled by the repository configuration` : config.disableCwes?.includes(rule.cwe) ? `${rule.cwe} is disabled by the repository configuration` : void 0;
+      if (disabled) {
+        out2.suppressed.push({ ...base, suppression: { kind: "config", reason: disabled } });
+        continue;
       }
-      right++;
-    }
-    if (pendingDeletion && right > 1) lines.add(right - 1);
-  }
-  return [...lines].filter((n) => n >= 1).sort((a, b) => a - b);
-}
-
-// src/pipeline/reconstruct.ts
-function reconstructAddedFile(file) {
-  if (file.status !== "added" || file.hunks.length !== 1) return void 0;
-  const [hunk] = file.hunks;
-  if (hunk.oldLines !== 0 || hunk.newStart > 1) return void 0;
-  const lines = [];
-  let trailingNewline = true;
-  for (const line of hunk.lines) {
-    if (line.startsWith("+")) lines.push(line.slice(1));
-    else if (line.startsWith("\\")) trailingNewline = false;
-    else return void 0;
-  }
-  const text = lines.join("\n") + (trailingNewline && lines.length ? "\n" : "");
-  return new TextEncoder().encode(text);
-}
-
-// src/pipeline/review-change.ts
-var QUIET_REASONS = /* @__PURE__ */ new Set(["unsupported-language", "excluded", "deleted"]);
-async function reviewChange(options) {
-  const started = Date.now();
-  const { changeSet, logger } = options;
-  const filter = options.filter ?? (() => true);
-  const skipped = [...changeSet.skipped];
-  const reviewable = [];
-  for (const file of changeSet.files) {
-    const reason = triage(file, filter);
-    if (reason) skipped.push(reason);
-    else reviewable.push(file);
-  }
-  const limit = pLimit(options.concurrency ?? 8);
-  const perFile = await logger.group(
-    "Find the changed units",
-    () => Promise.all(reviewable.map((file) => limit(() => unitsOfFile(file, options))))
-  );
-  const units = [];
-  const parseErrors = [];
-  for (const r of perFile) {
-    if ("skipped" in r) skipped.push(r.skipped);
-    else {
-      units.push(...r.units);
-      if (r.parseErrors) parseErrors.push(r.path);
-    }
-  }
-  for (const s of skipped) {
-    const text = `${s.path ?? "diff"}: skipped (${s.reason}): ${s.detail}`;
-    if (s.reason === "deleted") logger.info(text);
-    else if (QUIET_REASONS.has(s.reason)) logger.debug(text);
-    else logger.warning(text, s.path ? { file: s.path } : void 0);
-  }
-  for (const path3 of parseErrors) logger.warning(`${path3}: has syntax errors; reviewed the parts that parsed`, { file: path3 });
-  const stats = { ...emptyStats(), files: reviewable.length, units: units.length, ms: Date.now() - started };
-  return { findings: [], units, skipped, parseErrors, stats };
-}
-function triage(file, filter) {
-  if (file.status === "deleted") return { path: file.path, reason: "deleted", detail: "the file was deleted" };
-  if (file.binary) return { path: file.path, reason: "binary", detail: "binary file" };
-  if (!file.language) return { path: file.path, reason: "unsupported-language", detail: "not a language RESCUE reviews" };
-  if (!filter(file.path)) return { path: file.path, reason: "excluded", detail: "excluded by the path filters" };
-  if (file.hunks.length === 0) return { path: file.path, reason: "no-content", detail: "no content change (rename or mode change only)" };
-  return void 0;
-}
-async function unitsOfFile(file, options) {
-  let bytes;
-  try {
-    bytes = await options.source.read(file.path);
-  } catch (error) {
-    return { skipped: { path: file.path, reason: error instanceof FileSkip ? error.reason : "unreadable", detail: errorText(error) } };
-  }
-  bytes ??= reconstructAddedFile(file);
-  if (!bytes) return { skipped: { path: file.path, reason: "unreadable", detail: "the file is not present at the reviewed revision" } };
-  const guarded = readSource(file.path, bytes, { maxBytes: options.maxFileBytes });
-  if ("skipped" in guarded) return guarded;
-  const extraction = await extractUnits({
-    path: file.path,
-    language: file.language,
-    text: guarded.text,
-    changedLines: touchedLines(file)
-  });
-  return { path: file.path, units: extraction.units, parseErrors: extraction.parseErrors };
-}
-function errorText(error) {
-  return error instanceof Error ? error.message : String(error);
-}
-
-// src/report/escape.ts
-function escapeMarkdown(text) {
-  return text.replace(/[\\`*_{}[\]()#+!|<>~]/g, (c2) => `\\${c2}`).replace(/@/g, "@\u200B").replace(/\r?\n/g, " ");
-}
-function inlineCode(text) {
-  const clean = text.replace(/\r?\n/g, " ");
-  const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((r) => r.length));
-  const fence = "`".repeat(longest + 1);
-  const pad = clean.startsWith("`") || clean.endsWith("`") ? " " : "";
-  return `${fence}${pad}${clean}${pad}${fence}`;
-}
-
-// src/report/markdown.ts
-var ICON = { critical: "\u{1F7E5}", high: "\u{1F7E7}", medium: "\u{1F7E8}", low: "\u2B1C" };
-function renderMarkdown(result, title = "RESCUE security review") {
-  const out2 = [`## ${title}`, ""];
-  const { stats } = result;
-  const files = new Set(result.units.map((u) => u.path)).size;
-  out2.push(
-    `${result.findings.length === 0 ? "No findings" : `**${result.findings.length} finding${plural(result.findings.length)}**`} in ${stats.units} unit${plural(stats.units)} of ${files} file${plural(files)}` + (stats.unitsSentToLlm ? `; ${stats.unitsSentToLlm} sent to the model (${stats.llmCalls} calls, ${stats.promptTokens} input and ${stats.completionTokens} output tokens)` : "") + ".",
-    ""
-  );
-  if (result.findings.length) out2.push(...findingsTable(result.findings), "");
-  if (result.units.length) {
-    out2.push("<details><summary>Reviewed units</summary>", "", "| file | unit | kind | lines |", "| --- | --- | --- | --- |");
-    for (const u of result.units) out2.push(`| ${escapeMarkdown(u.path)} | ${inlineCode(u.name)} | ${u.kind} | ${u.startLine}\u2013${u.endLine} |`);
-    out2.push("", "</details>", "");
-  }
-  const notable = result.skipped.filter((s) => s.reason !== "unsupported-language");
-  if (notable.length || result.parseErrors.length) {
-    out2.push("<details><summary>Skipped or partly reviewed</summary>", "");
-    for (const s of notable) out2.push(`- ${s.path ? escapeMarkdown(s.path) : "the diff"}: ${s.reason} (${escapeMarkdown(s.detail)})`);
-    for (const p of result.parseErrors) out2.push(`- ${escapeMarkdown(p)}: syntax errors; the parts that parsed were reviewed`);
-    out2.push("", "</details>", "");
-  }
-  return out2.join("\n");
-}
-function findingsTable(findings) {
-  const rows = ["| severity | CWE | where | finding | guidelines |", "| --- | --- | --- | --- | --- |"];
-  for (const f of findings) {
-    rows.push(
-      `| ${ICON[f.severity]} ${f.severity} | ${f.cwe} | ${escapeMarkdown(f.path)}:${f.startLine} ${inlineCode(f.unit)} | ${escapeMarkdown(f.message)} | ${f.guidelines.map((g) => g.id).join(", ")} |`
-    );
-  }
-  return rows;
-}
-function plural(n) {
-  return n === 1 ? "" : "s";
-}
-
-// src/report/sarif.ts
-var LEVEL = {
-  critical: "error",
-  high: "error",
-  medium: "warning",
-  low: "note"
-};
-var SECURITY_SEVERITY = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0" };
-function ruleIdOf(f) {
-  return f.ruleId ?? `${f.cwe.toLowerCase()}.llm`;
-}
-function toSarif(result) {
-  const rules = /* @__PURE__ */ new Map();
-  for (const f of result.findings) {
-    const id = ruleIdOf(f);
-    if (rules.has(id)) continue;
-    const guidance = f.guidelines.map((g) => `- ${g.id}: ${g.text}`).join("\n");
-    rules.set(id, {
-      id,
-      name: id,
-      shortDescription: { text: `${f.cwe}: ${firstSentence(f.message)}` },
-      fullDescription: { text: f.message },
-      help: { text: guidance || f.message, markdown: guidance || f.message },
-      helpUri: `https://cwe.mitre.org/data/definitions/${f.cwe.replace("CWE-", "")}.html`,
-      defaultConfiguration: { level: LEVEL[f.severity] },
-      properties: { tags: ["security", f.cwe, `external/cwe/${f.cwe.toLowerCase()}`], "security-severity": SECURITY_SEVERITY[f.severity], precision: f.confidence === "high" ? "high" : f.confidence === "medium" ? "medium" : "low" }
-    });
-  }
-  const ruleIndex = [...rules.keys()];
-  return {
-    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-    version: "2.1.0",
-    runs: [
-      {
-        tool: { driver: { name: TOOL_NAME, informationUri: TOOL_URI, semanticVersion: VERSION === "dev" ? void 0 : VERSION, rules: [...rules.values()] } },
-        results: result.findings.map((f) => ({
-          ruleId: ruleIdOf(f),
-          ruleIndex: ruleIndex.indexOf(ruleIdOf(f)),
-          level: LEVEL[f.severity],
-          message: { text: `${f.message}${f.guidelines.length ? ` (${f.guidelines.map((g) => g.id).join(", ")})` : ""}` },
-          locations: [
-            {
-              physicalLocation: {
-                artifactLocation: { uri: f.path, uriBaseId: "%SRCROOT%" },
-                region: { startLine: f.startLine, endLine: f.endLine }
-              },
-              logicalLocations: [{ name: f.unit, kind: "function" }]
-            }
-          ],
-          partialFingerprints: { "rescue/v1": f.fingerprint },
-          properties: { cwe: f.cwe, source: f.source, confidence: f.confidence }
-        })),
-        columnKind: "utf16CodeUnits"
+      const inline = suppressionFor(suppressions, base);
+      if (inline) {
+        out2.suppressed.push({ ...base, suppression: { kind: "inline", line: inline.line, reason: inline.reason ?? "rescue-ignore comment without a reason" } });
+        continue;
       }
-    ]
-  };
-}
-function renderSarif(result) {
-  return JSON.stringify(toSarif(result), null, 2) + "\n";
-}
-function firstSentence(text) {
-  const m = /^(.*?[.!?])(\s|$)/.exec(text);
-  return m ? m[1] : text;
-}
-
-// src/diff/changed-file.ts
-function toChangedFile(facts, read) {
-  const language = languageOf(facts.path);
-  return {
-    path: facts.path,
-    // oldPath is meaningful only where the file moved; elsewhere it would only repeat path.
-    ...facts.oldPath !== void 0 && facts.oldPath !== facts.path ? { oldPath: facts.oldPath } : {},
-    status: facts.status,
-    ...language ? { language } : {},
-    binary: facts.binary,
-    ...facts.oldMode ? { oldMode: facts.oldMode } : {},
-    ...facts.newMode ? { newMode: facts.newMode } : {},
-    hunks: read.map((r) => r.hunk),
-    addedLines: ascending(read.flatMap((r) => r.added)),
-    deletedLines: ascending(read.flatMap((r) => r.deleted))
-  };
-}
-function ascending(lines) {
-  return [...new Set(lines)].sort((a, b) => a - b);
-}
-
-// src/diff/hunk-reader.ts
-var HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@ ?(.*)$/;
-function splitDiffLines(text) {
-  if (text === "") return [];
-  const lines = text.split("\n").map((line) => line.replace(/\r+$/, ""));
-  if (lines[lines.length - 1] === "") lines.pop();
-  return lines;
-}
-function parseHunkHeader(line) {
-  const m = line === void 0 ? null : HUNK_HEADER.exec(line);
-  if (!m) return void 0;
-  return {
-    oldStart: Number(m[1]),
-    oldLines: m[2] === void 0 ? 1 : Number(m[2]),
-    newStart: Number(m[3]),
-    newLines: m[4] === void 0 ? 1 : Number(m[4]),
-    section: m[5] ?? ""
-  };
-}
-function isFileHeaderPair(lines, at) {
-  return (lines[at]?.startsWith("--- ") ?? false) && (lines[at + 1]?.startsWith("+++ ") ?? false);
-}
-function readHunk(lines, at, header) {
-  const end = bodyEnd(lines, at + 1, header);
-  const body2 = lines.slice(at + 1, end).map((line) => line === "" ? " " : line);
-  const walk = walkBody(body2, header);
-  const hunk = {
-    oldStart: walk.oldCount > 0 ? firstLine(header.oldStart, header.oldLines) : header.oldStart,
-    oldLines: walk.oldCount,
-    newStart: walk.newCount > 0 ? firstLine(header.newStart, header.newLines) : header.newStart,
-    newLines: walk.newCount,
-    section: header.section,
-    lines: body2
-  };
-  const problem = headerProblem(lines[at], header, walk);
-  return { hunk, added: walk.added, deleted: walk.deleted, end, ...problem ? { problem } : {} };
-}
-function headerProblem(line, header, walk) {
-  if (walk.oldCount !== header.oldLines || walk.newCount !== header.newLines) {
-    return `hunk "${line}" declares ${header.oldLines} old and ${header.newLines} new lines but its body has ${walk.oldCount} and ${walk.newCount}; kept the lines present`;
+      if (!atLeast(rule.severity, config.severityThreshold ?? "low")) {
+        out2.belowThreshold++;
+        continue;
+      }
+      const compiled = runner.compiled(rule.id);
+      const fix = rule.fix ? await ruleFix(compiled, match, file.text, grammar, unit, runner, tree, base, out2) : void 0;
+      out2.findings.push(fix ? { ...base, fix } : base);
+    }
+  } finally {
+    if (!given) tree.delete();
   }
-  if (header.oldStart === 0 && header.oldLines > 0 || header.newStart === 0 && header.newLines > 0) {
-    return `hunk "${line}" starts a non-empty side at line 0; numbered it from line 1`;
+}
+async function ruleFix(rule, match, source, grammar, unit, runner, tree, finding, out2) {
+  const reject = (check, reason) => {
+    out2.rejectedFixes.push({ fingerprint: finding.fingerprint, path: finding.path, startLine: finding.startLine, ruleId: rule.id, check, reason });
+    return void 0;
+  };
+  const proposal = proposeRuleFix(rule, match, source, tree);
+  if ("error" in proposal) return reject("template", proposal.error);
+  const verdict = await verifyReplacement({ grammar, source, unit, candidate: proposal.candidate, rules: runner.rules, run: runner.run, firedRuleId: rule.id, tree });
+  if (!verdict.verified) return reject(verdict.check, verdict.reason);
+  const { candidate, importLines } = proposal;
+  let description = rule.rule.fix.description;
+  if (importLines.length) {
+    description += ` Also add ${importLines.map((l) => `\`${l}\``).join(" and ")} to the file's imports.`;
   }
-  return void 0;
+  return {
+    startLine: candidate.startLine,
+    endLine: candidate.endLine,
+    replacement: candidate.replacement,
+    verified: true,
+    description,
+    ...importLines.length && { imports: importLines }
+  };
 }
-function firstLine(start2, declaredCount) {
-  return declaredCount === 0 ? start2 + 1 : Math.max(start2, 1);
+function outlineSpans(tree, file) {
+  return outline(tree, UNIT_SPECS[file.language], new LineIndex(file.text)).units.map((u) => ({ start: u.start, end: u.end }));
 }
-function bodyEnd(lines, from, header) {
-  let oldLeft = header.oldLines;
-  let newLeft = header.newLines;
-  let i2 = from;
-  for (; i2 < lines.length; i2++) {
-    const line = lines[i2];
-    if (line.startsWith("\\")) continue;
-    if (oldLeft > 0 || newLeft > 0) {
-      if (isFileHeaderPair(lines, i2) && parseHunkHeader(lines[i2 + 2])) break;
-      const op = line === "" ? " " : line[0];
-      if (op === " ") {
-        oldLeft--;
-        newLeft--;
-      } else if (op === "-") oldLeft--;
-      else if (op === "+") newLeft--;
-      else break;
-    } else {
-      if (line === "-- " || isFileHeaderPair(lines, i2) || !/^[ +-]/.test(line)) break;
+function attributor(units, spans, tree, language) {
+  const functions = units.filter((u) => u.kind !== "module");
+  const module2 = units.find((u) => u.kind === "module");
+  const all = spans ?? functions.map((u) => ({ start: u.startLine, end: u.endLine }));
+  const unitTypes = UNIT_SPECS[language].unitTypes;
+  return (match, report) => {
+    let node = report && findNode(tree.rootNode, report.startIndex, report.endIndex, report.type);
+    for (; node; node = node.parent) {
+      if (!unitTypes.has(node.type)) continue;
+      const { start: start2, end } = lineSpan(node);
+      let best2;
+      for (const s of all) if (s.end === end && s.start <= start2 && (!best2 || s.start > best2.start)) best2 = s;
+      if (best2) return functions.find((u) => u.startLine === best2.start && u.endLine === best2.end);
+    }
+    if (module2 && module2.startLine <= match.startLine && module2.endLine >= match.endLine) return module2;
+    let best;
+    for (const s of all) {
+      if (s.start <= match.startLine && s.end >= match.endLine && (!best || s.end - s.start < best.end - best.start)) best = s;
+    }
+    return best && functions.find((u) => u.startLine === best.start && u.endLine === best.end);
+  };
+}
+async function reached(match, unit, grammar, source, slicer, cache) {
+  const changed = unit.changedLines;
+  for (const line of changed) if (line >= match.startLine && line <= match.endLine) return true;
+  if (changed.length === 0) return false;
+  let slice = cache.get(unit);
+  if (!slice) {
+    slice = sliceLines(unit, grammar, source, slicer);
+    cache.set(unit, slice);
+  }
+  const lines2 = await slice;
+  for (let line = match.startLine; line <= match.endLine; line++) if (lines2.has(line)) return true;
+  return false;
+}
+async function sliceLines(unit, grammar, source, slicer) {
+  if (slicer) {
+    try {
+      const slice = await slicer({ grammar, source, startLine: unit.startLine, endLine: unit.endLine, pointsOfInterest: unit.changedLines, hops: RELEVANCE_HOPS });
+      return new Set(slice.lines);
+    } catch {
     }
   }
-  return i2;
-}
-function walkBody(body2, header) {
-  const added = [];
-  const deleted = [];
-  let oldLine = firstLine(header.oldStart, header.oldLines);
-  let newLine = firstLine(header.newStart, header.newLines);
-  let oldCount = 0;
-  let newCount = 0;
-  for (const line of body2) {
-    const op = line[0];
-    if (op === "+") {
-      added.push(newLine++);
-      newCount++;
-    } else if (op === "-") {
-      deleted.push(oldLine++);
-      oldCount++;
-    } else if (op === " ") {
-      oldLine++;
-      newLine++;
-      oldCount++;
-      newCount++;
-    }
-  }
-  return { added, deleted, oldCount, newCount };
+  return new Set(sharedNameLines(source, unit.startLine, unit.endLine, unit.changedLines));
 }
 
 export {
-  __require,
-  __commonJS,
-  __toESM,
-  VERSION,
+  SEVERITIES,
   atLeast,
-  ConfigurationError,
+  LANGUAGES,
   languageOf,
-  toChangedFile,
-  splitDiffLines,
-  parseHunkHeader,
-  isFileHeaderPair,
-  readHunk,
-  FileSkip,
-  createPathFilter,
-  pLimit,
+  grammarOf,
+  isLanguage,
+  isCall,
+  calleeOf,
+  languageOfGrammar,
+  resolveImports,
+  qualifiedNames,
+  getParser,
+  parse,
+  compileRule,
+  runRules,
+  createRuleBook,
   extractUnits,
-  readSource,
-  emptyStats,
-  reviewChange,
-  errorText,
-  renderMarkdown,
-  renderSarif
+  fingerprint,
+  verifyReplacement,
+  importEdits,
+  applyFix,
+  findSuppressions,
+  suppressionFor,
+  assessUnits,
+  assessFileUnits,
+  sortFindings
 };
