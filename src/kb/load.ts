@@ -110,14 +110,7 @@ export function loadKnowledgeBase(dir: string = defaultKbDir()): KnowledgeBase {
     throw new KbLoadError(`${path.join(dir, INDEX_FILE)}: cannot load the index (${(e as Error).message}); rebuild with \`rescue kb build\``);
   }
 
-  const cwes = new Map<string, KbCwe>();
-  const examples = new Map<string, KbExample>();
-  const guidelines = new Map<string, string>();
-  for (const cwe of document.cwes) {
-    cwes.set(cwe.id, cwe);
-    for (const g of cwe.guidelines) guidelines.set(g.id, g.text);
-    for (const ex of cwe.examples) examples.set(ex.id, ex);
-  }
+  const { cwes, examples, guidelines } = lookupTables(document);
   if (cweIndex.documentCount !== cwes.size || manifest.counts.examples !== examples.size) {
     throw new KbLoadError(`${dir}: the index, kb.json and the manifest disagree (${cweIndex.documentCount}/${cwes.size} CWEs, ${manifest.counts.examples}/${examples.size} examples); rebuild with \`rescue kb build\``);
   }
@@ -195,4 +188,17 @@ export function getExampleText(kb: KnowledgeBase, id: string): KbExampleText | u
   const text = shard.get(id);
   if (!text) throw new KbLoadError(`${path.join(kb.dir, exampleTextsFile(example.cwe))} has no text for ${id}; rebuild with \`rescue kb build\``);
   return text;
+}
+
+/** The id lookups of a KB document: CWEs, examples, and guideline texts by id. */
+export function lookupTables(document: KbDocument): { cwes: Map<string, KbCwe>; examples: Map<string, KbExample>; guidelines: Map<string, string> } {
+  const cwes = new Map<string, KbCwe>();
+  const examples = new Map<string, KbExample>();
+  const guidelines = new Map<string, string>();
+  for (const cwe of document.cwes) {
+    cwes.set(cwe.id, cwe);
+    for (const g of cwe.guidelines) guidelines.set(g.id, g.text);
+    for (const ex of cwe.examples) examples.set(ex.id, ex);
+  }
+  return { cwes, examples, guidelines };
 }

@@ -7,7 +7,7 @@ import type { Language } from '../code/languages.js';
 import { MANIFEST_FILE } from './build.js';
 import { CWE_INDEX_OPTIONS, EXAMPLE_INDEX_OPTIONS, type CweIndexDoc, type ExampleIndexDoc } from './index-options.js';
 import { cweIndexDoc, exampleIndexDoc } from './indexes.js';
-import { getExampleText, loadKnowledgeBase, type KnowledgeBase } from './load.js';
+import { getExampleText, loadKnowledgeBase, lookupTables, type KnowledgeBase } from './load.js';
 import { compareCweIds, type KbApiSet, type KbCwe, type KbDocument, type KbExample, type KbExampleText } from './model.js';
 
 /**
@@ -75,14 +75,7 @@ export function mergeOverlay(kb: KnowledgeBase, overlay: KnowledgeBase): MergedK
   }
   const document: KbDocument = { schemaVersion: kb.document.schemaVersion, cwes: [...byId.values()].sort((a, b) => compareCweIds(a.id, b.id)) };
 
-  const cwes = new Map<string, KbCwe>();
-  const examples = new Map<string, KbExample>();
-  const guidelines = new Map<string, string>();
-  for (const c of document.cwes) {
-    cwes.set(c.id, c);
-    for (const g of c.guidelines) guidelines.set(g.id, g.text);
-    for (const e of c.examples) examples.set(e.id, e);
-  }
+  const { cwes, examples, guidelines } = lookupTables(document);
   const cweIndex = new MiniSearch<CweIndexDoc>(CWE_INDEX_OPTIONS);
   cweIndex.addAll(document.cwes.map(cweIndexDoc));
 

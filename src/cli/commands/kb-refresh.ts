@@ -11,6 +11,7 @@ import { createProgress } from '../../kb/summarize/progress.js';
 import { createOpenAiChatClient, createOpenAiEmbedder, type OpenAiSettings } from '../../llm/openai-client.js';
 import type { Logger } from '../../logging/logger.js';
 import { EXIT_FINDINGS, EXIT_OK, type CliIo } from '../command.js';
+import { endpointSettings } from '../endpoint.js';
 
 export const KB_REFRESH_HELP = `  refresh  Mine GitHub-reviewed security advisories published or updated since the last refresh: fix
            commits in GitHub repositories -> function-level pairs -> summaries of the CWEs that gained
@@ -39,20 +40,7 @@ export function parseKbArgs<const T extends Options>(args: readonly string[], op
 
 /** The summarizer's endpoint: --base-url or OPENAI_BASE_URL; GitHub Models takes the GitHub token as key. */
 export function llmEndpoint(flag: string | undefined, io: CliIo, sub: string): OpenAiSettings {
-  const baseURL = flag ?? io.env.OPENAI_BASE_URL;
-  if (!baseURL) throw new ConfigurationError(`kb ${sub} needs an OpenAI-compatible endpoint: pass --base-url URL or set OPENAI_BASE_URL`);
-  let host: string;
-  try {
-    host = new URL(baseURL).hostname;
-  } catch {
-    throw new ConfigurationError(`--base-url / OPENAI_BASE_URL is not a URL: ${baseURL}`);
-  }
-  const local = host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
-  const githubModels = host === 'models.github.ai' || host === 'models.inference.ai.azure.com';
-  // An unset secret reaches a workflow step as an empty string: treat it as absent.
-  const apiKey = (io.env.OPENAI_API_KEY || undefined) ?? (githubModels ? (io.env.GITHUB_TOKEN || io.env.GH_TOKEN || undefined) : undefined) ?? (local ? 'none' : undefined);
-  if (!apiKey) throw new ConfigurationError(`set OPENAI_API_KEY for ${host}${githubModels ? ' (or GITHUB_TOKEN, with models: read)' : ''}`);
-  return { baseURL, apiKey, maxRetries: 3 };
+  return endpointSettings(flag, io, `kb ${sub} needs an OpenAI-compatible endpoint`);
 }
 
 export function positiveInt(value: string | undefined, flag: string, min = 1): number | undefined {
