@@ -57,7 +57,7 @@ import {
   toChangedFile,
   touchedLines,
   writeBuild
-} from "./chunks/chunk-MV6HXJGG.js";
+} from "./chunks/chunk-KGEGWI66.js";
 import {
   scanFile,
   scanInWorkers,
@@ -1588,8 +1588,9 @@ function endpointSettings(flag, io, purpose = "an OpenAI-compatible endpoint is 
     throw new ConfigurationError(`--base-url / OPENAI_BASE_URL is not a URL: ${baseURL}`);
   }
   const local = host === "127.0.0.1" || host === "localhost" || host === "[::1]";
-  const apiKey = io.env.OPENAI_API_KEY ?? (local ? "none" : void 0);
-  if (!apiKey) throw new ConfigurationError(`set OPENAI_API_KEY for ${host}`);
+  const githubModels = host === "models.github.ai" || host === "models.inference.ai.azure.com";
+  const apiKey = (io.env.OPENAI_API_KEY || void 0) ?? (githubModels ? io.env.GITHUB_TOKEN || io.env.GH_TOKEN || void 0 : void 0) ?? (local ? "none" : void 0);
+  if (!apiKey) throw new ConfigurationError(`set OPENAI_API_KEY for ${host}${githubModels ? " (or GITHUB_TOKEN, with models: read)" : ""}`);
   return { baseURL, apiKey, maxRetries: 3 };
 }
 
@@ -2136,19 +2137,7 @@ function parseKbArgs(args, options, sub) {
   }
 }
 function llmEndpoint(flag, io, sub) {
-  const baseURL = flag ?? io.env.OPENAI_BASE_URL;
-  if (!baseURL) throw new ConfigurationError(`kb ${sub} needs an OpenAI-compatible endpoint: pass --base-url URL or set OPENAI_BASE_URL`);
-  let host;
-  try {
-    host = new URL(baseURL).hostname;
-  } catch {
-    throw new ConfigurationError(`--base-url / OPENAI_BASE_URL is not a URL: ${baseURL}`);
-  }
-  const local = host === "127.0.0.1" || host === "localhost" || host === "[::1]";
-  const githubModels = host === "models.github.ai" || host === "models.inference.ai.azure.com";
-  const apiKey = (io.env.OPENAI_API_KEY || void 0) ?? (githubModels ? io.env.GITHUB_TOKEN || io.env.GH_TOKEN || void 0 : void 0) ?? (local ? "none" : void 0);
-  if (!apiKey) throw new ConfigurationError(`set OPENAI_API_KEY for ${host}${githubModels ? " (or GITHUB_TOKEN, with models: read)" : ""}`);
-  return { baseURL, apiKey, maxRetries: 3 };
+  return endpointSettings(flag, io, `kb ${sub} needs an OpenAI-compatible endpoint`);
 }
 function positiveInt(value, flag, min = 1) {
   if (value === void 0) return void 0;

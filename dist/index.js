@@ -31,7 +31,7 @@ import {
   require_tunnel,
   require_undici,
   reviewChange
-} from "./chunks/chunk-MV6HXJGG.js";
+} from "./chunks/chunk-KGEGWI66.js";
 import {
   SEVERITIES,
   atLeast,

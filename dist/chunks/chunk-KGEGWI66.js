@@ -60408,14 +60408,7 @@ function loadKnowledgeBase(dir = defaultKbDir()) {
     if (e instanceof KbLoadError) throw e;
     throw new KbLoadError(`${path5.join(dir, INDEX_FILE)}: cannot load the index (${e.message}); rebuild with \`rescue kb build\``);
   }
-  const cwes = /* @__PURE__ */ new Map();
-  const examples = /* @__PURE__ */ new Map();
-  const guidelines = /* @__PURE__ */ new Map();
-  for (const cwe of document.cwes) {
-    cwes.set(cwe.id, cwe);
-    for (const g of cwe.guidelines) guidelines.set(g.id, g.text);
-    for (const ex of cwe.examples) examples.set(ex.id, ex);
-  }
+  const { cwes, examples, guidelines } = lookupTables(document);
   if (cweIndex.documentCount !== cwes.size || manifest.counts.examples !== examples.size) {
     throw new KbLoadError(`${dir}: the index, kb.json and the manifest disagree (${cweIndex.documentCount}/${cwes.size} CWEs, ${manifest.counts.examples}/${examples.size} examples); rebuild with \`rescue kb build\``);
   }
@@ -60484,6 +60477,17 @@ function getExampleText(kb, id) {
   if (!text) throw new KbLoadError(`${path5.join(kb.dir, exampleTextsFile(example.cwe))} has no text for ${id}; rebuild with \`rescue kb build\``);
   return text;
 }
+function lookupTables(document) {
+  const cwes = /* @__PURE__ */ new Map();
+  const examples = /* @__PURE__ */ new Map();
+  const guidelines = /* @__PURE__ */ new Map();
+  for (const cwe of document.cwes) {
+    cwes.set(cwe.id, cwe);
+    for (const g of cwe.guidelines) guidelines.set(g.id, g.text);
+    for (const ex of cwe.examples) examples.set(ex.id, ex);
+  }
+  return { cwes, examples, guidelines };
+}
 
 // src/kb/overlay.ts
 import fs6 from "node:fs";
@@ -60511,14 +60515,7 @@ function mergeOverlay(kb, overlay) {
     byId.set(o.id, base ? mergeCwe(base, o, duplicateGuidelines) : o);
   }
   const document = { schemaVersion: kb.document.schemaVersion, cwes: [...byId.values()].sort((a, b) => compareCweIds(a.id, b.id)) };
-  const cwes = /* @__PURE__ */ new Map();
-  const examples = /* @__PURE__ */ new Map();
-  const guidelines = /* @__PURE__ */ new Map();
-  for (const c of document.cwes) {
-    cwes.set(c.id, c);
-    for (const g of c.guidelines) guidelines.set(g.id, g.text);
-    for (const e of c.examples) examples.set(e.id, e);
-  }
+  const { cwes, examples, guidelines } = lookupTables(document);
   const cweIndex = new MiniSearch(CWE_INDEX_OPTIONS);
   cweIndex.addAll(document.cwes.map(cweIndexDoc));
   const ids = new Map(overlay.document.cwes.flatMap((c) => c.examples.map((e) => [prefix(e.id), e.id])));
