@@ -7,7 +7,7 @@ import { DEFAULT_CACHE_DIR, directoryCache } from '../../kb/summarize/cache.js';
 import { createProgress } from '../../kb/summarize/progress.js';
 import { createOpenAiChatClient, createOpenAiEmbedder } from '../../llm/openai-client.js';
 import { EXIT_FINDINGS, EXIT_OK, type CliIo } from '../command.js';
-import { countingLogger, gitHubClientFor, llmEndpoint, parseKbArgs, positiveInt } from './kb-refresh.js';
+import { countingLogger, gitHubClientFor, llmEndpoint, MINING_OPTIONS, parseKbArgs, positiveInt } from './kb-refresh.js';
 
 export const KB_LEARN_HELP = `  learn    Learn from a repository's own merged security fixes into its overlay (loaded on top of the
            bundled KB by the Action and the CLI; citations of its guidelines read overlay:<id>).
@@ -29,12 +29,7 @@ export async function kbLearn(args: readonly string[], io: CliIo): Promise<numbe
       out: { type: 'string' },
       cwe: { type: 'string' },
       'max-prs': { type: 'string' },
-      'api-url': { type: 'string' },
-      'base-url': { type: 'string' },
-      model: { type: 'string' },
-      'embeddings-model': { type: 'string' },
-      'batch-size': { type: 'string' },
-      'cache-dir': { type: 'string' },
+      ...MINING_OPTIONS,
     },
     'learn',
   );

@@ -77,6 +77,16 @@ export function gitHubClientFor(io: CliIo, apiUrl: string | undefined, logger: L
   return createGitHubClient(token, logger, { ...(baseUrl && { baseUrl }) });
 }
 
+/** Options of every subcommand that mines knowledge: the GitHub API, and the summarizer's endpoint and cache. */
+export const MINING_OPTIONS = {
+  'api-url': { type: 'string' },
+  'base-url': { type: 'string' },
+  model: { type: 'string' },
+  'embeddings-model': { type: 'string' },
+  'batch-size': { type: 'string' },
+  'cache-dir': { type: 'string' },
+} as const;
+
 export async function kbRefresh(args: readonly string[], io: CliIo): Promise<number> {
   const v = parseKbArgs(
     args,
@@ -91,12 +101,7 @@ export async function kbRefresh(args: readonly string[], io: CliIo): Promise<num
       report: { type: 'string' },
       format: { type: 'string' },
       'dry-run': { type: 'boolean' },
-      'api-url': { type: 'string' },
-      'base-url': { type: 'string' },
-      model: { type: 'string' },
-      'embeddings-model': { type: 'string' },
-      'batch-size': { type: 'string' },
-      'cache-dir': { type: 'string' },
+      ...MINING_OPTIONS,
     },
     'refresh',
   );
