@@ -2167,6 +2167,14 @@ function gitHubClientFor(io, apiUrl, logger) {
   const baseUrl = apiUrl ?? io.env.GITHUB_API_URL;
   return createGitHubClient(token, logger, { ...baseUrl && { baseUrl } });
 }
+var MINING_OPTIONS = {
+  "api-url": { type: "string" },
+  "base-url": { type: "string" },
+  model: { type: "string" },
+  "embeddings-model": { type: "string" },
+  "batch-size": { type: "string" },
+  "cache-dir": { type: "string" }
+};
 async function kbRefresh(args, io) {
   const v = parseKbArgs(
     args,
@@ -2181,12 +2189,7 @@ async function kbRefresh(args, io) {
       report: { type: "string" },
       format: { type: "string" },
       "dry-run": { type: "boolean" },
-      "api-url": { type: "string" },
-      "base-url": { type: "string" },
-      model: { type: "string" },
-      "embeddings-model": { type: "string" },
-      "batch-size": { type: "string" },
-      "cache-dir": { type: "string" }
+      ...MINING_OPTIONS
     },
     "refresh"
   );
@@ -2254,12 +2257,7 @@ async function kbLearn(args, io) {
       out: { type: "string" },
       cwe: { type: "string" },
       "max-prs": { type: "string" },
-      "api-url": { type: "string" },
-      "base-url": { type: "string" },
-      model: { type: "string" },
-      "embeddings-model": { type: "string" },
-      "batch-size": { type: "string" },
-      "cache-dir": { type: "string" }
+      ...MINING_OPTIONS
     },
     "learn"
   );
