@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Grammar } from './languages.js';
+import { registerModule } from './raw-cursor.js';
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -38,7 +39,12 @@ const parsers = new Map<Grammar, Parser>();
 
 /** Loads a grammar once per process; grammars load in milliseconds, so only those a change needs are loaded. */
 export async function loadLanguage(grammar: Grammar): Promise<TsLanguage> {
-  ready ??= Parser.init({ locateFile: (name: string) => wasmPath(`web-tree-sitter/${name}`) });
+  ready ??= (async () => {
+    // Emscripten makes this object the module: it receives the exports and heap views (raw-cursor.ts).
+    const options = { locateFile: (name: string) => wasmPath(`web-tree-sitter/${name}`) };
+    await Parser.init(options);
+    registerModule(options);
+  })();
   await ready;
   let lang = languages.get(grammar);
   if (!lang) {

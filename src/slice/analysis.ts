@@ -106,23 +106,16 @@ export function seedsOf(analysis: UnitAnalysis, rows: Iterable<number>): number[
 export function reach(pdg: Pdg, seeds: readonly number[], hops: number): Set<number> {
   const kept = new Set<number>(seeds);
   // Backward.
+  const marked = new Uint8Array(pdg.size);
+  for (const s of seeds) marked[s] = 1;
   let frontier = [...seeds];
-  let seen = new Set<number>(seeds);
   for (let h = 0; h < hops && frontier.length; h++) {
-    const next: number[] = [];
-    for (const s of frontier) {
-      for (const t of pdg.predsOf(s)) {
-        if (seen.has(t)) continue;
-        seen.add(t);
-        kept.add(t);
-        next.push(t);
-      }
-    }
-    frontier = next;
+    frontier = pdg.predsOfAll(frontier, marked);
+    for (const t of frontier) kept.add(t);
   }
   // Forward.
   let from = new Set<number>(seeds);
-  seen = new Set<number>(seeds);
+  const seen = new Set<number>(seeds);
   for (let h = 0; h < hops && from.size; h++) {
     const next = new Set<number>();
     for (const t of pdg.succsOf(from)) {

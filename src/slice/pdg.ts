@@ -26,8 +26,16 @@ import { ESCAPES_FUNCTION, ESCAPES_LOOP, type Stmt, type UnitModel } from './sta
  * which says nothing about the check itself (what it protects shows through the data it tests).
  */
 export interface Pdg {
+  /** Number of statements (ids run from 0 to size - 1). */
+  readonly size: number;
   /** The statements `s` depends on (data, control, guards). */
   predsOf(s: number): readonly number[];
+  /**
+   * One backward hop from several statements at once: the statements any of them depends on that are
+   * not yet marked in `seen` (indexed by statement id), each once, and marked. Same as the union of
+   * their `predsOf`, but a set of definitions shared by many of them is read once.
+   */
+  predsOfAll(ids: readonly number[], seen: Uint8Array): number[];
   /** The statements that depend (data, control; not guards) on some statement of `from`. */
   succsOf(from: ReadonlySet<number>): number[];
 }
@@ -79,6 +87,7 @@ export function buildPdg(unit: UnitModel): Pdg {
   const controlParent = (s: Stmt): number => (s.kind === 'root' || s.kind === 'param' || s.parent <= 0 ? -1 : s.parent);
   const preds = new Map<number, readonly number[]>();
   return {
+    size: n,
     predsOf(id) {
       let out = preds.get(id);
       if (out) return out;
@@ -90,6 +99,25 @@ export function buildPdg(unit: UnitModel): Pdg {
       set.delete(id);
       out = [...set];
       preds.set(id, out);
+      return out;
+    },
+    predsOfAll(ids, seen) {
+      const out: number[] = [];
+      const read = new Set<readonly number[]>();
+      const add = (d: number): void => {
+        if (seen[d]) return;
+        seen[d] = 1;
+        out.push(d);
+      };
+      for (const id of ids) {
+        for (const defs of reaching[id]!) {
+          if (read.has(defs)) continue;
+          read.add(defs);
+          for (const d of defs) add(d);
+        }
+        if (controlParent(stmts[id]!) !== -1) add(stmts[id]!.parent);
+        if (guardOf[id] !== -1) add(guardOf[id]!);
+      }
       return out;
     },
     succsOf(from) {

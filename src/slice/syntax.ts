@@ -1,4 +1,5 @@
 import type { Tree } from 'web-tree-sitter';
+import { rawCursorApi } from '../code/raw-cursor.js';
 
 /**
  * A syntax tree copied out of tree-sitter into plain arrays, in preorder. Every later pass reads these
@@ -45,15 +46,101 @@ export function rowAt(lineStarts: readonly number[], offset: number): number {
 /** Per-language memo of which type ids are named (one WebAssembly call per type instead of per node). */
 const namedCache = new WeakMap<object, Int8Array>();
 
+function namedTable(language: Tree['language']): Int8Array {
+  let namedById = namedCache.get(language);
+  if (!namedById) {
+    namedById = new Int8Array(language.types.length + 1).fill(-1);
+    namedCache.set(language, namedById);
+  }
+  return namedById;
+}
+
+/** What a walk records per node, in preorder; the rest of the FlatTree is derived from it. */
+interface Walked {
+  readonly type: string[];
+  readonly named: Uint8Array;
+  readonly field: (string | null)[];
+  readonly parent: Int32Array;
+  /** Leaves only; -1 for inner nodes until derived. */
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+}
+
+/**
+ * Copies the tree out of WebAssembly. The walk calls the cursor's C functions directly when it can
+ * (src/code/raw-cursor.ts: about three times faster), else through web-tree-sitter's TreeCursor.
+ */
 export function flatten(tree: Tree, source: string): FlatTree {
+  const walked = (rawCursorApi() && walkRaw(tree)) ?? walkWithCursor(tree);
+  return derive(walked, tree, source);
+}
+
+/** The same copy through the public TreeCursor API only (tests compare the two). */
+export function flattenWithCursor(tree: Tree, source: string): FlatTree {
+  return derive(walkWithCursor(tree), tree, source);
+}
+
+/** Undefined when a node type is missing from the language's table (the public walk then names it). */
+function walkRaw(tree: Tree): Walked | undefined {
+  const raw = rawCursorApi()!;
   const language = tree.language;
   const typeNames = language.types;
   const fieldNames = language.fields;
-  let namedById = namedCache.get(language);
-  if (!namedById) {
-    namedById = new Int8Array(typeNames.length + 1).fill(-1);
-    namedCache.set(language, namedById);
+  const namedById = namedTable(language);
+  const count = tree.rootNode.descendantCount;
+  const type: string[] = new Array<string>(count);
+  const named = new Uint8Array(count);
+  const field: (string | null)[] = new Array<string | null>(count);
+  const parent = new Int32Array(count);
+  const start = new Int32Array(count).fill(-1);
+  const end = new Int32Array(count).fill(-1);
+  const cursor = tree.walk();
+  try {
+    const complete = raw.withCursor(tree, cursor, (t) => {
+      const stack = new Int32Array(256);
+      let depth = 0;
+      let id = 0;
+      for (;;) {
+        if (id >= count) return false;
+        const typeId = raw.typeId(t);
+        const name = typeNames[typeId] ?? (typeId === 65535 ? 'ERROR' : undefined);
+        if (name === undefined) return false;
+        type[id] = name;
+        let isNamed = typeId < namedById.length ? namedById[typeId]! : -1;
+        if (isNamed === -1) {
+          isNamed = raw.isNamed(t) ? 1 : 0;
+          if (typeId < namedById.length) namedById[typeId] = isNamed;
+        }
+        named[id] = isNamed;
+        const fieldId = raw.fieldId(t);
+        field[id] = fieldId ? (fieldNames[fieldId] ?? null) : null;
+        parent[id] = depth ? stack[depth - 1]! : -1;
+        if (raw.gotoFirstChild(t)) {
+          if (depth === stack.length) return false;
+          stack[depth++] = id++;
+          continue;
+        }
+        start[id] = raw.startIndex(t);
+        end[id] = raw.endIndex(t);
+        id++;
+        while (!raw.gotoNextSibling(t)) {
+          if (depth === 0 || !raw.gotoParent(t)) return id === count;
+          depth--;
+        }
+        if (depth === 0) return id === count;
+      }
+    });
+    return complete ? { type, named, field, parent, start, end } : undefined;
+  } finally {
+    cursor.delete();
   }
+}
+
+function walkWithCursor(tree: Tree): Walked {
+  const language = tree.language;
+  const typeNames = language.types;
+  const fieldNames = language.fields;
+  const namedById = namedTable(language);
   const cursor = tree.walk();
   const type: string[] = [];
   const namedList: number[] = [];
@@ -101,8 +188,19 @@ export function flatten(tree: Tree, source: string): FlatTree {
   } finally {
     cursor.delete();
   }
+  return {
+    type,
+    named: Uint8Array.from(namedList),
+    field,
+    parent: Int32Array.from(parentList),
+    start: Int32Array.from(startList),
+    end: Int32Array.from(endList),
+  };
+}
+
+function derive(walked: Walked, tree: Tree, source: string): FlatTree {
+  const { type, named, field, parent, start, end } = walked;
   const count = type.length;
-  const parent = Int32Array.from(parentList);
   const firstChild = new Int32Array(count).fill(-1);
   const nextSibling = new Int32Array(count).fill(-1);
   const lastChild = new Int32Array(count).fill(-1);
@@ -112,28 +210,39 @@ export function flatten(tree: Tree, source: string): FlatTree {
     else nextSibling[lastChild[p]!] = i;
     lastChild[p] = i;
   }
-  const start = Int32Array.from(startList);
-  const end = Int32Array.from(endList);
-  for (let i = count - 1; i >= 0; i--) {
-    if (firstChild[i] === -1) continue;
-    start[i] = start[firstChild[i]!]!;
-    end[i] = end[lastChild[i]!]!;
-  }
   const lineStarts = lineStartsOf(source);
   const startRow = new Int32Array(count);
   const endRow = new Int32Array(count);
+  // Leaves come in document order in a preorder walk: their rows follow with one moving line pointer.
+  let line = 0;
+  const lines = lineStarts.length;
   for (let i = 0; i < count; i++) {
+    if (firstChild[i] !== -1) continue;
     const s = start[i]!;
     const e = end[i]!;
-    const r = rowAt(lineStarts, s);
-    startRow[i] = r;
-    endRow[i] = e - 1 > s ? rowAt(lineStarts, e - 1) : r;
+    if (line > 0 && lineStarts[line]! > s) line = rowAt(lineStarts, s);
+    while (line + 1 < lines && lineStarts[line + 1]! <= s) line++;
+    startRow[i] = line;
+    let r = line;
+    if (e - 1 > s) while (r + 1 < lines && lineStarts[r + 1]! <= e - 1) r++;
+    endRow[i] = r;
+  }
+  // An inner node spans its first child's start to its last child's end.
+  for (let i = count - 1; i >= 0; i--) {
+    const f = firstChild[i]!;
+    if (f === -1) continue;
+    const l = lastChild[i]!;
+    const s = (start[i] = start[f]!);
+    const e = (end[i] = end[l]!);
+    startRow[i] = startRow[f]!;
+    // A last child of zero width (a MISSING token) may sit at the start of a line that the node does not reach.
+    endRow[i] = end[l]! > start[l]! ? endRow[l]! : e - 1 > s ? rowAt(lineStarts, e - 1) : startRow[i]!;
   }
   return {
     source,
     count,
     type,
-    named: Uint8Array.from(namedList),
+    named,
     field,
     parent,
     firstChild,
