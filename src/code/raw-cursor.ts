@@ -54,6 +54,31 @@ let api: RawCursorApi | null | undefined;
 export function registerModule(options: object): void {
   module = options as EmscriptenModule;
   api = undefined;
+  fastHeapAccess(options as MutableModule);
+}
+
+type HeapAccess = (ptr: number, ...rest: unknown[]) => unknown;
+interface MutableModule {
+  HEAP32?: Int32Array;
+  getValue?: HeapAccess;
+  setValue?: HeapAccess;
+}
+
+/**
+ * web-tree-sitter moves every node and cursor in and out of WebAssembly memory through the module's
+ * `getValue`/`setValue` with type "i32", which Emscripten (built for either byte order) routes through a
+ * DataView call with an explicit little-endian flag. On a little-endian host an Int32Array view of the
+ * same memory reads and writes the same values several times faster; every other type keeps Emscripten's
+ * own code. The view is looked up on each call: growing the memory replaces it.
+ */
+function fastHeapAccess(m: MutableModule): void {
+  const { getValue, setValue } = m;
+  if (!LITTLE_ENDIAN || !(m.HEAP32 instanceof Int32Array) || typeof getValue !== 'function' || typeof setValue !== 'function') return;
+  m.getValue = (ptr: number, type?: unknown) => (type === 'i32' ? m.HEAP32![ptr >> 2] : getValue(ptr, type));
+  m.setValue = (ptr: number, value?: unknown, type?: unknown) => {
+    if (type === 'i32') m.HEAP32![ptr >> 2] = value as number;
+    else setValue(ptr, value, type);
+  };
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
