@@ -74,6 +74,7 @@ export async function scanVsBandit(root: string): Promise<Record<string, string 
       'Python files among them': pythonFiles,
       lines,
       units: result!.units.length,
+      'files no rule could match (not parsed)': result!.stats.filesWithoutCandidateRules ?? 0,
       'rescue findings': result!.findings.length,
       'rescue findings, CLI process': cliFindings,
       'rescue verified fixes': result!.findings.filter((f) => f.fix?.verified).length,

@@ -44,7 +44,10 @@ export interface RuleRunner {
   /** How many rules the grammar's language has, compiled or not. */
   readonly size: number;
   run(input: RunInput): RuleMatch[];
-  /** False when no rule can match this text (no anchor of any rule occurs in it): no need to parse. */
+  /**
+   * False when no rule can match this text (no anchor of any rule occurs in it): no need to parse. Decided
+   * by the text and the rules' prefilters only, the same for a text whatever the runner ran before.
+   */
   mayMatch(source: string): boolean;
   /** The rule compiled for this grammar; undefined when the language has no such rule or it does not compile. */
   compiled(ruleId: string): CompiledRule | undefined;

@@ -58,15 +58,17 @@ export function lazyRuleRunner(
 
   // The last two texts: a file, and the edited file a fix verification checks, alternately.
   const recent: { source: string; live: LazyRule[] }[] = [];
-  const live = (source: string): LazyRule[] => {
+  /** The rules whose prefilters the text passes, compiled or not (whether they compile is not asked). */
+  const candidates = (source: string): LazyRule[] => {
     let hit = recent.find((r) => r.source === source);
     if (!hit) {
       const index = new NeedleIndex(source);
       hit = { source, live: rules.filter((r) => index.passes(r.prefilter)) };
       if (recent.unshift(hit) > 2) recent.pop();
     }
-    return hit.live.filter((r) => r.compiled !== null);
+    return hit.live;
   };
+  const live = (source: string): LazyRule[] => candidates(source).filter((r) => r.compiled !== null);
 
   let lastImports: { readonly tree: Tree; readonly imports: ImportMap } | undefined;
   const combos = new CombinedQueries(own, compile, (rule, captures) => settle(rule, () => checkedWithoutQuery(rule.source, grammar, own, captures)));
@@ -99,7 +101,9 @@ export function lazyRuleRunner(
       if (imports && imports !== known) lastImports = { tree: input.tree, imports };
       return session.results();
     },
-    mayMatch: (source) => live(source).length > 0,
+    // From the prefilters alone, not from which rules turned out not to compile: the answer for a text
+    // does not depend on the files this runner saw before (a scan skips parsing on it, on any thread).
+    mayMatch: (source) => candidates(source).length > 0,
     compiled(ruleId) {
       const rule = byId.get(ruleId);
       return rule && compile(rule);

@@ -18,6 +18,11 @@ export interface RunStats {
   llmSkippedUnits?: number;
   /** Set when the model was unreachable or refused: the review fell back to the rules. */
   llmOutage?: string;
+  /**
+   * Scan with an assessment: files in `files` that no rule could match (the rules' needles are absent from
+   * their text). They were not parsed, so `units` counts only the units of the other files.
+   */
+  filesWithoutCandidateRules?: number;
 }
 
 /** The model stage's share of the stats. */

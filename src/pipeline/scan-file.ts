@@ -1,6 +1,6 @@
 import { assessFileUnits, type AssessConfig, type AssessOutput } from '../assess/assess.js';
 import type { RuleBook } from '../assess/rule-book.js';
-import { grammarOf, type Language } from '../code/languages.js';
+import { grammarOf, type Grammar, type Language } from '../code/languages.js';
 import { parse } from '../code/parser.js';
 import type { Unit } from '../code/unit.js';
 import { extractUnits } from '../code/units.js';
@@ -28,6 +28,11 @@ export interface FileScan {
   /** Present when rules ran (an assessment was asked for and the file has units). */
   readonly assessed?: AssessOutput;
   readonly warnings: FileWarning[];
+  /**
+   * Set when an assessment was asked for and no rule of the file's grammar could match its text (the
+   * rules' needles are absent): the file was not parsed, so it has no units and no parse errors.
+   */
+  readonly noCandidateRules?: true;
 }
 
 export interface FileAssessment {
@@ -38,10 +43,19 @@ export interface FileAssessment {
 /**
  * Units and findings of one file from a single parse: unit extraction and the rules share the tree, which
  * is deleted after both. Scan mode only (review mode slices units against the change).
+ *
+ * With an assessment, a file that no rule of its grammar could match (RuleRunner.mayMatch: the text lacks
+ * what every rule needs) is not parsed at all: it could have no finding, and a scan has no model stage
+ * that would look at its units. Whether a rule may match depends on the text and the rules only, not on
+ * which files the thread saw before, so the result does not depend on how files are spread over threads.
  */
 export async function scanFile(file: FileToScan, assessment: FileAssessment | undefined): Promise<FileScan> {
   const warnings: FileWarning[] = [];
-  const tree = await parse(grammarOf(file.path, file.language), file.text);
+  const grammar = grammarOf(file.path, file.language);
+  if (assessment && !(await mayMatch(assessment, grammar, file.text))) {
+    return { path: file.path, units: [], parseErrors: false, warnings, noCandidateRules: true };
+  }
+  const tree = await parse(grammar, file.text);
   try {
     const extraction = await extractUnits({ path: file.path, language: file.language, text: file.text, tree });
     let assessed: AssessOutput | undefined;
@@ -57,6 +71,18 @@ export async function scanFile(file: FileToScan, assessment: FileAssessment | un
     return { path: file.path, units: extraction.units, parseErrors: extraction.parseErrors, assessed, warnings };
   } finally {
     tree.delete();
+  }
+}
+
+/**
+ * Whether some rule of the grammar could match the text. True when the grammar's runner cannot be had: the
+ * file is then parsed as without an assessment, and assessing it reports why its rules could not run.
+ */
+async function mayMatch(assessment: FileAssessment, grammar: Grammar, text: string): Promise<boolean> {
+  try {
+    return (await assessment.rules.runnerFor(grammar)).mayMatch(text);
+  } catch {
+    return true;
   }
 }
 

@@ -117,7 +117,9 @@ export async function scanFiles(options: ScanOptions): Promise<ReviewResult> {
   }
   for (const path of parseErrors) options.logger.warning(`${path}: has syntax errors; reviewed the parts that parsed`, { file: path });
   const assessed = await mergeAssessments(options, done, broken);
-  return { ...assessed, units, skipped, parseErrors, stats: { ...emptyStats(), files: done.length, units: units.length, ms: Date.now() - started } };
+  const stats = { ...emptyStats(), files: done.length, units: units.length };
+  if (assessment) stats.filesWithoutCandidateRules = done.filter((s) => s.noCandidateRules).length;
+  return { ...assessed, units, skipped, parseErrors, stats: { ...stats, ms: Date.now() - started } };
 }
 
 /** What runAssessment reports, from the files' own assessments, in path order. */

@@ -5,7 +5,8 @@ export const FINDINGS_JSON_VERSION = 1;
 /**
  * Findings JSON version 1 (ARCHITECTURE "Interfaces"), plus the suppressed findings (each with its
  * `suppression`), the fixes that failed verification, the count below the threshold, the reviewed units and
- * the skipped items. Additions only: a v1 reader ignores them.
+ * the skipped items. Additions only: a v1 reader ignores them (so is `stats.filesWithoutCandidateRules`, set by
+ * a scan with rules: files no rule could match, not parsed, whose units `units` leaves out).
  */
 export function toFindingsJson(result: ReviewResult): object {
   return {

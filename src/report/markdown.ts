@@ -14,6 +14,9 @@ export function renderMarkdown(result: ReviewResult, title = 'RESCUE security re
       `${stats.units} unit${plural(stats.units)} of ${files} file${plural(files)}` +
       `; ${stats.unitsSentToLlm} sent to the model` +
       (stats.llmCalls ? ` (${stats.llmCalls} call${plural(stats.llmCalls)}, ${stats.promptTokens} input and ${stats.completionTokens} output tokens)` : '') +
+      (stats.filesWithoutCandidateRules
+        ? `; ${stats.filesWithoutCandidateRules} more file${plural(stats.filesWithoutCandidateRules)} had nothing a rule looks for and ${stats.filesWithoutCandidateRules === 1 ? 'was' : 'were'} not parsed (no units counted)`
+        : '') +
       '.',
     '',
   );

@@ -42,12 +42,14 @@ export function renderText(result: ReviewResult, options: { color: boolean; verb
     }
   }
   const n = result.findings.length;
+  const unparsed = result.stats.filesWithoutCandidateRules ?? 0;
   const extras = [
     result.suppressed?.length ? `${result.suppressed.length} suppressed` : '',
     result.belowThreshold ? `${result.belowThreshold} below the severity threshold` : '',
   ].filter(Boolean);
   out.push(
     `${n === 0 ? paint('green', 'No findings') : paint('bold', `${n} finding${n === 1 ? '' : 's'}`)} in ${result.stats.units} unit${result.stats.units === 1 ? '' : 's'} of ${result.stats.files} file${result.stats.files === 1 ? '' : 's'} (${result.stats.ms} ms)` +
+      (unparsed ? `; ${unparsed} of the files had nothing a rule looks for: not parsed, their units not counted` : '') +
       (extras.length ? `; ${extras.join(', ')}${options.verbose ? '' : ' (--verbose lists them)'}` : ''),
   );
   return out.join('\n') + '\n';
