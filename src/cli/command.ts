@@ -15,11 +15,12 @@ export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 
-/** One `rescue <name>` command. `args` excludes the command name itself. */
+/**
+ * One `rescue <name>` command. `args` excludes the command name itself. Its one-line summary for
+ * `rescue --help` is in the command table of main.ts, which loads the command's module only when chosen.
+ */
 export interface CliCommand {
   readonly name: string;
-  /** One line for `rescue --help`. */
-  readonly summary: string;
   /** The full help text for `rescue <name> --help`. */
   readonly help: string;
   run(args: readonly string[], io: CliIo): Promise<number>;

@@ -2,12 +2,39 @@ import { ConfigurationError } from '../config/errors.js';
 import { VERSION } from '../version.js';
 import { EXIT_OK, EXIT_USAGE, type CliCommand, type CliIo } from './command.js';
 import { createCliLogger } from './cli-logger.js';
-import { kbCommand } from './commands/kb.js';
-import { retrieveCommand } from './commands/retrieve.js';
-import { reviewCommand } from './commands/review.js';
-import { scanCommand } from './commands/scan.js';
 
-const COMMANDS: readonly CliCommand[] = [reviewCommand, scanCommand, retrieveCommand, kbCommand];
+/** A command of the table: its module, with the command's help, options and dependencies, is loaded when chosen. */
+interface CommandEntry {
+  readonly name: string;
+  /** One line for `rescue --help`. */
+  readonly summary: string;
+  load(): Promise<CliCommand>;
+}
+
+// Dynamic imports: the bundle compiles a command's code (the parsers, the knowledge base, the model
+// client, Octokit) only when that command runs, not for `rescue --version` or `rescue --help`.
+const COMMANDS: readonly CommandEntry[] = [
+  {
+    name: 'review',
+    summary: 'Review a change: a diff file, stdin, or the working tree against a git ref',
+    load: async () => (await import('./commands/review.js')).reviewCommand,
+  },
+  {
+    name: 'scan',
+    summary: 'Review whole files and folders: every function is a unit',
+    load: async () => (await import('./commands/scan.js')).scanCommand,
+  },
+  {
+    name: 'retrieve',
+    summary: 'Show the hierarchical retrieval (CWEs, facets, examples) for the functions of a file',
+    load: async () => (await import('./commands/retrieve.js')).retrieveCommand,
+  },
+  {
+    name: 'kb',
+    summary: 'Build, verify and inspect the knowledge base',
+    load: async () => (await import('./commands/kb.js')).kbCommand,
+  },
+];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -37,18 +64,19 @@ export async function runCli(argv: readonly string[], io: Omit<CliIo, 'logger'>)
   const full: CliIo = { ...io, logger: createCliLogger(io.stderr, { verbose, quiet }) };
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
     const topic = name === 'help' ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
-    io.stdout.write(topic ? topic.help + '\n' : usage());
+    io.stdout.write(topic ? (await topic.load()).help + '\n' : usage());
     return name === undefined ? EXIT_USAGE : EXIT_OK;
   }
   if (name === '-V' || name === '--version') {
     io.stdout.write(`${VERSION}\n`);
     return EXIT_OK;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     io.stderr.write(`rescue: unknown command "${name}"\n\n${usage()}`);
     return EXIT_USAGE;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout.write(command.help + '\n');
     return EXIT_OK;

@@ -9,17 +9,6 @@ import { createOpenAiChatClient, createOpenAiEmbedder } from '../../llm/openai-c
 import { EXIT_FINDINGS, EXIT_OK, type CliIo } from '../command.js';
 import { countingLogger, gitHubClientFor, llmEndpoint, MINING_OPTIONS, parseKbArgs, positiveInt } from './kb-refresh.js';
 
-export const KB_LEARN_HELP = `  learn    Learn from a repository's own merged security fixes into its overlay (loaded on top of the
-           bundled KB by the Action and the CLI; citations of its guidelines read overlay:<id>).
-           --from-prs QUERY       search terms for merged pull requests, e.g. "label:security"
-           --repo OWNER/NAME      the repository (env GITHUB_REPOSITORY)
-           --out DIR              the overlay (default ${DEFAULT_OVERLAY_DIR}: sources/, mined/, build/)
-           --cwe CWE-N            for pull requests that name no CWE (label cwe-89, or CWE-89 in the text)
-           --max-prs N            most pull requests read (default 50)
-           --api-url URL          GitHub REST API (env GITHUB_API_URL; token in GITHUB_TOKEN)
-           --base-url, --model, --embeddings-model, --batch-size, --cache-dir   as for build --pairs
-`;
-
 export async function kbLearn(args: readonly string[], io: CliIo): Promise<number> {
   const v = parseKbArgs(
     args,

@@ -8,25 +8,10 @@ import { refreshKnowledgeBase } from '../../kb/refresh/refresh.js';
 import { formatRefreshReport } from '../../kb/refresh/report.js';
 import { DEFAULT_CACHE_DIR, directoryCache } from '../../kb/summarize/cache.js';
 import { createProgress } from '../../kb/summarize/progress.js';
-import { createOpenAiChatClient, createOpenAiEmbedder, type OpenAiSettings } from '../../llm/openai-client.js';
+import type { OpenAiSettings } from '../../llm/openai-client.js';
 import type { Logger } from '../../logging/logger.js';
 import { EXIT_FINDINGS, EXIT_OK, type CliIo } from '../command.js';
 import { endpointSettings } from '../endpoint.js';
-
-export const KB_REFRESH_HELP = `  refresh  Mine GitHub-reviewed security advisories published or updated since the last refresh: fix
-           commits in GitHub repositories -> function-level pairs -> summaries of the CWEs that gained
-           pairs (kb/mined) -> kb/build. The cursor is kept in --state; a run with nothing new writes nothing.
-           --since DATE           read from this instant instead of the state's cursor
-           --initial-days N       without a state file: how far back to read (default 30)
-           --max-advisories N     stop after N advisories; the next run goes on (default 300)
-           --state FILE           cursor file (default kb/refresh-state.json)
-           --sources DIR  --mined DIR  --out DIR     as for build
-           --report FILE          also write the report as Markdown (for a pull request body)
-           --format text|json     the report on stdout (default text)
-           --dry-run              read and report; write nothing and call no model
-           --api-url URL          GitHub REST API (env GITHUB_API_URL; token in GITHUB_TOKEN)
-           --base-url, --model, --embeddings-model, --batch-size, --cache-dir   as for build --pairs
-`;
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -116,6 +101,8 @@ export async function kbRefresh(args: readonly string[], io: CliIo): Promise<num
   const endpoint = dryRun ? undefined : llmEndpoint(v['base-url'], io, 'refresh');
   const embeddingsModel = v['embeddings-model'];
   const logger = countingLogger(io.logger);
+  // The openai SDK is loaded only when a model is called (not for --dry-run).
+  const openai = endpoint && (await import('../../llm/openai-client.js'));
   const report = await refreshKnowledgeBase({
     source: githubAdvisorySource(gitHubClientFor(io, v['api-url'], logger)),
     sourcesDir,
@@ -123,13 +110,13 @@ export async function kbRefresh(args: readonly string[], io: CliIo): Promise<num
     buildDir: at(v.out ?? 'kb/build'),
     stateFile: at(v.state ?? 'kb/refresh-state.json'),
     summarize: {
-      client: endpoint ? createOpenAiChatClient(endpoint) : { complete: () => Promise.reject(new Error('dry run')) },
+      client: endpoint && openai ? openai.createOpenAiChatClient(endpoint) : { complete: () => Promise.reject(new Error('dry run')) },
       model: model ?? 'none',
       cache: directoryCache(at(v['cache-dir'] ?? DEFAULT_CACHE_DIR)),
       progress: createProgress(io.stderr),
       batchSize: positiveInt(v['batch-size'], '--batch-size', 2),
     },
-    ...(embeddingsModel && endpoint && { embeddings: { model: embeddingsModel, embedder: createOpenAiEmbedder({ ...endpoint, model: embeddingsModel }) } }),
+    ...(embeddingsModel && endpoint && openai && { embeddings: { model: embeddingsModel, embedder: openai.createOpenAiEmbedder({ ...endpoint, model: embeddingsModel }) } }),
     ...(v.since && { since: new Date(v.since).toISOString() }),
     ...(v['initial-days'] && { initialDays: positiveInt(v['initial-days'], '--initial-days') }),
     ...(v['max-advisories'] && { maxAdvisories: positiveInt(v['max-advisories'], '--max-advisories') }),

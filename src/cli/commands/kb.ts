@@ -4,9 +4,9 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
 import { ConfigurationError } from '../../config/errors.js';
-import { createOpenAiChatClient, createOpenAiEmbedder } from '../../llm/openai-client.js';
 import { buildKnowledgeBase, diffBuild, writeBuild } from '../../kb/build.js';
 import { loadKnowledgeBase } from '../../kb/load.js';
+import { DEFAULT_OVERLAY_DIR } from '../../kb/overlay.js';
 import { pdgSlicer } from '../../kb/pdg-slicer.js';
 import { minePairs } from '../../kb/mine.js';
 import { serializeMined } from '../../kb/mined.js';
@@ -19,8 +19,6 @@ import { createProgress } from '../../kb/summarize/progress.js';
 import { verifyKnowledgeBase } from '../../kb/verify.js';
 import { EXIT_FINDINGS, EXIT_OK, type CliCommand, type CliIo } from '../command.js';
 import { endpointSettings } from '../endpoint.js';
-import { KB_LEARN_HELP, kbLearn } from './kb-learn.js';
-import { KB_REFRESH_HELP, kbRefresh } from './kb-refresh.js';
 
 const HELP = `rescue kb <build|verify|stats|refresh|learn> [options]
 
@@ -41,11 +39,32 @@ const HELP = `rescue kb <build|verify|stats|refresh|learn> [options]
            --sources DIR  --build DIR
   stats    Counts per CWE and language of the build.
            --build DIR  --format text|json
-${KB_REFRESH_HELP}${KB_LEARN_HELP}`;
+  refresh  Mine GitHub-reviewed security advisories published or updated since the last refresh: fix
+           commits in GitHub repositories -> function-level pairs -> summaries of the CWEs that gained
+           pairs (kb/mined) -> kb/build. The cursor is kept in --state; a run with nothing new writes nothing.
+           --since DATE           read from this instant instead of the state's cursor
+           --initial-days N       without a state file: how far back to read (default 30)
+           --max-advisories N     stop after N advisories; the next run goes on (default 300)
+           --state FILE           cursor file (default kb/refresh-state.json)
+           --sources DIR  --mined DIR  --out DIR     as for build
+           --report FILE          also write the report as Markdown (for a pull request body)
+           --format text|json     the report on stdout (default text)
+           --dry-run              read and report; write nothing and call no model
+           --api-url URL          GitHub REST API (env GITHUB_API_URL; token in GITHUB_TOKEN)
+           --base-url, --model, --embeddings-model, --batch-size, --cache-dir   as for build --pairs
+  learn    Learn from a repository's own merged security fixes into its overlay (loaded on top of the
+           bundled KB by the Action and the CLI; citations of its guidelines read overlay:<id>).
+           --from-prs QUERY       search terms for merged pull requests, e.g. "label:security"
+           --repo OWNER/NAME      the repository (env GITHUB_REPOSITORY)
+           --out DIR              the overlay (default ${DEFAULT_OVERLAY_DIR}: sources/, mined/, build/)
+           --cwe CWE-N            for pull requests that name no CWE (label cwe-89, or CWE-89 in the text)
+           --max-prs N            most pull requests read (default 50)
+           --api-url URL          GitHub REST API (env GITHUB_API_URL; token in GITHUB_TOKEN)
+           --base-url, --model, --embeddings-model, --batch-size, --cache-dir   as for build --pairs
+`;
 
 export const kbCommand: CliCommand = {
   name: 'kb',
-  summary: 'Build, verify and inspect the knowledge base',
   help: HELP,
   async run(args, io) {
     const [sub, ...rest] = args;
@@ -56,10 +75,11 @@ export const kbCommand: CliCommand = {
         return verify(rest, io);
       case 'stats':
         return stats(rest, io);
+      // Octokit and the model client are loaded only by the subcommands that mine GitHub.
       case 'refresh':
-        return kbRefresh(rest, io);
+        return (await import('./kb-refresh.js')).kbRefresh(rest, io);
       case 'learn':
-        return kbLearn(rest, io);
+        return (await import('./kb-learn.js')).kbLearn(rest, io);
       case undefined:
       case '--help':
       case '-h':
@@ -110,6 +130,7 @@ async function build(args: readonly string[], io: CliIo): Promise<number> {
     const batchSize = v['batch-size'] === undefined ? undefined : Number(v['batch-size']);
     if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize < 2)) throw new ConfigurationError('kb build: --batch-size must be an integer of at least 2');
     const { pairs, skipped } = await readPairs(at(v.pairs));
+    const { createOpenAiChatClient } = await import('../../llm/openai-client.js');
     io.logger.info(`${pairs.length} pair(s) from ${v.pairs}${skipped.length ? `, ${skipped.length} skipped (${summarizeSkips(skipped)})` : ''}`);
     const { mined, report, sliceFallbacks } = await minePairs(pairs, {
       client: createOpenAiChatClient(endpoint),
@@ -131,14 +152,16 @@ async function build(args: readonly string[], io: CliIo): Promise<number> {
   }
 
   const embeddingsModel = v['embeddings-model'];
+  // The openai SDK is loaded only when vectors are computed.
+  const embeddings = embeddingsModel
+    ? { model: embeddingsModel, embedder: (await import('../../llm/openai-client.js')).createOpenAiEmbedder({ ...endpointSettings(v['base-url'], io), model: embeddingsModel }) }
+    : undefined;
   const result = await buildKnowledgeBase({
     sourcesDir,
     minedDir,
     previousDir: outDir,
     logger: io.logger,
-    ...(embeddingsModel && {
-      embeddings: { model: embeddingsModel, embedder: createOpenAiEmbedder({ ...endpointSettings(v['base-url'], io), model: embeddingsModel }) },
-    }),
+    ...(embeddings && { embeddings }),
   });
   const rel = path.relative(io.cwd, outDir) || '.';
   if (result.sliceFallbacks.length && !v.check) {

@@ -6,7 +6,6 @@ import { extractUnits } from '../../code/units.js';
 import { ConfigurationError } from '../../config/errors.js';
 import { extractFacets, type UnitFacets } from '../../facets/extract.js';
 import { loadKnowledgeBase } from '../../kb/load.js';
-import { createOpenAiEmbedder } from '../../llm/openai-client.js';
 import type { CalibrationFile } from '../../retrieve/calibration.js';
 import { retrieveForUnits, type Retrieval } from '../../retrieve/retrieve.js';
 import { EXIT_OK, type CliCommand, type CliIo } from '../command.js';
@@ -58,7 +57,6 @@ export interface UnitRetrievalJson extends Retrieval {
 
 export const retrieveCommand: CliCommand = {
   name: 'retrieve',
-  summary: 'Show the hierarchical retrieval (CWEs, facets, examples) for the functions of a file',
   help: HELP,
   async run(args, io) {
     const { values, positionals } = parseArgs({ args: [...args], options: OPTIONS, allowPositionals: true, strict: true });
@@ -90,7 +88,10 @@ export const retrieveCommand: CliCommand = {
       facets.push(await extractFacets({ kb, grammar, source: text, startLine: u.startLine, endLine: u.endLine, description: values.description, slice: false }));
     }
     const model = values['embeddings-model'];
-    const embedder = model ? createOpenAiEmbedder({ ...endpointSettings(values['base-url'], io, '--embeddings-model needs an endpoint'), model }) : undefined;
+    // The openai SDK is loaded only for dense facets.
+    const embedder = model
+      ? (await import('../../llm/openai-client.js')).createOpenAiEmbedder({ ...endpointSettings(values['base-url'], io, '--embeddings-model needs an endpoint'), model })
+      : undefined;
     const calibration = values.calibration ? await readCalibration(path.resolve(io.cwd, values.calibration)) : undefined;
     const results = await retrieveForUnits(kb, facets.map((f) => ({ facets: f })), { k, embedder, embeddingModel: model, logger: io.logger, calibration });
     const out: UnitRetrievalJson[] = selected.map((u, i) => ({

@@ -13,7 +13,6 @@ import { COMMON_OPTIONS, COMMON_HELP, assessmentSettings } from './common-option
 
 export const reviewCommand: CliCommand = {
   name: 'review',
-  summary: 'Review a change: a diff file, stdin, or the working tree against a git ref',
   help: `Usage: rescue review (--diff FILE | --diff - | --base REF) [options]
 
 Reviews the functions that a change touches.

@@ -10,7 +10,6 @@ import { COMMON_HELP, COMMON_OPTIONS, assessmentSettings } from './common-option
 
 export const scanCommand: CliCommand = {
   name: 'scan',
-  summary: 'Review whole files and folders: every function is a unit',
   help: `Usage: rescue scan PATH... [options]
 
 Reviews every function of the given files; folders are walked, honouring .gitignore.
