@@ -1,98 +1,16 @@
 import { DefUseAnalyzer, isExpressionLambda, type Occurrence } from './def-use.js';
 import { HEADER_FIELDS, type Profile } from './profiles.js';
+import { assignRows } from './statement-rows.js';
 import { type FlatTree, childByField, textOf } from './syntax.js';
+import type { Stmt, StmtKind, UnitModel } from './unit-model.js';
+
+export { ESCAPES_FUNCTION, ESCAPES_LOOP, type Stmt, type StmtKind, type UnitModel } from './unit-model.js';
 
 /**
- * The statements of one unit, as PDG nodes. A statement owns the lines on which it has a token that no
- * nested statement owns: a simple statement owns all its lines, an `if` owns its condition line, its
- * `} else {` line and its closing brace, a function owns its signature and closing brace.
+ * Statement discovery: the statements of one unit (the PDG nodes, see unit-model.ts), their structure,
+ * their rows (statement-rows.ts), and their definitions and uses (def-use.ts).
  */
 
-export type StmtKind = 'root' | 'param' | 'simple' | 'compound' | 'function';
-
-/** Escape flags: the statement (or something inside it) leaves the function, or the enclosing loop/switch. */
-export const ESCAPES_FUNCTION = 1;
-export const ESCAPES_LOOP = 2;
-
-export interface Stmt {
-  readonly id: number;
-  /** Tree node, -1 for the virtual root and parameter pseudo-statements. */
-  readonly node: number;
-  readonly kind: StmtKind;
-  /** Structural parent statement, -1 for none. */
-  readonly parent: number;
-  /** The tree node that groups this statement with its siblings (a block, an else clause). */
-  readonly container: number;
-  readonly children: number[];
-  /** Last statement id in this statement's subtree (ids are preorder). */
-  last: number;
-  /** Own rows, ascending, 0-based. */
-  readonly rows: number[];
-  defs: string[];
-  uses: string[];
-  /** Variables declared without a value: earlier definitions end here, no use depends on this. */
-  kills: string[];
-  /** The subset of `uses` read as whole objects (passed to a call, returned, copied): see def-use.ts. */
-  objectUses: string[];
-  /**
-   * A loop's initializer (`for (i = 0; ...)`), which runs once before the loop: its own definitions and
-   * uses. The loop's `defs`/`uses` then hold only those of the rest of its header.
-   */
-  init: { defs: string[]; uses: string[]; objectUses: string[]; kills: string[] } | undefined;
-  receivers: string[];
-  isLoop: boolean;
-  isSwitch: boolean;
-  /** Data flow: 'branch' (an if: one block runs; `exhaustive` when it has an else), 'always' (the body
-   * always runs: with, do, a bare block), or 'maybe' (blocks run in order, each possibly skipped). */
-  flow: 'branch' | 'always' | 'maybe';
-  exhaustive: boolean;
-  /** Own exit: 'return' (return/throw/goto) or 'jump' (break/continue). */
-  exit: 'return' | 'break' | 'continue' | 'fallthrough' | undefined;
-  /**
-   * For a switch (or Python's match): whether its cases fall through into the next one by default
-   * (C, JavaScript, Java's `case X:`) or are alternatives (Go, Java's `case X ->`, Python).
-   */
-  cases: 'fallthrough' | 'exclusive' | undefined;
-  escapes: number;
-}
-
-export interface UnitModel {
-  readonly tree: FlatTree;
-  readonly profile: Profile;
-  /** Rows of the unit, inclusive, 0-based. */
-  readonly lo: number;
-  readonly hi: number;
-  readonly stmts: Stmt[];
-  /** Rows always kept: the signature (or the code before the first statement) and the closing line(s). */
-  readonly frame: ReadonlySet<number>;
-  /** rows (offset lo) -> statements with a non-punctuation token there. */
-  readonly rowOwners: readonly (readonly number[] | undefined)[];
-  /** Rows (offset lo) with a code token (not blank, not only comments). */
-  readonly codeRows: Uint8Array;
-  /**
-   * Code rows (offset lo) that hold only constant data inside a literal (an initializer list, an array,
-   * a dict): no variable, nothing but literals and punctuation. Slices drop long runs of them.
-   */
-  readonly inertRows: Uint8Array;
-  /** The function node the unit is, or -1 when the unit is a group of statements. */
-  readonly rootNode: number;
-}
-
-const PUNCTUATION = /^[^\p{L}\p{N}_$@#]+$/u;
-
-/** Literal containers whose rows may be constant data (strings are not: a query's text matters). */
-const LITERALS: ReadonlySet<string> = new Set([
-  'initializer_list',
-  'list',
-  'dictionary',
-  'tuple',
-  'set',
-  'array',
-  'object',
-  'array_initializer',
-  'literal_value',
-  'element_initializer_list',
-]);
 const IFS: ReadonlySet<string> = new Set(['if_statement']);
 /** Compound statements whose body always runs (once). */
 const ALWAYS: ReadonlySet<string> = new Set(['with_statement', 'do_statement', 'synchronized_statement', 'labeled_statement']);
@@ -103,8 +21,6 @@ function hasElse(tree: FlatTree, node: number): boolean {
   }
   return false;
 }
-
-const NAMES: ReadonlySet<string> = new Set(['identifier', 'shorthand_property_identifier', 'this']);
 
 export function buildUnit(tree: FlatTree, profile: Profile, lo: number, hi: number): UnitModel {
   const { count, type, named, parent, startRow, endRow } = tree;
@@ -179,56 +95,12 @@ export function buildUnit(tree: FlatTree, profile: Profile, lo: number, hi: numb
     owner[i] = s.id;
     inHeader[i] = 0;
   }
-  // Inside a literal (not across a statement inside it, such as a function in an array).
-  const inLiteral = new Uint8Array(count);
-  for (let i = 1; i < count; i++) {
-    const p = parent[i]!;
-    inLiteral[i] = headStmt[i] !== -1 ? 0 : inLiteral[p]! | (LITERALS.has(type[p]!) ? 1 : 0);
-  }
   for (let s = stmts.length - 1; s >= 0; s--) {
     const st = stmts[s]!;
     if (st.children.length) st.last = Math.max(st.last, stmts[st.children[st.children.length - 1]!]!.last);
   }
 
-  // Lines: every token belongs to its nearest statement.
-  const span = hi - lo + 1;
-  const rowOwners: (number[] | undefined)[] = new Array(span);
-  const codeRows = new Uint8Array(span);
-  const activeRows = new Uint8Array(span);
-  const lastRowOf = new Int32Array(stmts.length).fill(-1);
-  const addRow = (s: number, row: number): void => {
-    if (lastRowOf[s] !== row) {
-      if (row > lastRowOf[s]!) {
-        stmts[s]!.rows.push(row);
-        lastRowOf[s] = row;
-      } else if (!stmts[s]!.rows.includes(row)) stmts[s]!.rows.push(row); // rare: tokens out of order
-    }
-  };
-  for (let i = 0; i < count; i++) {
-    if (tree.firstChild[i] !== -1) continue;
-    if (tree.end[i]! <= tree.start[i]!) continue;
-    if (profile.comments.has(type[i]!)) continue;
-    const r0 = Math.max(startRow[i]!, lo);
-    const r1 = Math.min(endRow[i]!, hi);
-    if (r0 > r1) continue;
-    for (let r = r0; r <= r1; r++) codeRows[r - lo] = 1;
-    const o = owner[i]!;
-    if (o < 0 || (rootNode !== -1 && (i < first || i >= stop))) continue;
-    const significant = !PUNCTUATION.test(tree.source.slice(tree.start[i], tree.end[i]));
-    if (NAMES.has(type[i]!) || (significant && !inLiteral[i])) for (let r = r0; r <= r1; r++) activeRows[r - lo] = 1;
-    for (let r = r0; r <= r1; r++) {
-      addRow(o, r);
-      if (significant) {
-        const list = (rowOwners[r - lo] ??= []);
-        if (list[list.length - 1] !== o) list.push(o);
-      }
-    }
-  }
-  for (const s of stmts) if (s.rows.length > 1) s.rows.sort((a, b) => a - b);
-
-  const frame = frameRows(tree, profile, stmts, rootNode, lo, hi, codeRows);
-  const inertRows = new Uint8Array(span);
-  for (let r = 0; r < span; r++) inertRows[r] = codeRows[r]! && !activeRows[r] ? 1 : 0;
+  const { frame, rowOwners, codeRows, inertRows } = assignRows(tree, profile, stmts, { owner, headStmt, rootNode, first, stop }, lo, hi);
 
   // Definitions and uses.
   const analyzer = new DefUseAnalyzer(tree, profile, (node) => headStmt[node] !== -1);
@@ -372,54 +244,4 @@ function findRoot(tree: FlatTree, profile: Profile, lo: number, hi: number): num
 function isAncestor(tree: FlatTree, ancestor: number, node: number): boolean {
   for (let p = tree.parent[node]!; p !== -1; p = tree.parent[p]!) if (p === ancestor) return true;
   return false;
-}
-
-/**
- * Rows every slice keeps. For a function: from its first row (decorators included) to the start of the
- * body, and its last row when that holds the closing brace. For a group of statements: the code rows
- * before the first statement and after the last one (typically a header and a brace that did not parse).
- */
-function frameRows(
-  tree: FlatTree,
-  profile: Profile,
-  stmts: Stmt[],
-  rootNode: number,
-  lo: number,
-  hi: number,
-  codeRows: Uint8Array,
-): Set<number> {
-  const frame = new Set<number>();
-  if (rootNode !== -1) {
-    let sigStart = tree.startRow[rootNode]!;
-    const p = tree.parent[rootNode]!;
-    if (p !== -1 && tree.type[p] === 'decorated_definition') sigStart = tree.startRow[p]!;
-    sigStart = Math.max(lo, sigStart);
-    const body = childByField(tree, rootNode, 'body');
-    let sigEnd = tree.startRow[body]!;
-    const firstToken = tree.firstChild[body]!;
-    const opensWithBrace = firstToken !== -1 && !tree.named[firstToken] && tree.start[firstToken] === tree.start[body];
-    if (!opensWithBrace) {
-      // Python: the header ends with the `:` before the block.
-      let prev = -1;
-      for (let c = tree.firstChild[rootNode]!; c !== -1 && c !== body; c = tree.nextSibling[c]!) {
-        if (!profile.comments.has(tree.type[c]!)) prev = c;
-      }
-      if (prev !== -1) sigEnd = tree.endRow[prev]!;
-    }
-    for (let r = sigStart; r <= Math.min(sigEnd, hi); r++) frame.add(r);
-    const endRow = tree.endRow[rootNode]!;
-    if (stmts[0]!.rows.includes(endRow) && endRow > sigEnd) frame.add(endRow);
-    return frame;
-  }
-  let firstRow = hi + 1;
-  let lastRow = lo - 1;
-  for (const s of stmts) {
-    if (s.node === -1 || s.parent !== 0) continue;
-    firstRow = Math.min(firstRow, tree.startRow[s.node]!);
-    lastRow = Math.max(lastRow, tree.endRow[s.node]!);
-  }
-  if (firstRow > hi) return frame;
-  for (let r = lo; r < firstRow; r++) if (codeRows[r - lo]) frame.add(r);
-  for (let r = lastRow + 1; r <= hi; r++) if (codeRows[r - lo]) frame.add(r);
-  return frame;
 }
