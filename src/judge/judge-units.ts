@@ -1,21 +1,20 @@
 import type { AssessFile } from '../assess/assess.js';
 import type { Finding, Fix } from '../assess/finding.js';
-import { fingerprint } from '../assess/fingerprint.js';
-import { grammarOf, type Grammar } from '../code/languages.js';
+import { grammarOf } from '../code/languages.js';
 import type { Unit } from '../code/unit.js';
 import { analyzeCause } from '../facets/cause-analysis.js';
 import type { KnowledgeBase } from '../kb/load.js';
 import type { LlmBudget } from '../llm/budget.js';
 import { LlmError, toLlmError } from '../llm/errors.js';
-import type { ChatClient, ChatMessage, ChatOptions } from '../llm/openai-client.js';
-import { JUDGE_REPLY_SCHEMA, renderJudgeRetry } from '../llm/prompts/judge.v1.js';
+import type { ChatClient, ChatMessage } from '../llm/openai-client.js';
+import { renderJudgeRetry } from '../llm/prompts/judge.v1.js';
 import { newBoundary } from '../llm/untrusted.js';
 import type { Logger } from '../logging/logger.js';
 import { createRedactor, type Redactor } from '../redact/redact.js';
 import type { Retrieval } from '../retrieve/retrieve.js';
-import { locateOriginal, reindent } from './locate.js';
-import { checkReply, type JudgeReply, type Rejection } from './reply.js';
-import { buildUnitRequest, type JudgeSlicer, type UnitRequest } from './request.js';
+import { JudgeCalls, type StopReason } from './model-calls.js';
+import { changedSpan, evaluateReply, tally, toFinding, type ReplyContext } from './outcome.js';
+import { buildUnitRequest, type JudgeSlicer } from './request.js';
 import { emptyJudgeCounts, type JudgeCounts, type JudgeStats } from './stats.js';
 import type { ReplacementVerifier } from './verifier.js';
 
@@ -81,13 +80,6 @@ export interface JudgeOutput {
   readonly outage?: string;
 }
 
-type Attempt =
-  | { readonly kind: 'fixed'; readonly reply: JudgeReply; readonly fix: Fix; readonly lines: { startLine: number; endLine: number } }
-  | { readonly kind: 'not-vulnerable' }
-  | { readonly kind: 'rejected'; readonly rejections: readonly Rejection[]; readonly credible?: JudgeReply; readonly lines?: { startLine: number; endLine: number } };
-
-const STRUCTURED_REFUSAL = /response_format|json_schema|structured|schema|not supported|unsupported|unrecognized/i;
-
 /**
  * The judge stage: each security-relevant unit (retrieval's gate), best retrieval score first, within the
  * caps, is sent to the model with its guidelines, the sliced secure example and the unit itself; the
@@ -117,83 +109,10 @@ export async function judgeUnits(input: JudgeInput): Promise<JudgeOutput> {
     if (r === undefined) redacted.set(path, (r = redactor.redact(text)));
     return r;
   };
-  let structured = options.structuredOutput ?? true;
-  // A holder, not a `let`: closures set it, and TypeScript does not track that through them.
-  const run: { stopped?: { reason: 'max-calls' | 'deadline' | 'outage'; message: string } } = {};
-  let consecutiveFailures = 0;
-  let outage: string | undefined;
-  const maxFailures = options.maxConsecutiveFailures ?? 3;
-
-  /** One call; structured output is dropped for the run if the endpoint refuses it. */
-  const call = async (messages: readonly ChatMessage[]): Promise<string | LlmError> => {
-    const opts: ChatOptions = {
-      model: input.model,
-      temperature: options.temperature ?? 0.2,
-      ...(structured && { responseFormat: { type: 'json_schema', name: 'security_review', schema: JUDGE_REPLY_SCHEMA } }),
-    };
-    try {
-      const result = await chat.complete(messages, opts);
-      consecutiveFailures = 0;
-      if (result.finishReason === 'length') logger.debug('judge: the reply was cut at the output-token limit');
-      return result.text;
-    } catch (raw) {
-      const error = toLlmError(raw);
-      if (structured && error.kind === 'request' && error.status === 400 && STRUCTURED_REFUSAL.test(error.message)) {
-        structured = false;
-        logger.info(`The model endpoint refused structured output (${error.message}); asking for plain JSON for the rest of the run.`);
-        return call(messages);
-      }
-      return error;
-    }
-  };
-
-  /** Records a failed call; true when the run should stop calling the model. */
-  const failed = (error: LlmError, unit: Unit): void => {
-    if (error.kind === 'budget') {
-      run.stopped = { reason: /deadline|allowed for model work/.test(error.message) ? 'deadline' : 'max-calls', message: error.message };
-      return;
-    }
-    counts.failedUnits++;
-    consecutiveFailures++;
-    outage ??= error.message;
-    warn(`The model call for ${unit.path}:${unit.startLine} (${unit.name}) failed: ${error.message}. The unit was reviewed by the knowledge-base rules only.`);
-    if (error.kind === 'auth') {
-      run.stopped = { reason: 'outage', message: error.message };
-    } else if (consecutiveFailures >= maxFailures) {
-      run.stopped = { reason: 'outage', message: `${consecutiveFailures} model calls in a row failed (last: ${error.message})` };
-    }
-  };
-
-  const evaluate = async (text: string, unit: Unit, request: UnitRequest, grammar: Grammar, source: string): Promise<Attempt> => {
-    const check = checkReply(text, { path: unit.path, guidelineIds: request.guidelineIds, cwes: request.cwes });
-    if (check.kind === 'not-vulnerable') return { kind: 'not-vulnerable' };
-    if (check.kind === 'rejected') return { kind: 'rejected', rejections: check.rejections };
-    const reply = check.reply;
-    const reject = (r: Rejection, lines?: { startLine: number; endLine: number }): Attempt => ({ kind: 'rejected', rejections: [r], credible: reply, lines });
-    if (!reply.original?.trim() || reply.replacement === null) {
-      return reject({ kind: 'no-replacement', reason: 'a vulnerable verdict needs "original" (the lines to replace) and "replacement"' });
-    }
-    const original = redactor.restore(reply.original);
-    const replacement = redactor.restore(reply.replacement);
-    const unknown = [...original.unknown, ...replacement.unknown];
-    if (unknown.length) return reject({ kind: 'placeholder', reason: `the reply uses ${[...new Set(unknown)].join(', ')}, which stands for no secret of this code` });
-    const lines = source.split('\n');
-    const where = locateOriginal({ lines, original: original.text, unit, shown: request.shown, changedLines: unit.changedLines });
-    if (!where.ok) return reject({ kind: 'location', reason: where.reason });
-    const span = { startLine: where.startLine, endLine: where.endLine };
-    const newText = reindent(replacement.text, original.text, lines[where.startLine - 1] ?? '');
-    let verdict;
-    try {
-      verdict = await input.verify({ path: unit.path, grammar, source, unit: { startLine: unit.startLine, endLine: unit.endLine }, candidate: { ...span, replacement: newText }, cwe: reply.cwe! });
-    } catch (error) {
-      return reject({ kind: 'verify', reason: `the replacement could not be verified (${(error as Error).message})` }, span);
-    }
-    if (!verdict.verified) {
-      counts.verifyFailures[verdict.check] = (counts.verifyFailures[verdict.check] ?? 0) + 1;
-      return reject({ kind: 'verify', reason: `the replacement failed verification: ${verdict.reason}` }, span);
-    }
-    return { kind: 'fixed', reply, lines: span, fix: { ...span, replacement: newText, verified: true, description: `Suggested by the model (${input.model}) and verified: it parses, stays in the unit, and no knowledge-base rule fires on it.` } };
-  };
+  const calls = new JudgeCalls({ chat, model: input.model, options, logger, counts, warn });
+  // A holder, not a `let`: JudgeCalls' methods set it, and TypeScript does not track that through them.
+  const run = calls.run;
+  const replyContext: ReplyContext = { input, redactor, counts };
 
   const ordered = relevantUnits(input);
   counts.unitsRelevant = ordered.length;
@@ -220,7 +139,7 @@ export async function judgeUnits(input: JudgeInput): Promise<JudgeOutput> {
       const code = safeSource.split('\n').slice(unit.startLine - 1, unit.endLine).join('\n');
       try {
         const cause = await analyzeCause(chat, input.model, { language: unit.language, code, description: [pr.title, pr.body].filter(Boolean).join('\n\n') });
-        consecutiveFailures = 0;
+        calls.consecutiveFailures = 0;
         counts.causeCalls++;
         if (cause.text) retrieval = await options.causeAnalysis.refine(unit, cause.text);
         if (!retrieval.relevant) {
@@ -230,7 +149,7 @@ export async function judgeUnits(input: JudgeInput): Promise<JudgeOutput> {
       } catch (raw) {
         // The judge can still run on the offline retrieval; the failure is counted like any other.
         const error = toLlmError(raw);
-        failed(error, unit);
+        calls.failed(error, unit);
         const stop = stopReason(run);
         if (stop) {
           counts.skipped[stop]++;
@@ -259,12 +178,12 @@ export async function judgeUnits(input: JudgeInput): Promise<JudgeOutput> {
     }
     if (request.trimmed.length) logger.debug(`${unit.path}:${unit.startLine}: left out ${request.trimmed.join(', ')} to fit the input cap`);
 
-    const first = await call(request.messages);
+    const first = await calls.call(request.messages);
     if (first instanceof LlmError) {
-      failed(first, unit);
+      calls.failed(first, unit);
       continue;
     }
-    let attempt = await evaluate(first, unit, request, grammar, source);
+    let attempt = await evaluateReply(first, unit, request, grammar, source, replyContext);
     let last = attempt;
     let credible = attempt.kind === 'rejected' ? attempt.credible && { reply: attempt.credible, lines: attempt.lines } : undefined;
     if (attempt.kind === 'rejected') {
@@ -278,10 +197,10 @@ export async function judgeUnits(input: JudgeInput): Promise<JudgeOutput> {
         let messages: ChatMessage[] = [...request.messages, { role: 'assistant', content: first.slice(0, 6000) }, { role: 'user', content: retry }];
         if ((await budget.countMessages(messages)) > budget.caps.maxInputTokens) messages = [...request.messages, { role: 'user', content: retry }];
         counts.retries++;
-        const second = await call(messages);
-        if (second instanceof LlmError) failed(second, unit);
+        const second = await calls.call(messages);
+        if (second instanceof LlmError) calls.failed(second, unit);
         else {
-          attempt = await evaluate(second, unit, request, grammar, source);
+          attempt = await evaluateReply(second, unit, request, grammar, source, replyContext);
           last = attempt;
           if (attempt.kind === 'rejected') {
             counts.rejectedReplies++;
@@ -322,23 +241,20 @@ export async function judgeUnits(input: JudgeInput): Promise<JudgeOutput> {
         ? `The model is unavailable (${run.stopped.message}); ${skipped} more unit(s) were reviewed by the knowledge-base rules only.`
         : `Model work stopped: ${run.stopped.message}; ${skipped} security-relevant unit(s) were reviewed by the knowledge-base rules only.`;
     if (run.stopped.reason === 'outage' || skipped > 0) warn(message);
-    if (run.stopped.reason === 'outage') outage ??= run.stopped.message;
+    if (run.stopped.reason === 'outage') calls.outage ??= run.stopped.message;
   }
   if (counts.skipped['max-units'] > 0) warn(`${counts.skipped['max-units']} security-relevant unit(s) were over the cap of ${budget.caps.maxUnits} units sent to the model (input "max-units") and were reviewed by the knowledge-base rules only.`);
   if (redactor.count) logger.info(`Redacted ${redactor.count} secret-shaped string(s) before sending code to the model.`);
   findings.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.startLine - b.startLine));
+  const outage = calls.outage;
   const { retries: replyRetries, ...rest } = counts;
   const stats: JudgeStats = { ...budget.usage(), ...rest, replyRetries, redactedSecrets: redactor.count, ...(outage && { outage }) };
   return { findings, ruleFixes, stats, warnings, ...(outage && { outage }) };
 }
 
 /** Read through a call: TypeScript keeps a property's narrowing across calls that may change it. */
-function stopReason(run: { stopped?: { reason: 'max-calls' | 'deadline' | 'outage' } }): 'max-calls' | 'deadline' | 'outage' | undefined {
+function stopReason(run: { stopped?: { reason: StopReason } }): StopReason | undefined {
   return run.stopped?.reason;
-}
-
-function tally(counts: JudgeCounts, rejections: readonly Rejection[]): void {
-  for (const r of new Set(rejections.map((x) => x.kind))) counts.rejections[r] = (counts.rejections[r] ?? 0) + 1;
 }
 
 function relevantUnits(input: JudgeInput): [Unit, Retrieval][] {
@@ -349,45 +265,4 @@ function relevantUnits(input: JudgeInput): [Unit, Retrieval][] {
   });
   // Most security-relevant first, so the unit cap keeps the best; stable otherwise.
   return pairs.map((p, i) => ({ p, i })).sort((a, b) => (b.p[1].cwes[0]?.score ?? 0) - (a.p[1].cwes[0]?.score ?? 0) || a.i - b.i).map((x) => x.p);
-}
-
-/** The changed lines' span inside the unit (the whole unit when none): where an unfixed finding points. */
-function changedSpan(unit: Unit): { startLine: number; endLine: number } {
-  const changed = unit.changedLines.filter((l) => l >= unit.startLine && l <= unit.endLine);
-  if (!changed.length) return { startLine: unit.startLine, endLine: unit.endLine };
-  return { startLine: Math.min(...changed), endLine: Math.max(...changed) };
-}
-
-function toFinding(
-  unit: Unit,
-  file: AssessFile,
-  source: string,
-  reply: JudgeReply,
-  lines: { startLine: number; endLine: number },
-  kb: KnowledgeBase,
-  fix: Fix | undefined,
-  earlier: readonly Finding[],
-): Finding {
-  const cwe = reply.cwe!;
-  const text = source.split('\n').slice(lines.startLine - 1, lines.endLine).join('\n');
-  const occurrence = earlier.filter((f) => f.path === unit.path && f.cwe === cwe && f.source === 'llm' && normalize(source, f) === text.replace(/\s+/g, ' ').trim()).length;
-  return {
-    fingerprint: fingerprint({ cwe, path: unit.path, text, occurrence }),
-    path: unit.path,
-    startLine: lines.startLine,
-    endLine: lines.endLine,
-    language: file.language,
-    unit: unit.name,
-    cwe,
-    guidelines: reply.guidelines.map((id) => ({ id, text: kb.guidelines.get(id) ?? '' })),
-    message: reply.explanation.length > 800 ? `${reply.explanation.slice(0, 800)}…` : reply.explanation,
-    source: 'llm',
-    severity: reply.severity,
-    confidence: fix ? 'medium' : 'low',
-    ...(fix && { fix }),
-  };
-}
-
-function normalize(source: string, f: Finding): string {
-  return source.split('\n').slice(f.startLine - 1, f.endLine).join('\n').replace(/\s+/g, ' ').trim();
 }
