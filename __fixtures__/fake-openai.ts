@@ -32,6 +32,8 @@ export interface FakeOpenAiOptions {
   readonly queue?: FakeReply[];
   readonly chat?: (req: RecordedRequest) => FakeReply | string;
   readonly embed?: (input: string) => number[];
+  /** Token usage of chat replies that give none (default 1000 prompt + 100 completion tokens). */
+  readonly usage?: { prompt_tokens: number; completion_tokens: number };
   /** Answer 400 to any chat request that asks for `response_format` (an endpoint without structured output). */
   readonly rejectResponseFormat?: boolean;
 }
@@ -75,6 +77,7 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
       return;
     }
     n++;
+    const usage = reply.usage ?? options.usage ?? { prompt_tokens: 1000, completion_tokens: 100 };
     res.end(
       JSON.stringify({
         id: `chatcmpl-fake-${n}`,
@@ -82,7 +85,7 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
         created: 0,
         model: body.model ?? 'fake',
         choices: [{ index: 0, finish_reason: reply.finishReason ?? 'stop', message: { role: 'assistant', content: reply.content } }],
-        usage: { ...(reply.usage ?? { prompt_tokens: 1000, completion_tokens: 100 }), total_tokens: (reply.usage?.prompt_tokens ?? 1000) + (reply.usage?.completion_tokens ?? 100) },
+        usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens },
       }),
     );
   };

@@ -1,16 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { startFakeOpenAi } from '../../__fixtures__/fake-openai.js';
 import { kbCommand } from '../../src/cli/commands/kb.js';
 import { ConfigurationError } from '../../src/config/errors.js';
 import { loadKnowledgeBase } from '../../src/kb/load.js';
 import { changedLines, parsePairs } from '../../src/kb/pairs.js';
 import { kbCausePrompt } from '../../src/llm/prompts/kb-cause.v1.js';
 import { kbGuidelinesPrompt } from '../../src/llm/prompts/kb-guidelines.v1.js';
-import { startFakeOpenAi } from './fake-openai.js';
 import { FIXTURE_PAIRS, fakeIo, tempKb } from './helpers.js';
 
 const replies = path.join(import.meta.dirname, '..', 'data', 'kb', 'replies');
 const reply = (name: string) => fs.readFileSync(path.join(replies, name), 'utf8');
+/** Tokens per call (the totals below count them). */
+const usage = { prompt_tokens: 100, completion_tokens: 20 };
 
 let kb: ReturnType<typeof tempKb>;
 beforeEach(() => {
@@ -75,6 +77,7 @@ test('pairs: changed lines come from a line diff; unreviewed languages are skipp
 
 test('build --pairs mines, merges under the hand-written sources, and embeds', async () => {
   const server = await startFakeOpenAi({
+    usage,
     chat: (req) => (req.body.messages![0]!.content === kbGuidelinesPrompt.system ? reply('guidelines.json') : req.body.messages![0]!.content === kbCausePrompt.system ? reply('cause.json') : 'unexpected'),
     embed: (text) => [text.length % 7, 1, 0.5],
   });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { startFakeOpenAi, type RecordedRequest } from '../../__fixtures__/fake-openai.js';
 import { createOpenAiChatClient } from '../../src/llm/openai-client.js';
 import { kbCausePrompt } from '../../src/llm/prompts/kb-cause.v1.js';
 import { kbGuidelinesPrompt } from '../../src/llm/prompts/kb-guidelines.v1.js';
@@ -9,10 +10,11 @@ import { kbMergeGuidelinesPrompt } from '../../src/llm/prompts/kb-merge-guidelin
 import { callsPerLevel, chunk, plannedCalls } from '../../src/kb/summarize/batching.js';
 import { directoryCache } from '../../src/kb/summarize/cache.js';
 import { summarizeCwes, type KbCase } from '../../src/kb/summarize/driver.js';
-import { startFakeOpenAi, type FakeRequest } from './fake-openai.js';
 
 const replies = path.join(import.meta.dirname, '..', 'data', 'kb', 'replies');
 const reply = (name: string) => fs.readFileSync(path.join(replies, name), 'utf8');
+/** Tokens per call (the totals below count them). */
+const usage = { prompt_tokens: 100, completion_tokens: 20 };
 
 const PROMPTS = [
   [kbGuidelinesPrompt.system, 'guidelines.json'],
@@ -21,7 +23,7 @@ const PROMPTS = [
   [kbMergeCausePrompt.system, 'merge-cause.json'],
 ] as const;
 
-function promptOf(req: FakeRequest): string {
+function promptOf(req: RecordedRequest): string {
   const system = req.body.messages?.[0]?.content;
   const hit = PROMPTS.find(([s]) => s === system);
   if (!hit) throw new Error('unknown prompt');
@@ -55,7 +57,7 @@ describe('summarizeCwes against a fake OpenAI-compatible server', () => {
   afterEach(() => fs.rmSync(cacheDir, { recursive: true, force: true }));
 
   test('23 pairs, b = 10: 3 first-level calls and 1 merge per output; a second run makes none', async () => {
-    const server = await startFakeOpenAi({ chat: (req) => reply(promptOf(req)) });
+    const server = await startFakeOpenAi({ usage, chat: (req) => reply(promptOf(req)) });
     try {
       const client = createOpenAiChatClient({ baseURL: server.baseURL, apiKey: 'k', maxRetries: 0 });
       const run = () => summarizeCwes([{ cwe: 'CWE-89', cases: cases(23) }], { client, model: 'fake-model', batchSize: 10, cache: directoryCache(cacheDir) });
@@ -83,6 +85,7 @@ describe('summarizeCwes against a fake OpenAI-compatible server', () => {
 
   test('a malformed reply is retried once, then reported; the other output and CWEs go on', async () => {
     const server = await startFakeOpenAi({
+      usage,
       chat: (req) => (promptOf(req) === 'cause.json' && req.body.messages![1]!.content.includes('CWE-89') ? reply('malformed.txt') : reply(promptOf(req))),
     });
     try {
@@ -112,6 +115,7 @@ describe('summarizeCwes against a fake OpenAI-compatible server', () => {
   test('a malformed reply followed by a good one is used', async () => {
     let first = true;
     const server = await startFakeOpenAi({
+      usage,
       chat: (req) => {
         if (promptOf(req) === 'guidelines.json' && first) {
           first = false;
