@@ -5,7 +5,7 @@ import { memoryIo } from '../../__fixtures__/cli-io.js';
 import { runCli } from '../../src/cli/main.js';
 import { buildKnowledgeBase, writeBuild } from '../../src/kb/build.js';
 import { FakeEmbedder } from '../../__fixtures__/fake-embedder.js';
-import { startFakeOpenAi } from '../kb/fake-openai.js';
+import { startFakeOpenAi } from '../../__fixtures__/fake-openai.js';
 import { FIXTURE_SOURCES } from '../kb/helpers.js';
 
 let root: string;
