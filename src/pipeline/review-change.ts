@@ -10,7 +10,6 @@ import { touchedLines } from './touched-lines.js';
 import { reconstructAddedFile } from './reconstruct.js';
 import type { AssessFile } from '../assess/assess.js';
 import { runAssessment, type AssessmentOptions } from './assessment.js';
-import { runModelStage } from './model-stage.js';
 import { sortFindings } from '../assess/assess.js';
 
 export interface ReviewOptions {
@@ -71,6 +70,8 @@ export async function reviewChange(options: ReviewOptions): Promise<ReviewResult
   const stats = { ...emptyStats(), files: reviewable.length, units: units.length };
   const model = options.assessment?.model;
   if (!model || !options.assessment) return { ...assessed, units, skipped, parseErrors, stats: { ...stats, ms: Date.now() - started } };
+  // Loaded only when a model is configured: it brings the openai SDK, retrieval and the judge.
+  const { runModelStage } = await import('./model-stage.js');
   const judged = await runModelStage(model, units, files, assessed, options.assessment.rules, options.assessment.config, logger);
   const merged = {
     ...assessed,
