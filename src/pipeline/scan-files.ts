@@ -11,7 +11,7 @@ import type { FileSource } from './file-source.js';
 import { emptyStats, type ReviewResult } from './result.js';
 import { errorText } from './review-change.js';
 import { scanFile, type FileScan, type FileToScan } from './scan-file.js';
-import { scanInWorkers, workerCount } from './scan-pool.js';
+import { scanInThreads, workerCount } from './scan-pool.js';
 
 export interface ScanOptions {
   readonly paths: readonly string[];
@@ -21,19 +21,23 @@ export interface ScanOptions {
   readonly maxFileBytes?: number;
   /** Findings from the knowledge-base rules; absent: units only. */
   readonly assessment?: AssessmentOptions;
-  /** Parallel file reads (default 4). */
+  /** Parallel file reads (default 16). */
   readonly concurrency?: number;
   /**
-   * Worker threads that parse and assess (see scan-pool.ts). Default: one per core when the scan is large
-   * enough to repay starting them and the code runs from the bundle; 0 scans in this thread.
+   * Worker threads that parse and assess beside this thread, which scans too (see scan-pool.ts). Default:
+   * one per other core when the scan is large enough to repay starting them and the code runs from the
+   * bundle; 0 scans in this thread only.
    */
   readonly workers?: number;
+  /** The module worker threads run (tests): default the bundle's dist/scan-worker.js. */
+  readonly workerEntry?: string | URL;
 }
 
 /**
  * Whole-file review: every function of every file is a unit. Each file is parsed once; its units and its
- * findings come from the same tree (scan-file.ts), in this thread or spread over worker threads. Results
- * are merged in path order, so they do not depend on which thread did what or which read finished first.
+ * findings come from the same tree (scan-file.ts), in this thread alone or in this thread and worker
+ * threads. Results are merged in path order, so they do not depend on which thread did what or which read
+ * finished first.
  */
 export async function scanFiles(options: ScanOptions): Promise<ReviewResult> {
   const started = Date.now();
@@ -53,7 +57,7 @@ export async function scanFiles(options: ScanOptions): Promise<ReviewResult> {
   const scans: (FileScan | undefined)[] = new Array(toRead.length);
   /** Rules that did not compile in a worker thread (this thread's rule book lists its own). */
   const broken = new Map<string, string>();
-  const limit = pLimit(options.concurrency ?? 4);
+  const limit = pLimit(options.concurrency ?? 16);
   const read = async (i: number): Promise<FileToScan | undefined> => {
     const { path, language } = toRead[i]!;
     let bytes: Uint8Array | undefined;
@@ -77,24 +81,14 @@ export async function scanFiles(options: ScanOptions): Promise<ReviewResult> {
 
   await options.logger.group('Find the units', async () => {
     if (workers > 0) {
-      const reads = new Map<number, Promise<FileToScan | undefined>>();
-      const readOnce = (i: number): Promise<FileToScan | undefined> => {
-        let file = reads.get(i);
-        if (!file) reads.set(i, (file = limit(() => read(i))));
-        return file;
-      };
-      const pooled = await scanInWorkers(toRead, readOnce, assessment, workers);
-      if (pooled) {
-        pooled.scans.forEach((r, i) => (scans[i] = r));
-        for (const [id, reason] of pooled.broken) broken.set(id, reason);
-        return;
-      }
-      // Workers could not start (from source, or a platform without them): scan here.
-      const files = toRead.map((_, i) => readOnce(i));
-      for (let i = 0; i < files.length; i++) {
-        const file = await files[i];
-        if (file) scans[i] = await scanFile(file, assessment);
-      }
+      const pooled = await scanInThreads(toRead, (i) => limit(() => read(i)), assessment, { workers, entry: options.workerEntry });
+      pooled.scans.forEach((r, i) => (scans[i] = r));
+      for (const [id, reason] of pooled.broken) broken.set(id, reason);
+      const { report } = pooled;
+      options.logger.debug(
+        `scanned over ${report.workers + 1} threads (${report.failed} failed): ` +
+          report.files.map((n, t) => `${t === 0 ? 'this thread' : `worker ${t}`} ${n} files of ${report.grammars[t]!.join(', ') || 'no grammar'}`).join('; '),
+      );
       return;
     }
     await Promise.all(

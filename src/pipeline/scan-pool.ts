@@ -5,29 +5,46 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import type { AssessConfig } from '../assess/assess.js';
 import { createRuleBook, type RuleBook } from '../assess/rule-book.js';
-import { grammarOf } from '../code/languages.js';
+import { grammarOf, type Grammar } from '../code/languages.js';
 import type { KbDocument } from '../kb/model.js';
 import { scanFile, type FileAssessment, type FileScan, type FileToScan } from './scan-file.js';
 
 /**
- * Scanning over worker threads: parsing and running queries is CPU work in WebAssembly, one file at a time
- * per thread. Each worker loads the grammars and builds the rule book once (from the book's document), then
- * scans the chunks of files it is sent; this thread reads the files, hands out chunks and merges results
- * by file, so the result is the same as a scan in one thread.
+ * Scanning over threads: parsing and running queries is CPU work in WebAssembly, one file at a time per
+ * thread. This thread scans too, beside the worker threads (one per other core): on two cores one worker
+ * starts, not two. Each worker loads the grammars and builds the rule book once (from the book's
+ * document), then scans the chunks of files it is sent; this thread reads the files, plans, hands out
+ * chunks, scans its own and merges results by file, so the result is the same as a scan in one thread.
  *
- * Chunks go out grouped by grammar, each worker starting on its own stretch of the list and taking over
- * the end of the longest stretch left when its own is done: a rule's query is compiled in each thread that
- * needs it, so keeping a language on one thread compiles it once.
+ * Grammar affinity: loading a grammar and compiling its queries costs each thread that uses it 40 to 400
+ * ms, about what scanning a few hundred of its files costs. So whole grammars are assigned to threads,
+ * balanced by bytes plus a fixed cost per grammar a thread takes on (longest processing time first, then
+ * moves and swaps while they help); a grammar larger than a thread's share is cut into contiguous pieces
+ * first. A thread whose own chunks are done takes chunks from the end of another thread's list: of a
+ * grammar it already has, else only when enough is left there to repay loading another grammar. Each
+ * worker has one chunk waiting ahead of the one it scans, so it does not wait for this thread to finish a
+ * file before it gets more. While this thread reads the files (the plan needs their sizes), the workers
+ * get the scan's grammars ready.
  *
  * Workers start only from the bundle (dist/scan-worker.js, next to dist/cli.js or one level up from a
- * chunk): from source (tsx, jest) a worker could not load TypeScript, so the scan runs in this thread.
+ * chunk): from source (tsx, jest) a worker could not load TypeScript, so the scan runs in this thread
+ * (tests pass a worker entry that loads the sources through tsx). A worker that fails (to start or later)
+ * hands its chunks back: this thread scans them, and results are kept per file, so nothing is counted
+ * twice.
  */
 
 /** Below this many files a scan is over before threads have started and built their rule books. */
 export const MIN_FILES_FOR_WORKERS = 150;
 /** Files per message: large enough that messaging is noise, small enough to balance the threads. */
 const CHUNK_FILES = 16;
-const MAX_WORKERS = 8;
+/** Threads in all, this one included. */
+const MAX_THREADS = 8;
+/** What taking on one more grammar costs a thread (loading it, compiling its queries), in bytes scanned. */
+const GRAMMAR_COST_BYTES = 256 * 1024;
+/** A thread takes over chunks of a grammar it does not have only when the other thread has this much left. */
+const STEAL_MIN_BYTES = 2 * GRAMMAR_COST_BYTES;
+/** Chunks sent to a worker and not answered yet: the one it scans and one waiting. */
+const IN_FLIGHT = 2;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -40,17 +57,22 @@ export function workerEntry(): string | undefined {
   return undefined;
 }
 
-/** How many workers a scan of `files` files should use by default: 0 scans in this thread. */
+/**
+ * How many worker threads a scan of `files` files should start beside this thread, which scans too: one
+ * per other core when the scan is large enough to repay starting them and the code runs from the bundle.
+ */
 export function workerCount(files: number, rules: RuleBook | undefined): number {
   if (files < MIN_FILES_FOR_WORKERS || (rules && !rules.document) || !workerEntry()) return 0;
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return Math.max(0, Math.min(cores, MAX_WORKERS, Math.floor(files / CHUNK_FILES)));
+  return Math.max(0, Math.min(cores, MAX_THREADS, Math.floor(files / CHUNK_FILES)) - 1);
 }
 
 interface WorkerInit {
   /** Rules and guidelines only: what createRuleBook reads. */
   readonly document?: KbDocument;
   readonly config?: AssessConfig;
+  /** The grammars of the scan's files, most files first: what the worker gets ready while it waits. */
+  readonly grammars: readonly Grammar[];
 }
 
 type Request = { readonly id: number; readonly files: readonly FileToScan[] };
@@ -58,76 +80,178 @@ type Reply =
   | { readonly id: number; readonly scans: FileScan[]; readonly broken: [string, string][] }
   | { readonly id: number; readonly error: string };
 
-/** A file to scan before it is read: its grammar decides which chunk it goes in. */
+/** A file to scan before it is read: its grammar decides which thread scans it. */
 export interface FileToRead {
   readonly path: string;
   readonly language: FileToScan['language'];
 }
 
+/** How a scan was spread, for benchmarks and tests. */
+export interface PoolReport {
+  /** Worker threads that started, beside this one. */
+  readonly workers: number;
+  /** Per thread (this one first), the grammars it scanned files of. */
+  readonly grammars: readonly (readonly Grammar[])[];
+  /** Per thread, the files it scanned. */
+  readonly files: readonly number[];
+  /** Workers that failed; their chunks were scanned elsewhere. */
+  readonly failed: number;
+}
+
+/** How to spread a scan: worker threads beside this one, and (tests) the module they run. */
+export interface PoolOptions {
+  readonly workers: number;
+  /** Default: workerEntry(), the bundle's dist/scan-worker.js. */
+  readonly entry?: string | URL;
+}
+
 /**
- * Scans the files over `count` worker threads; the scans in the order of `files` (undefined where `read`
- * gave nothing), and the rules that did not compile in a worker. The workers start before the files are
- * read, so that they load while this thread reads (`read` is called once per file, in the order the
- * workers will want the files). Undefined when the workers cannot start or fail: the caller then scans in
- * its own thread (a failed worker's partial results are thrown away, so nothing is counted twice).
+ * Scans the files in this thread and `workers` worker threads; the scans in the order of `files`
+ * (undefined where `read` gave nothing), and the rules that did not compile in a worker. The workers start
+ * first, so that they load while this thread reads every file (`read` is called once per file); the plan
+ * needs the files' sizes. With no worker (none asked for, none could start, or all failed) this thread
+ * scans everything. An error scanning a file in this thread is thrown, as a scan in one thread throws it.
  */
-export async function scanInWorkers(
+export async function scanInThreads(
   files: readonly FileToRead[],
   read: (index: number) => Promise<FileToScan | undefined>,
   assessment: FileAssessment | undefined,
-  count: number,
-): Promise<{ scans: (FileScan | undefined)[]; broken: Map<string, string> } | undefined> {
-  const entry = workerEntry();
-  if (!entry || count <= 0 || (assessment && !assessment.rules.document)) return undefined;
-  const init: WorkerInit = { document: assessment && slim(assessment.rules.document!), config: assessment?.config };
-  const chunks = chunksByGrammar(files);
-  const threads = Math.min(count, chunks.length);
-  const queue = new ChunkQueue(chunks.length, threads);
+  options: PoolOptions,
+): Promise<{ scans: (FileScan | undefined)[]; broken: Map<string, string>; report: PoolReport }> {
+  const entry = options.entry ?? workerEntry();
+  const usable = entry !== undefined && options.workers > 0 && !(assessment && !assessment.rules.document);
+  const init: WorkerInit = {
+    document: assessment && usable ? slim(assessment.rules.document!) : undefined,
+    config: assessment?.config,
+    grammars: usable ? byCount(files.map((f) => grammarOf(f.path, f.language))) : [],
+  };
+  const main = newThread(undefined);
+  const threads: Thread[] = [main];
   const scans: (FileScan | undefined)[] = new Array(files.length);
   const broken = new Map<string, string>();
-  const workers: Worker[] = [];
-  try {
-    const started = Array.from({ length: threads }, () => {
-      const worker = new Worker(pathToFileURL(entry), { workerData: init });
-      workers.push(worker);
-      return worker;
+  let texts: (FileToScan | undefined)[] = [];
+  let failed = 0;
+  let wake: (() => void) | undefined;
+  const notify = (): void => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+  /** A worker's chunks, sent or not, go back to this thread; its results so far stay (they are per file). */
+  const fail = (t: Thread): void => {
+    if (!t.worker) return;
+    const worker = t.worker;
+    t.worker = undefined;
+    failed++;
+    main.queue.push(...t.inFlight.values(), ...t.queue);
+    t.inFlight.clear();
+    t.queue.length = 0;
+    void worker.terminate();
+    notify();
+  };
+  let nextId = 0;
+  const feed = (t: Thread): void => {
+    while (t.worker && t.inFlight.size < IN_FLIGHT) {
+      const chunk = take(threads, t);
+      if (!chunk) return;
+      const id = nextId++;
+      t.inFlight.set(id, chunk);
+      t.grammars.add(chunk.grammar);
+      t.worker.postMessage({ id, files: chunk.files.map((i) => texts[i]!) } satisfies Request);
+    }
+  };
+  const listen = (t: Thread, worker: Worker): void => {
+    worker.on('message', (reply: Reply) => {
+      const chunk = t.inFlight.get(reply.id);
+      if (t.worker !== worker || !chunk) return;
+      if ('error' in reply) return fail(t); // this thread scans the chunk again, and meets the error itself
+      t.inFlight.delete(reply.id);
+      reply.scans.forEach((scan, k) => {
+        scans[chunk.files[k]!] = scan;
+        texts[chunk.files[k]!] = undefined;
+      });
+      t.files += chunk.files.length;
+      for (const [id, reason] of reply.broken) broken.set(id, reason);
+      feed(t);
+      notify();
     });
-    const texts = new Map<number, Promise<FileToScan | undefined>>();
-    for (const id of queue.readingOrder()) for (const i of chunks[id]!) texts.set(i, read(i));
-    await Promise.all(
-      started.map(
-        (worker, w) =>
-          new Promise<void>((resolve, reject) => {
-            let sent: number[] = [];
-            const send = async (): Promise<void> => {
-              for (let id = queue.next(w); id !== undefined; id = queue.next(w)) {
-                const chunk = chunks[id]!;
-                const got = await Promise.all(chunk.map((i) => texts.get(i)!));
-                sent = chunk.filter((_, k) => got[k]);
-                if (sent.length === 0) continue;
-                worker.postMessage({ id, files: got.filter((f): f is FileToScan => f !== undefined) } satisfies Request);
-                return;
-              }
-              resolve();
-            };
-            worker.on('message', (reply: Reply) => {
-              if ('error' in reply) return reject(new Error(reply.error));
-              reply.scans.forEach((scan, k) => (scans[sent[k]!] = scan));
-              for (const [id, reason] of reply.broken) broken.set(id, reason);
-              send().catch(reject);
-            });
-            worker.on('error', reject);
-            worker.on('exit', (code) => reject(new Error(`scan worker exited with code ${code}`)));
-            send().catch(reject);
-          }),
-      ),
-    );
-  } catch {
-    return undefined;
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    worker.on('error', () => fail(t));
+    worker.on('exit', () => fail(t));
+  };
+  for (let w = 0; usable && w < options.workers; w++) {
+    let worker: Worker;
+    try {
+      worker = new Worker(typeof entry === 'string' ? pathToFileURL(entry) : entry, { workerData: init });
+    } catch {
+      break; // no worker threads here: the ones that started (maybe none) and this thread scan
+    }
+    const t = newThread(worker);
+    listen(t, worker);
+    threads.push(t);
   }
-  return { scans, broken };
+
+  try {
+    texts = await Promise.all(files.map((_, i) => read(i)));
+    plan(texts, threads.filter((t) => t === main || t.worker)); // a worker that failed already gets nothing
+    for (const t of threads) feed(t);
+    for (;;) {
+      const chunk = take(threads, main);
+      if (chunk) {
+        main.grammars.add(chunk.grammar);
+        for (const i of chunk.files) {
+          scans[i] = await scanFile(texts[i]!, assessment);
+          texts[i] = undefined;
+          main.files++;
+          // Let the workers' replies in: each gets its next chunk while this thread scans.
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
+        continue;
+      }
+      if (!threads.some((t) => t.worker && t.inFlight.size > 0)) break;
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+  } finally {
+    const running = threads.flatMap((t) => (t.worker ? [t.worker] : []));
+    for (const t of threads) t.worker = undefined;
+    await Promise.all(running.map((w) => w.terminate()));
+  }
+  const report: PoolReport = {
+    workers: threads.length - 1,
+    grammars: threads.map((t) => [...t.grammars].sort()),
+    files: threads.map((t) => t.files),
+    failed,
+  };
+  return { scans, broken, report };
+}
+
+/** Files of one grammar that go to a thread in one message. */
+interface Chunk {
+  readonly files: readonly number[];
+  readonly grammar: Grammar;
+  readonly bytes: number;
+}
+
+interface Thread {
+  /** Undefined for this thread, and for a worker that failed or was stopped. */
+  worker: Worker | undefined;
+  /** Chunks not handed out yet, in the order the thread scans them. */
+  readonly queue: Chunk[];
+  /** Chunks sent to the worker and not answered, by request id. */
+  readonly inFlight: Map<number, Chunk>;
+  /** Grammars the thread has scanned files of, or been sent. */
+  readonly grammars: Set<Grammar>;
+  files: number;
+}
+
+function newThread(worker: Worker | undefined): Thread {
+  return { worker, queue: [], inFlight: new Map(), grammars: new Set(), files: 0 };
+}
+
+/** The distinct values, most frequent first. */
+function byCount<T>(values: readonly T[]): T[] {
+  const counts = new Map<T, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([v]) => v);
 }
 
 /** The part of a KB document a rule book reads: cloning the examples to every thread would be waste. */
@@ -135,61 +259,144 @@ function slim(document: KbDocument): KbDocument {
   return { ...document, cwes: document.cwes.map((c) => ({ ...c, examples: [], allApis: [], apis: {} })) };
 }
 
-/** Indices of `files`, ordered by grammar (then as given), cut into chunks. */
-function chunksByGrammar(files: readonly FileToRead[]): number[][] {
-  const order = files.map((_, i) => i);
-  const grammar = files.map((f) => grammarOf(f.path, f.language));
-  order.sort((a, b) => (grammar[a]! < grammar[b]! ? -1 : grammar[a]! > grammar[b]! ? 1 : a - b));
-  const chunks: number[][] = [];
-  for (let i = 0; i < order.length; i += CHUNK_FILES) chunks.push(order.slice(i, i + CHUNK_FILES));
-  return chunks;
+/**
+ * Fills the threads' queues with the files that were read: each grammar's files (in the given order) cut
+ * into contiguous pieces no larger than a thread's share of the bytes, the pieces balanced over the threads
+ * by their bytes plus GRAMMAR_COST_BYTES each (a grammar to load), largest first in each queue, each piece
+ * cut into chunks. Exported for tests.
+ */
+export function plan(texts: readonly (FileToScan | undefined)[], threads: readonly Pick<Thread, 'queue'>[]): void {
+  const groups = new Map<Grammar, number[]>();
+  let total = 0;
+  texts.forEach((t, i) => {
+    if (!t) return;
+    const g = grammarOf(t.path, t.language);
+    const list = groups.get(g);
+    if (list) list.push(i);
+    else groups.set(g, [i]);
+    total += t.text.length;
+  });
+  const share = Math.max(1, total / threads.length);
+  const pieces: Chunk[] = [];
+  for (const [grammar, list] of groups) {
+    const bytes = list.reduce((n, i) => n + texts[i]!.text.length, 0);
+    const count = Math.max(1, Math.min(threads.length, Math.ceil(bytes / share)));
+    let files: number[] = [];
+    let pieceBytes = 0;
+    let done = 0;
+    let made = 0;
+    for (const i of list) {
+      files.push(i);
+      pieceBytes += texts[i]!.text.length;
+      done += texts[i]!.text.length;
+      // The k-th piece ends where the bytes so far reach k/count of the grammar's; the last one at the end.
+      if (made < count - 1 && done * count >= bytes * (made + 1)) {
+        pieces.push({ files, grammar, bytes: pieceBytes });
+        made++;
+        files = [];
+        pieceBytes = 0;
+      }
+    }
+    if (files.length) pieces.push({ files, grammar, bytes: pieceBytes });
+  }
+  pieces.sort((a, b) => b.bytes - a.bytes || a.files[0]! - b.files[0]!);
+  const owner = balance(pieces.map((p) => p.bytes + GRAMMAR_COST_BYTES), threads.length);
+  pieces.forEach((piece, k) => {
+    for (let f = 0; f < piece.files.length; f += CHUNK_FILES) {
+      const files = piece.files.slice(f, f + CHUNK_FILES);
+      threads[owner[k]!]!.queue.push({ files, grammar: piece.grammar, bytes: files.reduce((n, i) => n + texts[i]!.text.length, 0) });
+    }
+  });
 }
 
-/** Each worker takes chunks from the front of its own stretch, then from the back of the longest left. */
-class ChunkQueue {
-  private readonly lo: number[] = [];
-  private readonly hi: number[] = [];
-  constructor(chunks: number, workers: number) {
-    for (let w = 0; w < workers; w++) {
-      this.lo.push(Math.floor((chunks * w) / workers));
-      this.hi.push(Math.floor((chunks * (w + 1)) / workers));
-    }
+/**
+ * The thread of each job (costs sorted largest first): longest processing time first (each job to the
+ * least loaded thread), then, while it lowers the larger load of the two, a job moved from the most loaded
+ * thread to another or two jobs swapped between them. With a handful of grammars, LPT alone can leave a
+ * thread a grammar's worth behind.
+ */
+export function balance(costs: readonly number[], threads: number): number[] {
+  const owner: number[] = [];
+  const load = new Array<number>(threads).fill(0);
+  for (const cost of costs) {
+    let best = 0;
+    for (let t = 1; t < threads; t++) if (load[t]! < load[best]!) best = t;
+    owner.push(best);
+    load[best]! += cost;
   }
-
-  /** Every chunk, in about the order the workers will ask for them: the stretches' fronts first, in turn. */
-  readingOrder(): number[] {
-    const order: number[] = [];
-    for (let k = 0, more = true; more; k++) {
-      more = false;
-      for (let w = 0; w < this.lo.length; w++) {
-        if (this.lo[w]! + k < this.hi[w]!) {
-          order.push(this.lo[w]! + k);
-          more = true;
+  for (let round = 0; round < 4 * costs.length; round++) {
+    let hi = 0;
+    for (let t = 1; t < threads; t++) if (load[t]! > load[hi]!) hi = t;
+    let bestMax = load[hi]!;
+    let move: { p: number; q: number | undefined; to: number } | undefined;
+    for (let to = 0; to < threads; to++) {
+      if (to === hi) continue;
+      for (let p = 0; p < costs.length; p++) {
+        if (owner[p] !== hi) continue;
+        const moved = Math.max(load[hi]! - costs[p]!, load[to]! + costs[p]!);
+        if (moved < bestMax) [bestMax, move] = [moved, { p, q: undefined, to }];
+        for (let q = 0; q < costs.length; q++) {
+          if (owner[q] !== to) continue;
+          const delta = costs[p]! - costs[q]!;
+          const swapped = Math.max(load[hi]! - delta, load[to]! + delta);
+          if (swapped < bestMax) [bestMax, move] = [swapped, { p, q, to }];
         }
       }
     }
-    return order;
+    if (!move) break;
+    const delta = costs[move.p]! - (move.q === undefined ? 0 : costs[move.q]!);
+    owner[move.p] = move.to;
+    if (move.q !== undefined) owner[move.q] = hi;
+    load[hi]! -= delta;
+    load[move.to]! += delta;
   }
-
-  next(worker: number): number | undefined {
-    if (this.lo[worker]! < this.hi[worker]!) return this.lo[worker]!++;
-    let longest = -1;
-    for (let w = 0; w < this.lo.length; w++) {
-      if (this.hi[w]! - this.lo[w]! > 0 && (longest < 0 || this.hi[w]! - this.lo[w]! > this.hi[longest]! - this.lo[longest]!)) longest = w;
-    }
-    return longest < 0 ? undefined : --this.hi[longest]!;
-  }
+  return owner;
 }
 
-/** The worker side: builds the rule book once, then scans every chunk it is sent. */
+/**
+ * The next chunk for thread `t`: the front of its own queue; else, from the back of another thread's
+ * queue, the last chunk of a grammar `t` already has; else the last chunk of the thread with the most
+ * bytes left, if that is at least STEAL_MIN_BYTES (less is done sooner by the thread that has the grammar
+ * loaded than `t` could load it). Exported for tests.
+ */
+export function take(threads: readonly Pick<Thread, 'queue' | 'grammars'>[], t: Pick<Thread, 'queue' | 'grammars'>): Chunk | undefined {
+  const own = t.queue.shift();
+  if (own) return own;
+  let richest: Pick<Thread, 'queue'> | undefined;
+  let richestBytes = 0;
+  for (const other of threads) {
+    if (other === t) continue;
+    for (let k = other.queue.length - 1; k >= 0; k--) {
+      if (t.grammars.has(other.queue[k]!.grammar)) return other.queue.splice(k, 1)[0];
+    }
+    const left = other.queue.reduce((n, c) => n + c.bytes, 0);
+    if (left > richestBytes) {
+      richest = other;
+      richestBytes = left;
+    }
+  }
+  return richest && richestBytes >= STEAL_MIN_BYTES ? richest.queue.pop() : undefined;
+}
+
+/** The worker side: builds the rule book once, then scans the chunks it is sent, one after the other. */
 export function serveScanWorker(): void {
   if (!parentPort) throw new Error('serveScanWorker runs in a worker thread');
   const port = parentPort;
   const init = workerData as WorkerInit;
   const rules = init.document && createRuleBook(init.document);
   const assessment: FileAssessment | undefined = rules && { rules, config: init.config };
+  // Until the first chunk comes (this thread reads every file first), get the scan's grammars ready: load
+  // them and work out their rules' prefilters, which costs a fresh thread a hundred milliseconds or more.
+  let asked = false;
+  let queue = (async () => {
+    for (const grammar of rules ? init.grammars : []) {
+      if (asked) break;
+      await rules!.runnerFor(grammar).catch(() => undefined); // a scan that needs it meets the error again
+    }
+  })();
   port.on('message', (request: Request) => {
-    void (async () => {
+    asked = true;
+    queue = queue.then(async () => {
       try {
         const scans: FileScan[] = [];
         for (const file of request.files) scans.push(await scanFile(file, assessment));
@@ -197,6 +404,6 @@ export function serveScanWorker(): void {
       } catch (error) {
         port.postMessage({ id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies Reply);
       }
-    })();
+    });
   });
 }
