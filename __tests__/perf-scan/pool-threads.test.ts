@@ -120,6 +120,16 @@ describe('scanning over threads', () => {
     expect(Math.min(...counts)).toBeGreaterThan(0);
   }, 120_000);
 
+  test('every file is read once', async () => {
+    const reads = new Map<string, number>();
+    const local = localFileSource(dir);
+    const source = { read: async (p: string) => (reads.set(p, (reads.get(p) ?? 0) + 1), local.read(p)) };
+    const pooled = await scanFiles({ paths: files, source, logger: silentLogger, assessment: { rules: book() }, workers: 1, workerEntry: entry('source-worker.mjs'), concurrency: 3 });
+    expect(same(pooled)).toEqual(same(single));
+    expect([...reads.keys()].sort()).toEqual([...files].sort());
+    expect(Math.max(...reads.values())).toBe(1);
+  }, 120_000);
+
   test.each(['fails-at-start.mjs', 'errors-later.mjs', 'exits-later.mjs'])('a worker that %s: its files are scanned here, once', async (name) => {
     const logger = new RecordingLogger();
     const pooled = await scan(1, entry(name), logger);
