@@ -7,8 +7,8 @@ import fc from 'fast-check';
 import YAML from 'yaml';
 import { Query } from 'web-tree-sitter';
 import { cweSourceSchema, type RuleSource } from '../../src/kb/source-schema.js';
-import { requiredLiterals } from '../../src/assess/rules/regex-literals.js';
-import { NeedleIndex, rulePrefilter, unescapeQueryString } from '../../src/assess/rules/prefilter.js';
+import { foldAscii, regexNeedles, requiredLiterals } from '../../src/assess/rules/regex-literals.js';
+import { NeedleIndex, negatedLookahead, rulePrefilter, unescapeQueryString, type Prefilter } from '../../src/assess/rules/prefilter.js';
 import { attachTopLevelPredicates } from '../../src/assess/rules/query-text.js';
 import { grammarsOf } from '../../src/assess/rules/compile.js';
 import { loadLanguage } from '../../src/code/parser.js';
@@ -20,11 +20,21 @@ for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()
   if (parsed.success) rules.push(...parsed.data.rules);
 }
 
-/** Every `#match?` regex of the KB's queries and every `where` value regex. */
+const SECRET_NAME =
+  '^[\"\']?([A-Za-z0-9_]*[_a-z])?([Pp]assword|PASSWORD|[Pp]asswd|PASSWD|[Ss]ecret|SECRET|[Ss]ecret_?[Kk]ey|SECRET_?KEY|[Aa]pi_?[Kk]ey|API_?KEY|' +
+  '[Cc]lient_?[Ss]ecret|CLIENT_?SECRET|[Pp]rivate_?[Kk]ey|PRIVATE_?KEY|([Aa]ccess|[Aa]uth|[Bb]earer|[Aa]pi|[Rr]efresh|[Bb]ot)_?[Tt]oken|' +
+  '(ACCESS|AUTH|BEARER|API|REFRESH|BOT)_?TOKEN)[\"\']?$';
+
+/** Every `#match?` regex of the KB's queries (and what a `#not-match?` of `^(?!R)` amounts to) and every `where` value regex. */
 function kbRegexes(): string[] {
   const out = new Set<string>();
   for (const r of rules) {
-    for (const m of r.query.matchAll(/\(#(?:not-)?(?:any-)?match\?\s+@[\w.-]+\s+("(?:[^"\\]|\\.)*")/g)) out.add(unescapeQueryString(m[1]!));
+    for (const m of r.query.matchAll(/\(#(?:not-)?(?:any-)?match\?\s+@[\w.-]+\s+("(?:[^"\\]|\\.)*")/g)) {
+      const source = unescapeQueryString(m[1]!);
+      out.add(source);
+      const positive = negatedLookahead(source);
+      if (positive !== undefined) out.add(positive);
+    }
     for (const c of r.where) if ('value' in c && c.value !== undefined) out.add(c.value);
   }
   return [...out];
@@ -37,15 +47,29 @@ test('the literals of a regex: conservative on hand-picked cases', () => {
   expect(requiredLiterals('[Pp]assword')).toEqual(['Password', 'password']);
   expect(requiredLiterals('^ev')).toBeUndefined(); // too short to filter anything
   expect(requiredLiterals('a.*b|c')).toBeUndefined();
-  expect(requiredLiterals('(foo)?bar')).toEqual(['foobar', 'bar']);
+  expect(requiredLiterals('(foo)?bar')).toEqual(['bar']); // `foobar` holds `bar`: a text with one has the other
   expect(requiredLiterals('x\\u{41}')).toEqual(['x' + 'u'.repeat(41)]); // no `u` flag: `u` 41 times
   expect(requiredLiterals('(?=secret)\\w+')).toBeUndefined();
   expect(requiredLiterals('[')).toBeUndefined();
 });
 
-test.each(kbRegexes())('every string %j matches contains one of its literals', (source) => {
-  const literals = requiredLiterals(source);
-  if (!literals) return;
+/** Shapes the KB may not have yet: optional and repeated parts next to literals, alternatives, classes, case. */
+const MORE_REGEXES = [
+  'abc(x*yz)?de',
+  '(ab|cd)+(ef)?ghi',
+  '^"(Location|X-[A-Za-z-]+): ',
+  '\\((?:[a-z](?:[+*]|\\{[0-9,]+\\}))+\\)[+*]',
+  'x(yz)*wvu',
+  '(?:[Aa]b[Cc]|DEF)_?(gh|IJ)',
+  '[Pp]ass(word)?|PASS(WORD)?',
+  SECRET_NAME,
+];
+
+test.each([...kbRegexes(), ...MORE_REGEXES])('every string %j matches contains one of its literals', (source) => {
+  const found = regexNeedles(source);
+  if (!found) return;
+  const literals = found.texts;
+  const seen = (text: string): string => (found.fold ? foldAscii(text) : text);
   const re = new RegExp(source);
   // fast-check generates from a subset of regex syntax: without `\b` it covers the KB's; else no samples.
   let matching: fc.Arbitrary<string>;
@@ -58,7 +82,7 @@ test.each(kbRegexes())('every string %j matches contains one of its literals', (
     fc.property(matching, fc.string(), fc.string(), (s, before, after) => {
       const text = before + s + after;
       if (!re.test(text)) return true;
-      return literals.some((l) => text.includes(l));
+      return literals.some((l) => seen(text).includes(l));
     }),
     { numRuns: 200 },
   );
@@ -87,4 +111,145 @@ test('needles: words as whole words, others as substrings', () => {
   expect(new NeedleIndex('from subprocess import check_output as co\nco(x)').passes(resolved)).toBe(true);
   expect(new NeedleIndex('import subprocess\nsubprocess.run(x)').passes(resolved)).toBe(false);
   expect(rulePrefilter({ query: '(call function: (_) @fn) @c', where: [{ capture: 'fn', resolvesTo: ['java.lang.*'] }] })).toBeUndefined();
+});
+
+/** The needles of a prefilter as short strings: `k:` keyword, `f:` folded, `w:` word; clauses ` & `, patterns ` || `. */
+function show(pf: Prefilter | undefined): string | undefined {
+  return pf?.map((clauses) => clauses.map((c) => c.map((n) => (n.keyword ? 'k:' : n.fold ? 'f:' : n.word ? 'w:' : '') + n.text).join('|')).join(' & ')).join(' || ');
+}
+
+test('regex literals: spellings too many to list are looked for lower-cased', () => {
+  // As written: more than MAX_STRINGS spellings, so no literals...
+  expect(requiredLiterals(SECRET_NAME)).toBeUndefined();
+  // ...lower-cased: a few (a required set is minimal: `secret` covers `secret_key` and `client_secret`).
+  const found = regexNeedles(SECRET_NAME)!;
+  expect(found.fold).toBe(true);
+  expect(found.texts).toEqual(expect.arrayContaining(['password', 'passwd', 'secret', 'api_key', 'apikey', 'private_key', 'access_token', 'bottoken']));
+  expect(found.texts).not.toContain('secret_key');
+  expect(found.texts).not.toContain('client_secret');
+  // The needles are found in the text lower-cased, whatever the case of the name.
+  const pf = rulePrefilter({ query: `((identifier) @name (#match? @name ${JSON.stringify(SECRET_NAME)}))`, where: [] });
+  expect(show(pf)).toContain('f:password');
+  for (const text of ['DB_PASSWORD = "x"', 'dbPassword = "x"', 'stripe_api_key = "x"', 'const GithubAccessToken = "x"', 'Client_Secret = 1']) {
+    expect([text, new NeedleIndex(text).passes(pf)]).toEqual([text, true]);
+  }
+  for (const text of ['user = "x"', 'token = "x"', 'pass_word = 1']) expect([text, new NeedleIndex(text).passes(pf)]).toEqual([text, false]);
+  // Literals as written stay as written when there are few.
+  expect(regexNeedles('[Pp]assword')).toEqual({ texts: ['Password', 'password'], fold: false });
+  expect(requiredLiterals('[Pp]ass(word)?', true)).toEqual(['pass']);
+});
+
+test('regex literals: what a part starts and ends with joins its neighbours', () => {
+  // `"` alone is too short; followed by the alternation's first characters it is not.
+  expect(requiredLiterals('^"(Location|Set-Cookie|X-[A-Za-z-]+): [^"]*"$')).toEqual(['"Location', '"Set-Cookie', '"X-']);
+  // Every repeated part ends in a quantifier character, then `)` and a quantifier.
+  expect(requiredLiterals('\\((?:[a-z](?:[+*]|\\{[0-9,]+\\}))+\\)[+*]')?.sort()).toEqual(['*)*', '*)+', '+)*', '+)+', '})*', '})+']);
+  // An optional part says nothing about what must be there: no `://` from `([a-z]+://)?`.
+  expect(requiredLiterals('^"([a-z]+://)?[^:/@" ]+@')).toBeUndefined();
+  expect(requiredLiterals('^x([a-z]+://)*y')).toBeUndefined();
+  // After an optional part, either the old tail or the part's end: `abc` or `yz` before `de`.
+  expect(requiredLiterals('abc(x*yz)?de')?.sort()).toEqual(['abcde', 'yzde']);
+  // One alternative may be empty: then the alternation starts with nothing in particular.
+  expect(requiredLiterals('"(abc|)[0-9]')).toBeUndefined();
+});
+
+test('#not-match? with a negative lookahead is a #match? where the capture is bound', () => {
+  expect(negatedLookahead('^(?!(std::)?free$)')).toBe('^(?:(std::)?free$)');
+  expect(negatedLookahead('^(?!a)(?!b)')).toBeUndefined(); // the lookahead ends before the end
+  expect(negatedLookahead('^(?!a)|b')).toBeUndefined();
+  expect(negatedLookahead('(?!a)')).toBeUndefined();
+  const q = (call: string) => `(${call} (#not-match? @f "^(?!(release|destroy)$)"))`;
+  const pf = rulePrefilter({ query: q('(call function: (identifier) @f)'), where: [] });
+  expect(show(pf)).toBe('release|destroy');
+  expect(new NeedleIndex('destroy(p); p->x = 1;').passes(pf)).toBe(true);
+  expect(new NeedleIndex('free(p); p->x = 1;').passes(pf)).toBe(false);
+  // Unbound (optional, or in one branch only), the predicate passes: no needle.
+  expect(rulePrefilter({ query: q('(call function: (identifier)? @f)'), where: [] })).toBeUndefined();
+  expect(rulePrefilter({ query: q('(call function: [(identifier) @f (field_expression)])'), where: [] })).toBeUndefined();
+  // Not the negative-lookahead shape: a plain #not-match? says nothing.
+  expect(rulePrefilter({ query: '((identifier) @f (#not-match? @f "^free$"))', where: [] })).toBeUndefined();
+});
+
+test('structure: node types with a keyword, anonymous nodes, alternations', () => {
+  const pf = (query: string, language: 'c' | 'cpp' | 'javascript' | 'go' = 'c') => show(rulePrefilter({ query, where: [], language }));
+  expect(pf('(for_statement) @loop')).toBe('k:for');
+  expect(pf('(for_statement body: (expression_statement (sizeof_expression))) @loop')).toBe('k:for & k:sizeof');
+  expect(show(rulePrefilter({ query: '(for_statement) @loop', where: [] }))).toBeUndefined(); // no language: no grammar knowledge
+  // Under `?` or `*`, nothing; under `+`, as required.
+  expect(pf('(compound_statement (for_statement)? @loop)')).toBeUndefined();
+  expect(pf('(compound_statement (for_statement)* @loop)')).toBeUndefined();
+  expect(pf('(compound_statement (for_statement)+ @loop)')).toBe('k:for');
+  // An alternation: a clause of each branch, joined; nothing when a branch has none.
+  expect(pf('[(for_statement) (while_statement)] @loop')).toBe('k:for|k:while');
+  expect(pf('[(for_statement) (if_statement)] @loop')).toBeUndefined();
+  expect(pf('(for_statement [(sizeof_expression) (while_statement)]) @loop')).toBe('k:for & k:sizeof|k:while');
+  // A clause every branch has stays a clause of its own.
+  expect(pf('[(for_statement (sizeof_expression)) (for_statement (while_statement))] @loop')).toBe('k:for & k:sizeof|k:while');
+  // Anonymous nodes: only the grammar's safe tokens of MIN_LITERAL characters; `<=` is too short.
+  expect(pf('(binary_expression operator: "===") @cmp', 'javascript')).toBe('===');
+  expect(pf('(binary_expression operator: "<=") @cmp')).toBeUndefined();
+  expect(pf('(binary_expression operator: "==="? ) @cmp', 'javascript')).toBeUndefined();
+  expect(pf('(binary_expression operator: ["===" "!=="]) @cmp', 'javascript')).toBe('===|!==');
+  expect(pf('(binary_expression operator: ["===" "=="]) @cmp', 'javascript')).toBeUndefined();
+  // `new` ends a production in C++ (`operator new`): as an anonymous node it may be a MISSING token...
+  expect(pf('(_ "new") @x', 'cpp')).toBeUndefined();
+  // ...but every new_expression holds it with more after it.
+  expect(pf('(new_expression) @x', 'cpp')).toBe('k:new');
+  // A MISSING node is empty; an ERROR node's content is unknown.
+  expect(pf('(MISSING "sizeof") @x')).toBeUndefined();
+  expect(pf('(ERROR (for_statement)) @x')).toBeUndefined();
+  expect(pf('(defer_statement) @d', 'go')).toBe('k:defer');
+});
+
+test('keyword needles: the word not followed by a letter, digit or _', () => {
+  const pf = rulePrefilter({ query: '(for_statement) @loop', where: [], language: 'javascript' });
+  for (const text of ['for (const k in o) {}', 'x;for(;;){}', 'for', 'a.for$b', 'xfor (;;)']) expect([text, new NeedleIndex(text).passes(pf)]).toEqual([text, true]);
+  for (const text of ['items.forEach(f)', 'format(x)', 'for_each(x)', 'for2 = 1', '']) expect([text, new NeedleIndex(text).passes(pf)]).toEqual([text, false]);
+});
+
+test('#eq? in alternation branches: a needle only where every branch binds the capture', () => {
+  const both = rulePrefilter({ query: '([(call function: (identifier) @f) (call function: (attribute attribute: (identifier) @f))] (#eq? @f "run"))', where: [] });
+  expect(show(both)).toBe('w:run');
+  const one = rulePrefilter({ query: '([(call function: (identifier) @f) (call function: (attribute))] (#eq? @f "run"))', where: [] });
+  expect(one).toBeUndefined();
+});
+
+test('resolvesTo: a segment shorter than MIN_LITERAL is looked for at the end of a word', () => {
+  const pf = rulePrefilter({ query: '(call_expression function: (_) @fn) @c', where: [{ capture: 'fn', resolvesTo: ['html/template.JS', 'html/template.HTML'] }] });
+  expect(show(pf)).toBe('k:JS|HTML');
+  expect(new NeedleIndex('import "html/template"\nv := template.JS(s)').passes(pf)).toBe(true);
+  expect(new NeedleIndex('json.Marshal(v); JSON(v); JSX').passes(pf)).toBe(false);
+  // A one-character segment is still too short: no clause.
+  expect(rulePrefilter({ query: '(call_expression function: (_) @fn) @c', where: [{ capture: 'fn', resolvesTo: ['pkg.X', 'pkg.HTML'] }] })).toBeUndefined();
+});
+
+test('random regexes: every string a regex matches contains one of its literals', () => {
+  // Regexes over a few letters (both cases), classes, groups, alternatives and quantifiers.
+  const { regex } = fc.letrec((tie) => ({
+    atom: fc.oneof(
+      fc.constantFrom('a', 'b', 'B', 'c', 'xy', 'Qz', '[ab]', '[Bb]', '.', '\\d', '-'),
+      tie('group'),
+    ),
+    group: fc.oneof({ depthSize: 'small' }, tie('regex').map((r) => `(${r as string})`), tie('regex').map((r) => `(?:${r as string})`)),
+    piece: fc.tuple(tie('atom'), fc.constantFrom('', '', '', '?', '*', '+', '{2}', '{1,2}')).map(([a, q]) => `${a as string}${q}`),
+    seq: fc.array(tie('piece'), { minLength: 1, maxLength: 5 }).map((p) => (p as string[]).join('')),
+    regex: fc.array(tie('seq'), { minLength: 1, maxLength: 3 }).map((b) => (b as string[]).join('|')),
+  }));
+  fc.assert(
+    fc.property(regex as fc.Arbitrary<string>, fc.context(), (source, ctx) => {
+      for (const fold of [false, true]) {
+        const literals = requiredLiterals(source, fold);
+        if (!literals) continue;
+        ctx.log(`${source} -> ${JSON.stringify(literals)} (fold ${fold})`);
+        fc.assert(
+          fc.property(fc.stringMatching(new RegExp(source)), (text) => {
+            const seen = fold ? foldAscii(text) : text;
+            return literals.some((l) => seen.includes(l));
+          }),
+          { numRuns: 60 },
+        );
+      }
+    }),
+    { numRuns: 400 },
+  );
 });

@@ -1,6 +1,11 @@
+import type { Language } from '../../code/languages.js';
 import type { RuleSource } from '../../kb/source-schema.js';
+import { isSafeToken, tokensOfNode } from './grammar-tokens.js';
+import { predicatesOf, readPatterns, unescapeQueryString, type Element } from './query-pattern.js';
 import { attachTopLevelPredicates } from './query-text.js';
-import { MIN_LITERAL, requiredLiterals } from './regex-literals.js';
+import { foldAscii, MIN_LITERAL, regexNeedles } from './regex-literals.js';
+
+export { unescapeQueryString } from './query-pattern.js';
 
 /**
  * What a file's text must contain for a rule to have a chance to match: per pattern of the rule's query,
@@ -11,32 +16,46 @@ import { MIN_LITERAL, requiredLiterals } from './regex-literals.js';
  *
  * Where the needles come from, each a bound no match can escape:
  * - `#any-of?`, `#any-eq?` and `#eq?` of a capture against strings: the captured node's text is one of
- *   them (web-tree-sitter passes `#eq?` when the capture is unbound, so only for captures every match of
- *   the pattern binds: not under `?` or `*`, not in one branch of an alternation);
+ *   them (web-tree-sitter passes `#eq?` when the capture is unbound, so that one only where the capture is
+ *   bound: see below);
  * - `#match?` and `#any-match?`: the literals every match of the regex contains (regex-literals.ts);
- *   web-tree-sitter fails these when the capture is unbound;
+ *   web-tree-sitter fails these when the capture is unbound. `#not-match? @c "^(?!R)"` passes exactly
+ *   when the text matches `^(?:R)` (or when @c is unbound): the literals of that regex, where @c is bound;
+ * - the pattern's structure (grammar-tokens.ts): a node type whose every node holds a keyword
+ *   (`for_statement`: `for`), an anonymous node that is always its text (`"sizeof"`);
  * - the rule's `where`: `resolvesTo` names (the qualified name's last segment is text of the file: the
  *   callee's last property, or the import that bound the name), `hasArgument` (the keyword or property
  *   name, and the literals of its `value` regex).
- * Needles made of word characters from `#eq?`/`#any-of?` must occur as whole words (a node's text never
- * starts or ends inside a word); all others as substrings.
+ * Structure and captures count only where every match has them: an element under `?` or `*` gives
+ * nothing; an alternation gives one clause joining a clause of each branch, when every branch has one.
+ *
+ * How a needle is looked for: `word` needles (word characters from `#eq?`/`#any-of?`) as whole words (a
+ * node's text never starts or ends inside a word); `keyword` needles (a keyword, or an identifier that is
+ * a qualified name's last segment) not followed by a letter, digit or `_` (an identifier is lexed as long
+ * as it goes); `fold` needles (lower case) in the text with its ASCII letters lower-cased; all others as
+ * substrings.
  */
 export interface Needle {
   readonly text: string;
   readonly word: boolean;
+  /** Followed by a character other than a letter, digit or `_` (or by the end of the text). */
+  readonly keyword?: boolean;
+  /** Looked for in the text with ASCII letters lower-cased (`text` is lower case). */
+  readonly fold?: boolean;
   /** The runs of word characters in `text`, for the quick absence check. */
   readonly runs: readonly string[];
 }
 
-function needle(text: string, word: boolean): Needle {
-  return { text, word, runs: text.match(/[\w$]+/g) ?? [] };
+function needle(text: string, word: boolean, more: { keyword?: boolean; fold?: boolean } = {}): Needle {
+  return { text, word, ...(more.keyword && { keyword: true }), ...(more.fold && { fold: true }), runs: text.match(/[\w$]+/g) ?? [] };
 }
 
 export type Clause = readonly Needle[];
 
 export type Prefilter = readonly (readonly Clause[])[];
 
-export function rulePrefilter(rule: Pick<RuleSource, 'query' | 'where'>): Prefilter | undefined {
+/** `language` lets the pattern's node types and anonymous nodes count (grammar-tokens.ts); without it they do not. */
+export function rulePrefilter(rule: Pick<RuleSource, 'query' | 'where'> & { readonly language?: Language }): Prefilter | undefined {
   let patterns: Element[][];
   try {
     patterns = readPatterns(attachTopLevelPredicates(rule.query));
@@ -47,7 +66,7 @@ export function rulePrefilter(rule: Pick<RuleSource, 'query' | 'where'>): Prefil
   const common = whereClauses(rule.where);
   const out: Clause[][] = [];
   for (const pattern of patterns) {
-    const clauses = [...predicateClauses(pattern), ...common];
+    const clauses = dedupeClauses([...patternClauses(pattern, rule.language), ...common]);
     if (clauses.length === 0) return undefined;
     out.push(clauses);
   }
@@ -61,18 +80,23 @@ export function rulePrefilter(rule: Pick<RuleSource, 'query' | 'where'>): Prefil
  * some word of the file. Only a needle that passes is searched for in the whole text.
  */
 export class NeedleIndex {
-  /** Substring needles looked up so far (word needles are a lookup in the word set already). */
+  /** Needles looked up so far, by kind (word needles are a lookup in the word set already). */
   private readonly found = new Map<string, boolean>();
+  private readonly foundKeyword = new Map<string, boolean>();
+  private readonly foundFolded = new Map<string, boolean>();
   private wordSet: Set<string> | undefined;
   private joined: string | undefined;
+  private foldedJoined: string | undefined;
+  private foldedSource: string | undefined;
   constructor(readonly source: string) {}
 
   has(needle: Needle): boolean {
     if (needle.word) return this.words().has(needle.text);
-    let hit = this.found.get(needle.text);
+    const found = needle.keyword ? this.foundKeyword : needle.fold ? this.foundFolded : this.found;
+    let hit = found.get(needle.text);
     if (hit === undefined) {
-      hit = this.contains(needle);
-      this.found.set(needle.text, hit);
+      hit = needle.keyword ? this.endsWord(needle.text) : needle.fold ? this.containsFolded(needle) : this.contains(needle);
+      found.set(needle.text, hit);
     }
     return hit;
   }
@@ -85,18 +109,40 @@ export class NeedleIndex {
     return (this.wordSet ??= new Set(this.source.match(/[\w$]+/g)));
   }
 
+  private joinedWords(): string {
+    // Joined with a non-word character, so no run is found across two words.
+    return (this.joined ??= [...this.words()].join(' '));
+  }
+
   private contains({ text, runs }: Needle): boolean {
     if (runs.length > 0) {
-      // Joined with a non-word character, so no run is found across two words.
-      this.joined ??= [...this.words()].join(' ');
-      for (const run of runs) if (!this.joined.includes(run)) return false;
+      const joined = this.joinedWords();
+      for (const run of runs) if (!joined.includes(run)) return false;
       if (runs.length === 1 && runs[0] === text && this.words().has(text)) return true;
     }
     return this.source.includes(text);
   }
+
+  /**
+   * `text` (word characters) followed by a non-word character or the end: in the joined words, at the end
+   * of a word (then a space or the end follows) or before a `$` inside one (`$` is in words, not in \w).
+   */
+  private endsWord(text: string): boolean {
+    const joined = this.joinedWords();
+    return joined.includes(`${text} `) || joined.endsWith(text) || joined.includes(`${text}$`);
+  }
+
+  /** Folded letter by letter (not toLowerCase, which maps a few characters by context): see regex-literals.ts. */
+  private containsFolded({ text, runs }: Needle): boolean {
+    this.foldedJoined ??= foldAscii(this.joinedWords());
+    for (const run of runs) if (!this.foldedJoined.includes(run)) return false;
+    return (this.foldedSource ??= foldAscii(this.source)).includes(text);
+  }
 }
 
 const WORD = /^[\w$]+$/;
+/** A keyword or identifier as tree-sitter grammars lex it. */
+const KEYWORD = /^[A-Za-z_]\w*$/;
 
 function whereClauses(where: RuleSource['where']): Clause[] {
   const out: Clause[] = [];
@@ -109,16 +155,26 @@ function whereClauses(where: RuleSource['where']): Clause[] {
           needles.length = 0;
           break;
         }
-        needles.push(needle(segment, false));
+        needles.push(segmentNeedle(segment));
       }
-      if (needles.length > 0 && needles.every((n) => n.text.length >= MIN_LITERAL)) out.push(dedupe(needles));
+      if (needles.length > 0 && needles.every((n) => n.text.length >= MIN_LITERAL || n.keyword)) out.push(dedupe(needles));
     } else if ('hasArgument' in c) {
       if (c.hasArgument.length >= MIN_LITERAL) out.push([needle(c.hasArgument, false)]);
-      const literals = c.value === undefined ? undefined : requiredLiterals(c.value);
-      if (literals) out.push(literals.map((text) => needle(text, false)));
+      const literals = c.value === undefined ? undefined : regexClause(c.value);
+      if (literals) out.push(literals);
     }
   }
   return out;
+}
+
+/**
+ * A segment of MIN_LITERAL characters or more is looked for as a substring, as ever. A shorter one (`JS` of
+ * `html/template.JS`) would be in nearly every file as a substring, but not as the end of a word: the
+ * segment is an identifier of the file (the callee's last property, a declared type) or a name in an
+ * import, and either is followed by a character that cannot continue an identifier.
+ */
+function segmentNeedle(segment: string): Needle {
+  return segment.length < MIN_LITERAL && segment.length >= 2 && KEYWORD.test(segment) ? needle(segment, false, { keyword: true }) : needle(segment, false);
 }
 
 /**
@@ -138,171 +194,132 @@ function lastSegment(name: string): string | undefined {
 
 function dedupe(needles: Needle[]): Needle[] {
   const seen = new Set<string>();
-  return needles.filter((n) => (seen.has(n.text) ? false : (seen.add(n.text), true)));
+  return needles.filter((n) => {
+    const key = needleKey(n);
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
 }
 
-function predicateClauses(pattern: readonly Element[]): Clause[] {
-  const mandatory = mandatoryCaptures(pattern, '(');
-  const out: Clause[] = [];
+function needleKey(n: Needle): string {
+  return `${n.word ? 'w' : n.keyword ? 'k' : n.fold ? 'f' : 's'}\0${n.text}`;
+}
+
+function clauseKey(clause: Clause): string {
+  return clause.map(needleKey).sort().join('\u0001');
+}
+
+function dedupeClauses(clauses: Clause[]): Clause[] {
+  const seen = new Set<string>();
+  return clauses.filter((c) => {
+    const key = clauseKey(c);
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+}
+
+function regexClause(source: string): Clause | undefined {
+  const found = regexNeedles(source);
+  return found && found.texts.map((text) => needle(text, false, { fold: found.fold }));
+}
+
+/**
+ * The regex whose match `#not-match?` with `source` amounts to: `^(?!R)` fails on a text exactly when the
+ * text matches `^(?:R)` (no flags: `^` is the start of the text only). Undefined for other shapes. The
+ * lookahead must span to the end: otherwise `R` has an unbalanced `)` and does not compile.
+ */
+export function negatedLookahead(source: string): string | undefined {
+  if (!source.startsWith('^(?!') || !source.endsWith(')')) return undefined;
+  const inner = source.slice(4, -1);
+  try {
+    new RegExp(inner);
+  } catch {
+    return undefined;
+  }
+  return `^(?:${inner})`;
+}
+
+interface Analysis {
+  readonly language: Language | undefined;
+  /** Per capture: clauses that hold whenever the capture is bound (predicates an unbound capture passes). */
+  readonly bound: ReadonlyMap<string, readonly Clause[]>;
+}
+
+/** The clauses of one pattern: its predicates' and its structure's. */
+function patternClauses(pattern: readonly Element[], language: Language | undefined): Clause[] {
+  const always: Clause[] = [];
+  const bound = new Map<string, Clause[]>();
   for (const p of predicatesOf(pattern)) {
     const [capture, ...args] = p.args;
     if (!capture?.startsWith('@') || args.length === 0 || args.some((a) => a.startsWith('@'))) continue;
+    const name = capture.slice(1);
     const strings = args.map(unescapeQueryString);
-    if (p.name === 'any-of?' || p.name === 'any-eq?' || (p.name === 'eq?' && mandatory.has(capture.slice(1)))) {
+    const whenBound = (clause: Clause): void => {
+      bound.set(name, [...(bound.get(name) ?? []), clause]);
+    };
+    if (p.name === 'any-of?' || p.name === 'any-eq?' || p.name === 'eq?') {
       if (strings.some((s) => s.length === 0)) continue;
-      out.push(dedupe(strings.map((text) => needle(text, WORD.test(text)))));
+      const clause = dedupe(strings.map((text) => needle(text, WORD.test(text))));
+      if (p.name === 'eq?') whenBound(clause);
+      else always.push(clause);
     } else if ((p.name === 'match?' || p.name === 'any-match?') && strings.length === 1) {
-      const literals = requiredLiterals(strings[0]!);
-      if (literals) out.push(literals.map((text) => needle(text, false)));
+      const clause = regexClause(strings[0]!);
+      if (clause) always.push(clause);
+    } else if (p.name === 'not-match?' && strings.length === 1) {
+      const positive = negatedLookahead(strings[0]!);
+      const clause = positive === undefined ? undefined : regexClause(positive);
+      if (clause) whenBound(clause);
     }
   }
+  const analysis: Analysis = { language, bound };
+  return [...always, ...pattern.flatMap((e) => elementClauses(e, analysis))];
+}
+
+/** What every match of the element holds, wherever the element is required. */
+function elementClauses(e: Element, a: Analysis): Clause[] {
+  if (e.suffixes.includes('?') || e.suffixes.includes('*')) return [];
+  const out: Clause[] = [];
+  for (const s of e.suffixes) if (s.startsWith('@')) out.push(...(a.bound.get(s.slice(1)) ?? []));
+  const node = e.node;
+  if (node.kind === 'atom') {
+    if (node.text.startsWith('"')) out.push(...tokenClauses(unescapeQueryString(node.text), a.language, false));
+    return out;
+  }
+  if (node.predicate) return out;
+  if (node.kind === '(') {
+    const first = node.children[0];
+    const type = first?.node.kind === 'atom' && !first.node.text.startsWith('"') && first.suffixes.length === 0 ? first.node.text : undefined;
+    // A MISSING node is empty text; what an ERROR node holds, the grammar does not say.
+    if (type === 'MISSING' || type === 'ERROR') return out;
+    if (type !== undefined && a.language) for (const token of tokensOfNode(a.language, type)) out.push(...tokenClauses(token, a.language, true));
+    for (const child of type === undefined ? node.children : node.children.slice(1)) out.push(...elementClauses(child, a));
+    return out;
+  }
+  const branches = node.children.filter((c) => !(c.node.kind === '(' && c.node.predicate)).map((c) => dedupeClauses(elementClauses(c, a)));
+  if (branches.length === 0 || branches.some((b) => b.length === 0)) return out;
+  // Clauses every branch has hold as they are; of the others, a clause of each branch, joined, holds.
+  const keys = branches.map((b) => new Set(b.map(clauseKey)));
+  const shared = branches[0]!.filter((c) => keys.every((k) => k.has(clauseKey(c))));
+  const sharedKeys = new Set(shared.map(clauseKey));
+  const rest = branches.map((b) => b.filter((c) => !sharedKeys.has(clauseKey(c))));
+  out.push(...shared);
+  if (rest.every((b) => b.length > 0)) out.push(dedupe(rest.flatMap((b) => [...bestClause(b)])));
   return out;
 }
 
-// --- A reader of tree-sitter query patterns: just enough structure for captures and predicates. ---
-
-interface Element {
-  readonly node: Group | Atom;
-  /** Captures (`@name`) and quantifiers (`?`, `*`, `+`) after the node, in order. */
-  readonly suffixes: readonly string[];
+/** The clause that filters most: long needles first, then few. */
+function bestClause(clauses: readonly Clause[]): Clause {
+  const shortest = (c: Clause): number => Math.min(...c.map((n) => n.text.length), 8);
+  return clauses.reduce((best, c) => {
+    const d = shortest(c) - shortest(best);
+    return d > 0 || (d === 0 && c.length < best.length) ? c : best;
+  });
 }
 
-interface Group {
-  readonly kind: '(' | '[';
-  readonly children: readonly Element[];
-  /** `(#name? args...)`: a predicate, with its arguments as written (strings still quoted). */
-  readonly predicate?: { readonly name: string; readonly args: readonly string[] };
-}
-
-interface Atom {
-  readonly kind: 'atom';
-  readonly text: string;
-}
-
-/** Splits a query into its top-level patterns, as tree-sitter counts them (a top-level `[...]` is one). */
-function readPatterns(query: string): Element[][] {
-  const reader = new QueryReader(query);
-  const out: Element[][] = [];
-  for (;;) {
-    const element = reader.element();
-    if (!element) break;
-    out.push([element]);
-  }
-  return out;
-}
-
-class QueryReader {
-  private i = 0;
-  constructor(private readonly s: string) {}
-
-  private skipSpace(): void {
-    while (this.i < this.s.length) {
-      const c = this.s[this.i]!;
-      if (c === ';') while (this.i < this.s.length && this.s[this.i] !== '\n') this.i++;
-      else if (/\s/.test(c)) this.i++;
-      else break;
-    }
-  }
-
-  /** The next element, or undefined at the end or before a closing bracket. */
-  element(): Element | undefined {
-    this.skipSpace();
-    const c = this.s[this.i];
-    if (c === undefined || c === ')' || c === ']') return undefined;
-    let node: Group | Atom;
-    if (c === '(' || c === '[') node = this.group(c);
-    else if (c === '"') node = { kind: 'atom', text: this.string() };
-    else node = { kind: 'atom', text: this.word() };
-    const suffixes: string[] = [];
-    for (;;) {
-      this.skipSpace();
-      const d = this.s[this.i];
-      if (d === '?' || d === '*' || d === '+') {
-        suffixes.push(d);
-        this.i++;
-      } else if (d === '@') suffixes.push(this.word());
-      else break;
-    }
-    return { node, suffixes };
-  }
-
-  private group(open: '(' | '['): Group {
-    this.i++;
-    const close = open === '(' ? ')' : ']';
-    this.skipSpace();
-    if (open === '(' && this.s[this.i] === '#') {
-      const name = this.word().slice(1);
-      const args: string[] = [];
-      for (;;) {
-        this.skipSpace();
-        const c = this.s[this.i];
-        if (c === undefined) throw new Error('unclosed predicate');
-        if (c === ')') break;
-        args.push(c === '"' ? this.string() : this.word());
-      }
-      this.i++;
-      return { kind: '(', children: [], predicate: { name, args } };
-    }
-    const children: Element[] = [];
-    for (;;) {
-      const child = this.element();
-      if (!child) break;
-      children.push(child);
-    }
-    if (this.s[this.i] !== close) throw new Error(`expected ${close}`);
-    this.i++;
-    return { kind: open, children };
-  }
-
-  private string(): string {
-    const start = this.i++;
-    while (this.i < this.s.length && this.s[this.i] !== '"') this.i += this.s[this.i] === '\\' ? 2 : 1;
-    if (this.i >= this.s.length) throw new Error('unclosed string');
-    this.i++;
-    return this.s.slice(start, this.i);
-  }
-
-  private word(): string {
-    const start = this.i;
-    while (this.i < this.s.length && !/[\s()[\]"@;?*+]/.test(this.s[this.i]!)) this.i++;
-    // A capture name or a predicate name keeps its `?` / leading `@`: `@x`, `#eq?`.
-    if (this.s[start] === '@' && this.i === start) this.i++;
-    if (this.s[start] === '@') while (this.i < this.s.length && /[\w.-]/.test(this.s[this.i]!)) this.i++;
-    if (this.s[start] === '#' && this.s[this.i] === '?') this.i++;
-    if (this.i === start) throw new Error(`unexpected ${this.s[this.i]}`);
-    return this.s.slice(start, this.i);
-  }
-}
-
-/** tree-sitter's string escapes: `\n`, `\r`, `\t`, `\0`; any other escaped character stands for itself. */
-export function unescapeQueryString(quoted: string): string {
-  const body = quoted.startsWith('"') ? quoted.slice(1, -1) : quoted;
-  return body.replace(/\\(.)/gs, (_, c: string) => (c === 'n' ? '\n' : c === 'r' ? '\r' : c === 't' ? '\t' : c === '0' ? '\0' : c));
-}
-
-function predicatesOf(elements: readonly Element[]): { name: string; args: readonly string[] }[] {
-  const out: { name: string; args: readonly string[] }[] = [];
-  const visit = (e: Element): void => {
-    if (e.node.kind === 'atom') return;
-    if (e.node.predicate) out.push(e.node.predicate);
-    e.node.children.forEach(visit);
-  };
-  elements.forEach(visit);
-  return out;
-}
-
-/** Captures every match binds: a sequence binds what any element binds, an alternation what all branches bind. */
-function mandatoryCaptures(elements: readonly Element[], kind: '(' | '['): Set<string> {
-  const sets = elements.filter((e) => !(e.node.kind === '(' && e.node.predicate)).map(elementCaptures);
-  if (kind === '(') return new Set(sets.flatMap((s) => [...s]));
-  if (sets.length === 0) return new Set();
-  return new Set([...sets[0]!].filter((c) => sets.every((s) => s.has(c))));
-}
-
-function elementCaptures(e: Element): Set<string> {
-  if (e.suffixes.includes('?') || e.suffixes.includes('*')) return new Set();
-  const own = e.suffixes.filter((s) => s.startsWith('@')).map((s) => s.slice(1));
-  const inner = e.node.kind === 'atom' ? new Set<string>() : mandatoryCaptures(e.node.children, e.node.kind);
-  for (const c of own) inner.add(c);
-  return inner;
+/**
+ * A token of the grammar as a clause: `fromGrammar` when grammar-tokens.ts lists it for the node type
+ * (always text of the node), otherwise only when it is one of the language's safe anonymous nodes.
+ */
+function tokenClauses(token: string, language: Language | undefined, fromGrammar: boolean): Clause[] {
+  if (!language || token.length < MIN_LITERAL) return [];
+  if (!fromGrammar && !isSafeToken(language, token)) return [];
+  return [[needle(token, false, { keyword: KEYWORD.test(token) })]];
 }

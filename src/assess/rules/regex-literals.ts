@@ -1,3 +1,7 @@
+import { alternatives, ANY, ANY_CHAR, EMPTY, foldAscii, minimal, MIN_LITERAL, repeat, requirement, score, sequence, type Info } from './regex-info.js';
+
+export { foldAscii, MIN_LITERAL } from './regex-info.js';
+
 /**
  * Literal strings that every match of a regular expression contains, so a file that contains none of them
  * cannot hold a node whose text the regex matches: `^(exec|system)$` needs `exec` or `system`,
@@ -8,123 +12,50 @@
  * it cannot read gives no literals at all. The result is a set of alternatives of which one must be a
  * substring of every match, or undefined when nothing useful is known (an alternative shorter than
  * MIN_LITERAL characters, found in nearly every file, makes the set useless).
+ *
+ * Besides the strings a part matches exactly, the reader keeps the strings every match of a part starts
+ * and ends with: `"` before `(Location|X-[A-Za-z-]+)` needs `"Location` or `"X-`, a group whose every
+ * alternative ends in a quantifier character followed by `)+` needs `+)+`, `*)+`, ... A required set is
+ * kept minimal (a string containing another member adds nothing: the text then contains that member too).
+ *
+ * `fold`: the same analysis with ASCII letters lower-cased, for a regex whose cased spellings are too many
+ * (`[Pp]assword|PASSWORD|[Ss]ecret_?[Kk]ey|...`): the literals are then lower case and must be looked
+ * for in the text with its ASCII letters lower-cased. Lower-casing letter by letter maps every match of the
+ * regex to a match of the lower-cased regex, so what every match of the latter contains, the lower-cased
+ * text contains.
  */
-export function requiredLiterals(source: string): string[] | undefined {
+export function requiredLiterals(source: string, fold = false): string[] | undefined {
   let info: Info;
   try {
-    const parser = new RegexParser(source);
+    const parser = new RegexParser(source, fold);
     info = parser.alternation();
     if (!parser.done()) return undefined;
   } catch {
     return undefined;
   }
   const best = requirement(info);
-  return best && score(best) >= MIN_LITERAL ? [...best] : undefined;
+  return best && score(best) >= MIN_LITERAL ? [...minimal(best)] : undefined;
 }
 
-/** Shorter literals are in almost every file: they filter nothing and cost a search. */
-export const MIN_LITERAL = 3;
-/** Expansions (`[Pp][Ww]`, alternations in sequence) beyond this many strings are given up. */
-const MAX_STRINGS = 32;
-
-interface Info {
-  /** Every string the node can match, when that set is small and known. */
-  readonly exact?: ReadonlySet<string>;
-  /** One of these is a substring of every string the node matches. */
-  readonly required?: ReadonlySet<string>;
-}
-
-const ANY: Info = {};
-const EMPTY: Info = { exact: new Set(['']) };
-
-/** How selective a requirement is: its shortest alternative. */
-function score(set: ReadonlySet<string>): number {
-  let min = Infinity;
-  for (const s of set) min = Math.min(min, s.length);
-  return set.size === 0 ? 0 : min;
-}
-
-function better(a: ReadonlySet<string> | undefined, b: ReadonlySet<string> | undefined): ReadonlySet<string> | undefined {
-  if (!a) return b;
-  if (!b) return a;
-  const sa = score(a);
-  const sb = score(b);
-  if (sa !== sb) return sa > sb ? a : b;
-  return a.size <= b.size ? a : b;
-}
-
-function requirement(info: Info): ReadonlySet<string> | undefined {
-  const r = better(info.required, info.exact);
-  return r && score(r) > 0 ? r : undefined;
-}
-
-function product(a: ReadonlySet<string>, b: ReadonlySet<string>): Set<string> | undefined {
-  if (a.size * b.size > MAX_STRINGS) return undefined;
-  const out = new Set<string>();
-  for (const x of a) for (const y of b) out.add(x + y);
-  return out;
-}
-
-function union(a: ReadonlySet<string>, b: ReadonlySet<string>): Set<string> | undefined {
-  const out = new Set([...a, ...b]);
-  return out.size > MAX_STRINGS ? undefined : out;
-}
-
-/** A run of items one after the other: exact strings multiply; the best requirement of any stretch wins. */
-function sequence(items: readonly Info[]): Info {
-  let run: ReadonlySet<string> | undefined = new Set(['']);
-  let allExact = true;
-  let best: ReadonlySet<string> | undefined;
-  const close = (): void => {
-    if (run) best = better(best, run.size && score(run) > 0 ? run : undefined);
-  };
-  for (const item of items) {
-    if (item.exact) {
-      const joined: ReadonlySet<string> | undefined = run && product(run, item.exact);
-      if (joined) run = joined;
-      else {
-        close();
-        allExact = false;
-        run = item.exact;
-      }
-    } else {
-      allExact = false;
-      close();
-      best = better(best, item.required && score(item.required) > 0 ? item.required : undefined);
-      run = new Set(['']);
-    }
-  }
-  close();
-  return allExact && run ? { exact: run, required: best } : { required: best };
-}
-
-function alternatives(branches: readonly Info[]): Info {
-  let exact: ReadonlySet<string> | undefined = new Set<string>();
-  let required: ReadonlySet<string> | undefined = new Set<string>();
-  for (const b of branches) {
-    exact = exact && b.exact && union(exact, b.exact);
-    const r = requirement(b);
-    required = required && r && union(required, r);
-  }
-  return { exact, required };
-}
-
-function repeat(item: Info, min: number, max: number): Info {
-  if (min === 0) {
-    return max === 1 && item.exact ? { exact: union(item.exact, new Set([''])) } : ANY;
-  }
-  let exact: ReadonlySet<string> | undefined;
-  if (max === min && item.exact) {
-    exact = item.exact;
-    for (let i = 1; i < min && exact; i++) exact = product(exact, item.exact);
-  }
-  return { exact, required: requirement(item) };
+/**
+ * The needles of a regex for a prefilter: its literals as written, or when it has none (too many spellings:
+ * `[Pp]assword|PASSWORD|[Ss]ecret_?[Kk]ey|...`), its lower-cased literals, to look for lower-cased.
+ */
+export function regexNeedles(source: string): { readonly texts: readonly string[]; readonly fold: boolean } | undefined {
+  const cased = requiredLiterals(source);
+  if (cased) return { texts: cased, fold: false };
+  const folded = requiredLiterals(source, true);
+  return folded && { texts: folded, fold: true };
 }
 
 /** A recursive-descent reader of JavaScript regex syntax (no flags: tree-sitter's `#match?` uses none). */
 class RegexParser {
   private i = 0;
-  constructor(private readonly s: string) {}
+  constructor(
+    private readonly s: string,
+    /** Read every literal character lower-cased (ASCII letters only). */
+    private readonly fold: boolean,
+  ) {}
 
   done(): boolean {
     return this.i >= this.s.length;
@@ -164,6 +95,10 @@ class RegexParser {
     return this.quantified(repeat(item, min, max));
   }
 
+  private one(ch: string): Info {
+    return { exact: new Set([this.fold ? foldAscii(ch) : ch]) };
+  }
+
   private atom(): Info {
     const c = this.s[this.i++]!;
     switch (c) {
@@ -171,7 +106,7 @@ class RegexParser {
       case '$':
         return EMPTY;
       case '.':
-        return ANY;
+        return ANY_CHAR;
       case '(':
         return this.group();
       case '[':
@@ -183,7 +118,7 @@ class RegexParser {
       case '?':
         throw new Error('nothing to repeat');
       default:
-        return { exact: new Set([c]) };
+        return this.one(c);
     }
   }
 
@@ -215,8 +150,7 @@ class RegexParser {
       let ch: string | undefined;
       if (this.s[this.i] === '\\') {
         this.i++;
-        const e = this.escape(true);
-        ch = e.exact?.size === 1 ? [...e.exact][0] : undefined;
+        ch = this.classEscape();
         if (ch === undefined) known = false;
       } else ch = this.s[this.i++];
       if (this.s[this.i] === '-' && this.s[this.i + 1] !== ']' && this.i + 1 < this.s.length) {
@@ -225,8 +159,7 @@ class RegexParser {
         let to: string | undefined;
         if (this.s[this.i] === '\\') {
           this.i++;
-          const e = this.escape(true);
-          to = e.exact?.size === 1 ? [...e.exact][0] : undefined;
+          to = this.classEscape();
         } else to = this.s[this.i++];
         if (ch === undefined || to === undefined) known = false;
         else {
@@ -242,42 +175,51 @@ class RegexParser {
     }
     if (this.s[this.i] !== ']') throw new Error('unclosed class');
     this.i++;
-    return known && chars.size > 0 && chars.size <= 4 ? { exact: chars } : ANY;
+    const listed = this.fold ? new Set([...chars].map(foldAscii)) : chars;
+    return known && listed.size > 0 && listed.size <= 4 ? { exact: listed } : ANY_CHAR;
+  }
+
+  /** The one character an escape in a class stands for, read as written (not folded), or undefined. */
+  private classEscape(): string | undefined {
+    const e = new RegexParser(this.s, false);
+    e.i = this.i;
+    const info = e.escape(true);
+    this.i = e.i;
+    return info.exact?.size === 1 ? [...info.exact][0] : undefined;
   }
 
   /** After a backslash. Inside a class `\b` is a backspace; outside, a word boundary (matches nothing). */
   private escape(inClass: boolean): Info {
     const c = this.s[this.i++];
     if (c === undefined) throw new Error('trailing backslash');
-    const one = (ch: string): Info => ({ exact: new Set([ch]) });
     switch (c) {
       case 'd': case 'D': case 'w': case 'W': case 's': case 'S':
-        return ANY;
+        return ANY_CHAR;
       case 'b':
-        return inClass ? one('\b') : EMPTY;
+        return inClass ? this.one('\b') : EMPTY;
       case 'B':
         return EMPTY;
-      case 'n': return one('\n');
-      case 'r': return one('\r');
-      case 't': return one('\t');
-      case 'f': return one('\f');
-      case 'v': return one('\v');
+      case 'n': return this.one('\n');
+      case 'r': return this.one('\r');
+      case 't': return this.one('\t');
+      case 'f': return this.one('\f');
+      case 'v': return this.one('\v');
       case '0':
-        if (!/[0-9]/.test(this.s[this.i] ?? '')) return one('\0');
+        if (!/[0-9]/.test(this.s[this.i] ?? '')) return this.one('\0');
         while (/[0-9]/.test(this.s[this.i] ?? '')) this.i++;
         return ANY; // a legacy octal escape
       case 'x': {
         const m = /^[0-9a-fA-F]{2}/.exec(this.s.slice(this.i));
-        if (!m) return one('x');
+        if (!m) return this.one('x');
         this.i += 2;
-        return one(String.fromCharCode(parseInt(m[0], 16)));
+        return this.one(String.fromCharCode(parseInt(m[0], 16)));
       }
       case 'u': {
         // Without the `u` flag `\u{41}` is `u` 41 times: only `\uHHHH` is an escape.
         const m = /^[0-9a-fA-F]{4}/.exec(this.s.slice(this.i));
-        if (!m) return one('u');
+        if (!m) return this.one('u');
         this.i += 4;
-        return one(String.fromCharCode(parseInt(m[0], 16)));
+        return this.one(String.fromCharCode(parseInt(m[0], 16)));
       }
       case 'c':
         if (/[A-Za-z]/.test(this.s[this.i] ?? '')) this.i++;
@@ -290,7 +232,7 @@ class RegexParser {
           while (/[0-9]/.test(this.s[this.i] ?? '')) this.i++;
           return ANY; // a backreference: any text
         }
-        return one(c);
+        return this.one(c);
     }
   }
 
