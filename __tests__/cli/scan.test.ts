@@ -13,14 +13,17 @@ function tree(files: Record<string, string>): string {
   return dir;
 }
 
+// A file is parsed (and its units listed) only when some rule could match it: these hash their input.
+const PY_HASH = 'import hashlib\n\n\n';
+
 test('scan walks folders, honours .gitignore at every level, and makes every function a unit', async () => {
   const dir = tree({
     '.gitignore': 'build/\n*.gen.py\n',
-    'src/a.py': 'def one():\n    return 1\n\n\ndef two():\n    return 2\n',
+    'src/a.py': `${PY_HASH}def one(b):\n    return hashlib.sha256(b)\n\n\ndef two():\n    return 2\n`,
     'src/b.gen.py': 'def generated():\n    pass\n',
     'src/sub/.gitignore': 'skip.go\n',
     'src/sub/skip.go': 'package sub\n\nfunc Skip() {}\n',
-    'src/sub/keep.go': 'package sub\n\nfunc Keep() int {\n\treturn 1\n}\n',
+    'src/sub/keep.go': 'package sub\n\nimport "strconv"\n\nfunc Keep(s string) int {\n\tn, _ := strconv.Atoi(s)\n\treturn n\n}\n',
     'build/out.js': 'function built() {}\n',
     'README.md': '# not code\n',
   });
@@ -31,7 +34,7 @@ test('scan walks folders, honours .gitignore at every level, and makes every fun
 });
 
 test('scan --exclude and --include filter paths', async () => {
-  const dir = tree({ 'a/x.py': 'def x():\n    pass\n', 'b/y.py': 'def y():\n    pass\n' });
+  const dir = tree({ 'a/x.py': `${PY_HASH}def x(b):\n    return hashlib.sha256(b)\n`, 'b/y.py': `${PY_HASH}def y(b):\n    return hashlib.sha256(b)\n` });
   const ex = memoryIo({ cwd: dir });
   await runCli(['scan', '.', '--format', 'json', '--exclude', 'a/**'], ex.io);
   expect(JSON.parse(ex.stdout()).units.map((u: { unit: string }) => u.unit)).toEqual(['y']);
