@@ -1,4 +1,4 @@
-import fs from 'node:fs/promises';
+import fs from 'node:fs';
 import path from 'node:path';
 import type { FileSource } from './file-source.js';
 
@@ -14,7 +14,9 @@ export function localFileSource(root: string, options: { confine?: boolean } = {
       const abs = path.resolve(base, file);
       if (confine && abs !== base && !abs.startsWith(base + path.sep)) throw new Error(`path leaves the repository: ${file}`);
       try {
-        return await fs.readFile(abs);
+        // Synchronous: a local file is read in microseconds, and the promise round trip per file cost more
+        // than the read when a scan reads thousands of them.
+        return fs.readFileSync(abs);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
         throw error;
