@@ -1,8 +1,9 @@
 // The token tables of grammar-tokens.ts, checked against the grammars the scanner parses with: each
 // grammar's src/grammar.json (shipped next to its .wasm in node_modules). A token counts for a node type
 // when every production of the node holds it with a required part after it (so tree-sitter's error
-// recovery cannot have inserted it as a zero-width MISSING token); an anonymous node is safe when its
-// token ends no production anywhere, is no alias and no external token.
+// recovery cannot have inserted it as a zero-width MISSING token), and a group `a/b` when every production
+// holds one of them so; an anonymous node is safe when its token ends no production anywhere, is no alias
+// and no external token.
 import fs from 'node:fs';
 import path from 'node:path';
 import { GRAMMAR_TOKEN_TABLES, isSafeToken, tokensOfNode } from '../../src/assess/rules/grammar-tokens.js';
@@ -37,7 +38,7 @@ const GRAMMAR_FILES: Readonly<Record<Language, readonly string[]>> = {
 const WRAPPERS = new Set(['FIELD', 'ALIAS', 'PREC', 'PREC_LEFT', 'PREC_RIGHT', 'PREC_DYNAMIC', 'RESERVED']);
 
 /** What grammar.json guarantees: per named node type, its required non-final tokens; the safe anonymous tokens. */
-function analyse(g: GrammarJson): { types: Map<string, Set<string>>; safe: Set<string> } {
+function analyse(g: GrammarJson): { types: Map<string, Set<string>>; safe: Set<string>; requiresOneOf: (type: string, tokens: readonly string[]) => boolean } {
   const rules = g.rules;
   const externals = new Set((g.externals ?? []).filter((e) => e.type === 'STRING').map((e) => String(e.value)));
   const nullableMemo = new Map<Rule, boolean>();
@@ -124,7 +125,26 @@ function analyse(g: GrammarJson): { types: Map<string, Set<string>>; safe: Set<s
     const sets = sources.map((s) => required(s, [name], true));
     types.set(name, new Set([...sets[0]!].filter((t) => sets.every((s) => s.has(t)))));
   }
-  return { types, safe };
+  // Whether every match of a rule holds one of the tokens, not at the end of a production (for a group).
+  const oneOf = (r: Rule, set: ReadonlySet<string>, stack: readonly string[], last: boolean): boolean => {
+    switch (r.type) {
+      case 'BLANK': case 'REPEAT': case 'PATTERN': case 'TOKEN': case 'IMMEDIATE_TOKEN': return false;
+      case 'STRING': return !last && !externals.has(String(r.value)) && set.has(String(r.value));
+      case 'SEQ': return r.members!.some((m, i) => oneOf(m, set, stack, last && r.members!.slice(i + 1).every((x) => nullable(x))));
+      case 'CHOICE': return r.members!.every((m) => oneOf(m, set, stack, last));
+      case 'REPEAT1': return oneOf(r.content!, set, stack, true);
+      case 'SYMBOL': {
+        const target = rules[r.name!];
+        return target !== undefined && !stack.includes(r.name!) && oneOf(target, set, [...stack, r.name!], true);
+      }
+      default: return oneOf(r.content!, set, stack, last);
+    }
+  };
+  const requiresOneOf = (type: string, tokens: readonly string[]): boolean => {
+    const sources = [...(rules[type] && !type.startsWith('_') ? [rules[type]!] : []), ...(aliasContents.get(type) ?? [])];
+    return sources.length > 0 && sources.every((s) => oneOf(s, new Set(tokens), [type], true));
+  };
+  return { types, safe, requiresOneOf };
 }
 
 const root = path.join(process.cwd(), 'node_modules');
@@ -150,14 +170,17 @@ test.each(LANGUAGES.map((l) => [l]))('%s: every listed node token is in every no
     for (const [type, tokens] of listed) {
       const known = grammar.types.get(type);
       expect({ type, known: known !== undefined }).toEqual({ type, known: true });
-      for (const token of tokens.split('|')) expect({ type, token, required: known!.has(token) }).toEqual({ type, token, required: true });
+      for (const group of tokens.split('|').map((g) => g.split('/'))) {
+        const required = group.length === 1 ? known!.has(group[0]!) : grammar.requiresOneOf(type, group);
+        expect({ type, group, required }).toEqual({ type, group, required: true });
+      }
     }
   }
-  for (const [type, tokens] of listed) expect(tokensOfNode(language, type)).toEqual(tokens.split('|'));
+  for (const [type, tokens] of listed) expect(tokensOfNode(language, type)).toEqual(tokens.split('|').map((g) => g.split('/')));
 });
 
 test.each(LANGUAGES.map((l) => [l]))('%s: every listed safe token ends no production and is no alias', (language) => {
-  const listed = GRAMMAR_TOKEN_TABLES.SAFE_TOKENS[language].split(' ');
+  const listed = GRAMMAR_TOKEN_TABLES.SAFE_TOKENS[language].split(/\s+/);
   for (const grammar of grammarsOf(language)) for (const token of listed) expect({ token, safe: grammar.safe.has(token) }).toEqual({ token, safe: true });
   for (const token of listed) expect(isSafeToken(language, token)).toBe(true);
 });
@@ -176,8 +199,14 @@ test('the analysis itself: a final or optional token is not required, a token in
       identifier: { type: 'PATTERN', value: '[a-z]+' },
     },
   };
-  const { types, safe } = analyse(g);
+  const { types, safe, requiresOneOf } = analyse(g);
   expect([...types.get('loop')!]).toEqual(['loop']);
+  // `left x` or `right x`: one of the two, though neither alone; `goto` may be last, `end` is.
+  expect(requiresOneOf('pick', ['left', 'right'])).toBe(true);
+  expect(requiresOneOf('pick', ['left'])).toBe(false);
+  expect(requiresOneOf('jump', ['goto', 'x'])).toBe(false);
+  expect(requiresOneOf('loop', ['end', 'opt'])).toBe(false);
+  expect(requiresOneOf('loop', ['end', 'loop'])).toBe(true);
   expect([...types.get('jump')!]).toEqual([]);
   expect([...types.get('pick')!]).toEqual([]);
   expect([...safe].sort()).toEqual(['left', 'loop', 'opt', 'right']);

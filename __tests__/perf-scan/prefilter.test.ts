@@ -7,11 +7,11 @@ import fc from 'fast-check';
 import YAML from 'yaml';
 import { Query } from 'web-tree-sitter';
 import { cweSourceSchema, type RuleSource } from '../../src/kb/source-schema.js';
-import { foldAscii, regexNeedles, requiredLiterals } from '../../src/assess/rules/regex-literals.js';
+import { foldAscii, isPunctuationPair, regexNeedles, requiredLiterals } from '../../src/assess/rules/regex-literals.js';
 import { NeedleIndex, negatedLookahead, rulePrefilter, unescapeQueryString, type Prefilter } from '../../src/assess/rules/prefilter.js';
 import { attachTopLevelPredicates } from '../../src/assess/rules/query-text.js';
 import { grammarsOf } from '../../src/assess/rules/compile.js';
-import { loadLanguage } from '../../src/code/parser.js';
+import { loadLanguage, parse } from '../../src/code/parser.js';
 
 const dir = path.join(process.cwd(), 'kb', 'sources');
 const rules: RuleSource[] = [];
@@ -113,9 +113,11 @@ test('needles: words as whole words, others as substrings', () => {
   expect(rulePrefilter({ query: '(call function: (_) @fn) @c', where: [{ capture: 'fn', resolvesTo: ['java.lang.*'] }] })).toBeUndefined();
 });
 
-/** The needles of a prefilter as short strings: `k:` keyword, `f:` folded, `w:` word; clauses ` & `, patterns ` || `. */
+/** The needles of a prefilter as short strings: `k:` keyword, `a:` keyword alone, `f:` folded, `w:` word; clauses ` & `, patterns ` || `. */
 function show(pf: Prefilter | undefined): string | undefined {
-  return pf?.map((clauses) => clauses.map((c) => c.map((n) => (n.keyword ? 'k:' : n.fold ? 'f:' : n.word ? 'w:' : '') + n.text).join('|')).join(' & ')).join(' || ');
+  return pf
+    ?.map((clauses) => clauses.map((c) => c.map((n) => (n.alone ? 'a:' : n.keyword ? 'k:' : n.fold ? 'f:' : n.word ? 'w:' : '') + n.text).join('|')).join(' & '))
+    .join(' || ');
 }
 
 test('regex literals: spellings too many to list are looked for lower-cased', () => {
@@ -185,12 +187,12 @@ test('structure: node types with a keyword, anonymous nodes, alternations', () =
   expect(pf('(for_statement [(sizeof_expression) (while_statement)]) @loop')).toBe('k:for & k:sizeof|k:while');
   // A clause every branch has stays a clause of its own.
   expect(pf('[(for_statement (sizeof_expression)) (for_statement (while_statement))] @loop')).toBe('k:for & k:sizeof|k:while');
-  // Anonymous nodes: only the grammar's safe tokens of MIN_LITERAL characters; `<=` is too short.
+  // Anonymous nodes: only the grammar's safe tokens (of MIN_LITERAL characters, or short ones: below).
   expect(pf('(binary_expression operator: "===") @cmp', 'javascript')).toBe('===');
-  expect(pf('(binary_expression operator: "<=") @cmp')).toBeUndefined();
   expect(pf('(binary_expression operator: "==="? ) @cmp', 'javascript')).toBeUndefined();
   expect(pf('(binary_expression operator: ["===" "!=="]) @cmp', 'javascript')).toBe('===|!==');
-  expect(pf('(binary_expression operator: ["===" "=="]) @cmp', 'javascript')).toBeUndefined();
+  expect(pf('(binary_expression operator: ["===" "=="]) @cmp', 'javascript')).toBe('===|==');
+  expect(pf('(binary_expression operator: ["===" "<"]) @cmp', 'javascript')).toBeUndefined();
   // `new` ends a production in C++ (`operator new`): as an anonymous node it may be a MISSING token...
   expect(pf('(_ "new") @x', 'cpp')).toBeUndefined();
   // ...but every new_expression holds it with more after it.
@@ -252,4 +254,86 @@ test('random regexes: every string a regex matches contains one of its literals'
     }),
     { numRuns: 400 },
   );
+});
+
+test('short needles from regexes: a pair of punctuation characters, nothing shorter, no pair with a word character', () => {
+  expect(isPunctuationPair('"(')).toBe(true);
+  expect(isPunctuationPair('<=')).toBe(true);
+  for (const s of ['(', '"a', 'in', '_(', '$(', ' (', '"\n', '"((', '']) expect([s, isPunctuationPair(s)]).toEqual([s, false]);
+  // A C++ string literal that starts an XPath predicate's value: it ends with `'"`.
+  expect(requiredLiterals('\\[[^\\]]*=\\s*\'"$')).toEqual(['\'"']);
+  expect(requiredLiterals('^"\\(')).toEqual(['"(']);
+  expect(requiredLiterals('^"(\\(|\\[)')?.sort()).toEqual(['"(', '"[']);
+  // A longer literal still wins over a pair.
+  expect(requiredLiterals('^"\\(cn=')).toEqual(['"(cn=']);
+  // A single character, a pair with a word character or white space, an optional pair: nothing.
+  expect(requiredLiterals('^\\($')).toBeUndefined();
+  expect(requiredLiterals('^"a')).toBeUndefined();
+  expect(requiredLiterals('^L"$')).toBeUndefined();
+  expect(requiredLiterals('= ')).toBeUndefined();
+  expect(requiredLiterals('^"(\\()?')).toBeUndefined();
+  expect(requiredLiterals('"\\(|x')).toBeUndefined(); // one alternative is a single character
+  // As a prefilter: a substring.
+  const pf = rulePrefilter({ query: '((string_literal) @s (#match? @s "=\\\\s*\'\\"$"))', where: [] });
+  expect(show(pf)).toBe('\'"');
+  expect(new NeedleIndex('q = "//user[@name=\'" + name + "\']";').passes(pf)).toBe(true);
+  expect(new NeedleIndex('q = "//user[@name=" + name;').passes(pf)).toBe(false);
+});
+
+test('short needles from the grammar: punctuation pairs and two-letter keywords the tables list, never a single character', () => {
+  const pf = (query: string, language: 'c' | 'cpp' | 'javascript' | 'typescript' | 'python' = 'c') => show(rulePrefilter({ query, where: [], language }));
+  expect(pf('(binary_expression operator: "<=") @cmp')).toBe('<=');
+  expect(pf('(field_expression operator: "->") @f')).toBe('->');
+  // Optional, or in one branch of an alternation only: nothing.
+  expect(pf('(binary_expression operator: "<="? ) @cmp')).toBeUndefined();
+  expect(pf('(binary_expression operator: ["<=" "<"]) @cmp')).toBeUndefined();
+  expect(pf('(binary_expression operator: ["<=" ">="]) @cmp')).toBe('<=|>=');
+  // `<=` ends a production in C++ (`operator<=`): it may be a MISSING token there.
+  expect(pf('(binary_expression operator: "<=") @cmp', 'cpp')).toBeUndefined();
+  // Single characters, never.
+  expect(pf('(binary_expression operator: "<") @cmp')).toBeUndefined();
+  expect(pf('(subscript_expression "[") @s')).toBeUndefined();
+  // A two-letter keyword only where the tables list it (`as` is safe in TypeScript, but in too many files).
+  expect(pf('(binary_expression operator: "in") @b', 'javascript')).toBe('a:in');
+  expect(pf('(as_expression "as") @b', 'typescript')).toBeUndefined();
+  expect(pf('(if_statement) @b', 'javascript')).toBeUndefined();
+  // A node type with a group of tokens: `for (k in o)` or `for (v of a)`.
+  expect(pf('(for_in_statement) @loop', 'javascript')).toBe('k:for & a:in|a:of');
+  expect(pf('(do_statement) @loop')).toBe('a:do & k:while');
+  expect(pf('(for_statement) @loop', 'python')).toBe('k:for & a:in');
+});
+
+test('two-letter keywords alone: not inside a name, but after what a number or regex flags end with', () => {
+  const pf = rulePrefilter({ query: '(binary_expression operator: "in") @b', where: [], language: 'javascript' });
+  // A run with a digit before the keyword passes, whatever precedes the digit (`a.b1in`): more texts, never fewer.
+  for (const text of ['if ("k" in o) {}', 'x=(k)in o', 'in', 'a$in o', 'x = 1in o', 'x = 0xABin o', 'x = 1.e5in o', '/x/g9in o', 'a=[in]', '#in', '@in', '\\u0061in', 'a.b1in'])
+    expect([text, new NeedleIndex(text).passes(pf)]).toEqual([text, true]);
+  for (const text of ['main(); join(x); obj.domain', 'x.min(y)', 'within', 'inside', 'int x', 'x = a.min', ''])
+    expect([text, new NeedleIndex(text).passes(pf)]).toEqual([text, false]);
+});
+
+test('two-letter keywords: every `in`, `of` or `do` token tree-sitter makes passes its needle (random texts)', async () => {
+  // Glued to its neighbours: numbers, regex flags, names, punctuation; and whole statements, so that many parse.
+  const pieces = ['in', 'of', 'do', 'for', 'x', 'a', '1', '0x', 'e', 'g', '.', '/', '$', '_', ' ', '(', ')', '[', ']', '{', '}', ';', '"', "'", '#', '@', '\\', '\n', '=', 'while', 'k'];
+  const statements = ['for (k in o) {}', 'for (const v of a) {}', 'do {} while (0);', 'for x in y: pass\n', 'y = k in o;', 'x = [v for v in w]\n'];
+  const piece = fc.oneof(fc.constantFrom(...pieces), fc.constantFrom(...statements));
+  // The needles as the tables make them (`of` and `do` are no safe anonymous nodes everywhere, but node tokens).
+  const alone = (k: string) => [[[{ text: k, word: false, keyword: true, alone: true, runs: [k] }]]] as Prefilter;
+  const texts = fc.sample(fc.array(piece, { minLength: 1, maxLength: 12 }).map((p) => p.join('')), { numRuns: 600, seed: 7 });
+  let tokens = 0;
+  for (const grammar of ['javascript', 'typescript', 'python', 'c'] as const) {
+    for (const text of texts) {
+      const tree = await parse(grammar, text);
+      try {
+        for (const k of ['in', 'of', 'do']) {
+          const real = tree.rootNode.descendantsOfType(k).filter((n) => n !== null && !n.isMissing && n.endIndex > n.startIndex);
+          tokens += real.length;
+          if (real.length > 0) expect([grammar, k, text, new NeedleIndex(text).passes(alone(k))]).toEqual([grammar, k, text, true]);
+        }
+      } finally {
+        tree.delete();
+      }
+    }
+  }
+  expect(tokens).toBeGreaterThan(1000);
 });

@@ -3,7 +3,7 @@ import type { RuleSource } from '../../kb/source-schema.js';
 import { isSafeToken, tokensOfNode } from './grammar-tokens.js';
 import { predicatesOf, readPatterns, unescapeQueryString, type Element } from './query-pattern.js';
 import { attachTopLevelPredicates } from './query-text.js';
-import { foldAscii, MIN_LITERAL, regexNeedles } from './regex-literals.js';
+import { foldAscii, isPunctuationPair, MIN_LITERAL, regexNeedles } from './regex-literals.js';
 
 export { unescapeQueryString } from './query-pattern.js';
 
@@ -22,7 +22,8 @@ export { unescapeQueryString } from './query-pattern.js';
  *   web-tree-sitter fails these when the capture is unbound. `#not-match? @c "^(?!R)"` passes exactly
  *   when the text matches `^(?:R)` (or when @c is unbound): the literals of that regex, where @c is bound;
  * - the pattern's structure (grammar-tokens.ts): a node type whose every node holds a keyword
- *   (`for_statement`: `for`), an anonymous node that is always its text (`"sizeof"`);
+ *   (`for_statement`: `for`; a JavaScript `for_in_statement`: `for`, and `in` or `of`), an anonymous
+ *   node that is always its text (`"sizeof"`, `"<="`);
  * - the rule's `where`: `resolvesTo` names (the qualified name's last segment is text of the file: the
  *   callee's last property, or the import that bound the name), `hasArgument` (the keyword or property
  *   name, and the literals of its `value` regex).
@@ -32,8 +33,13 @@ export { unescapeQueryString } from './query-pattern.js';
  * How a needle is looked for: `word` needles (word characters from `#eq?`/`#any-of?`) as whole words (a
  * node's text never starts or ends inside a word); `keyword` needles (a keyword, or an identifier that is
  * a qualified name's last segment) not followed by a letter, digit or `_` (an identifier is lexed as long
- * as it goes); `fold` needles (lower case) in the text with its ASCII letters lower-cased; all others as
- * substrings.
+ * as it goes); `alone` keywords (two letters: `in`, `of`) also not preceded by one, but for what a token
+ * lexed before the keyword can end with (see NeedleIndex.keywordAlone); `fold` needles (lower case) in the
+ * text with its ASCII letters lower-cased; all others as substrings.
+ *
+ * Needles shorter than MIN_LITERAL are in nearly every file and are not made, except a pair of punctuation
+ * characters (`"(`, `<=`: regex-info.ts, isPunctuationPair), a two-letter keyword the grammar tables list
+ * (a token, looked for `alone`) and a short resolvesTo segment (at a word's end). A single character never.
  */
 export interface Needle {
   readonly text: string;
@@ -42,12 +48,21 @@ export interface Needle {
   readonly keyword?: boolean;
   /** Looked for in the text with ASCII letters lower-cased (`text` is lower case). */
   readonly fold?: boolean;
+  /** A keyword (`keyword` too) not preceded by a letter, digit or `_` either, but after a number or `/`, `#`, `@`, `\`. */
+  readonly alone?: boolean;
   /** The runs of word characters in `text`, for the quick absence check. */
   readonly runs: readonly string[];
 }
 
-function needle(text: string, word: boolean, more: { keyword?: boolean; fold?: boolean } = {}): Needle {
-  return { text, word, ...(more.keyword && { keyword: true }), ...(more.fold && { fold: true }), runs: text.match(/[\w$]+/g) ?? [] };
+function needle(text: string, word: boolean, more: { keyword?: boolean; fold?: boolean; alone?: boolean } = {}): Needle {
+  return {
+    text,
+    word,
+    ...((more.keyword || more.alone) && { keyword: true }),
+    ...(more.alone && { alone: true }),
+    ...(more.fold && { fold: true }),
+    runs: text.match(/[\w$]+/g) ?? [],
+  };
 }
 
 export type Clause = readonly Needle[];
@@ -83,6 +98,7 @@ export class NeedleIndex {
   /** Needles looked up so far, by kind (word needles are a lookup in the word set already). */
   private readonly found = new Map<string, boolean>();
   private readonly foundKeyword = new Map<string, boolean>();
+  private readonly foundAlone = new Map<string, boolean>();
   private readonly foundFolded = new Map<string, boolean>();
   private wordSet: Set<string> | undefined;
   private joined: string | undefined;
@@ -92,10 +108,16 @@ export class NeedleIndex {
 
   has(needle: Needle): boolean {
     if (needle.word) return this.words().has(needle.text);
-    const found = needle.keyword ? this.foundKeyword : needle.fold ? this.foundFolded : this.found;
+    const found = needle.alone ? this.foundAlone : needle.keyword ? this.foundKeyword : needle.fold ? this.foundFolded : this.found;
     let hit = found.get(needle.text);
     if (hit === undefined) {
-      hit = needle.keyword ? this.endsWord(needle.text) : needle.fold ? this.containsFolded(needle) : this.contains(needle);
+      hit = needle.alone
+        ? this.keywordAlone(needle.text)
+        : needle.keyword
+          ? this.endsWord(needle.text)
+          : needle.fold
+            ? this.containsFolded(needle)
+            : this.contains(needle);
       found.set(needle.text, hit);
     }
     return hit;
@@ -130,6 +152,24 @@ export class NeedleIndex {
   private endsWord(text: string): boolean {
     const joined = this.joinedWords();
     return joined.includes(`${text} `) || joined.endsWith(text) || joined.includes(`${text}$`);
+  }
+
+  /**
+   * The keyword `text` as a token could be: followed by a character other than a letter, digit or `_`, and
+   * preceded by one too, or else inside a run of those characters that a token other than an identifier
+   * ends in. The token before a keyword ends right before it; if that token ends with a letter, digit or
+   * `_` (the run of them goes on into the keyword) and started in the run, it started with a digit: a token
+   * starting with a letter or `_` is an identifier or a keyword (the word rule), lexed as long as the run
+   * goes, or a string's prefix, followed by a quote. If it started before the run, it is a number
+   * (`1.e5in`: a digit, `.`), regex flags (`/x/g`), a name after `#` or `@` (`#ifdef`, `@interface`) or
+   * has an escape (`\u0061`); a string or comment ends with its quote or at a line's end. So: the run is
+   * the keyword, or holds a digit before it, or follows `/`, `#`, `@`, `\` or a digit and `.`. A run with
+   * a `$` counts as two (in Python `$` is no part of a name): more texts pass, never fewer.
+   */
+  private keywordAlone(text: string): boolean {
+    if (!this.endsWord(text)) return false;
+    // `text` is a keyword (letters, digits, `_`): nothing to escape.
+    return new RegExp(`(?:^|[^\\w]|[0-9]\\w*|(?:[/#@\\\\]|[0-9]\\.)\\w*)${text}(?!\\w)`).test(this.source);
   }
 
   /** Folded letter by letter (not toLowerCase, which maps a few characters by context): see regex-literals.ts. */
@@ -201,7 +241,7 @@ function dedupe(needles: Needle[]): Needle[] {
 }
 
 function needleKey(n: Needle): string {
-  return `${n.word ? 'w' : n.keyword ? 'k' : n.fold ? 'f' : 's'}\0${n.text}`;
+  return `${n.word ? 'w' : n.alone ? 'a' : n.keyword ? 'k' : n.fold ? 'f' : 's'}\0${n.text}`;
 }
 
 function clauseKey(clause: Clause): string {
@@ -280,7 +320,7 @@ function elementClauses(e: Element, a: Analysis): Clause[] {
   for (const s of e.suffixes) if (s.startsWith('@')) out.push(...(a.bound.get(s.slice(1)) ?? []));
   const node = e.node;
   if (node.kind === 'atom') {
-    if (node.text.startsWith('"')) out.push(...tokenClauses(unescapeQueryString(node.text), a.language, false));
+    if (node.text.startsWith('"')) out.push(...anonymousTokenClauses(unescapeQueryString(node.text), a.language));
     return out;
   }
   if (node.predicate) return out;
@@ -289,7 +329,7 @@ function elementClauses(e: Element, a: Analysis): Clause[] {
     const type = first?.node.kind === 'atom' && !first.node.text.startsWith('"') && first.suffixes.length === 0 ? first.node.text : undefined;
     // A MISSING node is empty text; what an ERROR node holds, the grammar does not say.
     if (type === 'MISSING' || type === 'ERROR') return out;
-    if (type !== undefined && a.language) for (const token of tokensOfNode(a.language, type)) out.push(...tokenClauses(token, a.language, true));
+    if (type !== undefined && a.language) out.push(...nodeTokenClauses(a.language, type));
     for (const child of type === undefined ? node.children : node.children.slice(1)) out.push(...elementClauses(child, a));
     return out;
   }
@@ -314,12 +354,26 @@ function bestClause(clauses: readonly Clause[]): Clause {
   });
 }
 
-/**
- * A token of the grammar as a clause: `fromGrammar` when grammar-tokens.ts lists it for the node type
- * (always text of the node), otherwise only when it is one of the language's safe anonymous nodes.
- */
-function tokenClauses(token: string, language: Language | undefined, fromGrammar: boolean): Clause[] {
-  if (!language || token.length < MIN_LITERAL) return [];
-  if (!fromGrammar && !isSafeToken(language, token)) return [];
-  return [[needle(token, false, { keyword: KEYWORD.test(token) })]];
+/** An anonymous node (`"sizeof"`, `"<="`) as a clause, when it is one of the language's safe anonymous nodes (grammar-tokens.ts). */
+function anonymousTokenClauses(token: string, language: Language | undefined): Clause[] {
+  const needle = language && isSafeToken(language, token) ? tokenNeedle(token) : undefined;
+  return needle ? [[needle]] : [];
+}
+
+/** A token as a needle: of MIN_LITERAL characters or more, a pair of punctuation characters, or a two-letter keyword (`alone`). */
+function tokenNeedle(token: string): Needle | undefined {
+  const keyword = KEYWORD.test(token);
+  if (token.length >= MIN_LITERAL) return needle(token, false, { keyword });
+  if (keyword && token.length === 2) return needle(token, false, { alone: true });
+  return isPunctuationPair(token) ? needle(token, false) : undefined;
+}
+
+/** A node type's groups of tokens as clauses: a group of which one is always in the node's text; unusable tokens spoil their group. */
+function nodeTokenClauses(language: Language, type: string): Clause[] {
+  const out: Clause[] = [];
+  for (const group of tokensOfNode(language, type)) {
+    const needles = group.map(tokenNeedle);
+    if (needles.every((n) => n !== undefined)) out.push(dedupe(needles as Needle[]));
+  }
+  return out;
 }

@@ -4,8 +4,26 @@
  * and repetitions combine it. Every set here is a bound every match obeys; a part it cannot bound is ANY.
  */
 
-/** Shorter literals are in almost every file: they filter nothing and cost a search. */
+/** Shorter literals are in almost every file: they filter nothing and cost a search (but see shortNeedle). */
 export const MIN_LITERAL = 3;
+
+/**
+ * A needle shorter than MIN_LITERAL that still filters: two characters neither of which is a word
+ * character, `$` or white space (`"(`, `'"`, `<=`, `][`). Most files lack any given pair of punctuation
+ * characters, where a pair with a letter (`in`, `ab`) or a single character is in nearly every file.
+ */
+export function isPunctuationPair(s: string): boolean {
+  return s.length === 2 && /^[^\w\s$]{2}$/.test(s);
+}
+
+/** How much one literal filters: its length, except that a short one filters nothing unless a punctuation pair. */
+function strength(s: string): number {
+  if (s.length >= MIN_LITERAL) return s.length;
+  return isPunctuationPair(s) ? 2 : Math.min(s.length, 1);
+}
+
+/** The least a required set must score to be worth a search (a punctuation pair scores 2). */
+export const MIN_SCORE = 2;
 /** Expansions (`[Pp][Ww]`, alternations in sequence) beyond this many strings are given up. */
 const MAX_STRINGS = 32;
 
@@ -30,10 +48,10 @@ export const ANY: Info = {};
 export const ANY_CHAR: Info = { nonEmpty: true };
 export const EMPTY: Info = { exact: new Set(['']) };
 
-/** How selective a requirement is: its shortest alternative. */
+/** How selective a requirement is: its weakest alternative (see strength). */
 export function score(set: Strings): number {
   let min = Infinity;
-  for (const s of set) min = Math.min(min, s.length);
+  for (const s of set) min = Math.min(min, strength(s));
   return set.size === 0 ? 0 : min;
 }
 

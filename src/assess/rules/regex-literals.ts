@@ -1,6 +1,6 @@
-import { alternatives, ANY, ANY_CHAR, EMPTY, foldAscii, minimal, MIN_LITERAL, repeat, requirement, score, sequence, type Info } from './regex-info.js';
+import { alternatives, ANY, ANY_CHAR, EMPTY, foldAscii, minimal, MIN_SCORE, repeat, requirement, score, sequence, type Info } from './regex-info.js';
 
-export { foldAscii, MIN_LITERAL } from './regex-info.js';
+export { foldAscii, isPunctuationPair, MIN_LITERAL } from './regex-info.js';
 
 /**
  * Literal strings that every match of a regular expression contains, so a file that contains none of them
@@ -11,7 +11,8 @@ export { foldAscii, MIN_LITERAL } from './regex-info.js';
  * backreferences, flags-dependent syntax) stands for "any text", which only weakens the result; a syntax
  * it cannot read gives no literals at all. The result is a set of alternatives of which one must be a
  * substring of every match, or undefined when nothing useful is known (an alternative shorter than
- * MIN_LITERAL characters, found in nearly every file, makes the set useless).
+ * MIN_LITERAL characters, found in nearly every file, makes the set useless, unless it is a pair of
+ * punctuation characters: `"(`, `'"`; regex-info.ts, isPunctuationPair).
  *
  * Besides the strings a part matches exactly, the reader keeps the strings every match of a part starts
  * and ends with: `"` before `(Location|X-[A-Za-z-]+)` needs `"Location` or `"X-`, a group whose every
@@ -34,7 +35,7 @@ export function requiredLiterals(source: string, fold = false): string[] | undef
     return undefined;
   }
   const best = requirement(info);
-  return best && score(best) >= MIN_LITERAL ? [...minimal(best)] : undefined;
+  return best && score(best) >= MIN_SCORE ? [...minimal(best)] : undefined;
 }
 
 /**
