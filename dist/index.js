@@ -2,45 +2,72 @@
 import { createRequire as __rescueCreateRequire } from 'node:module';
 const require = __rescueCreateRequire(import.meta.url);
 import {
-  ConfigurationError,
-  DEFAULT_OVERLAY_DIR,
+  changedFileFromGithub,
+  createGitHubClient,
+  readText,
+  require_tunnel,
+  require_undici
+} from "./chunks/chunk-HQVBFA76.js";
+import {
+  Inputs,
+  Outputs,
+  judgePrompt
+} from "./chunks/chunk-BYUYSSHJ.js";
+import "./chunks/chunk-CH6YD5QR.js";
+import "./chunks/chunk-WK32BA5M.js";
+import {
   EMPTY_REPO_CONFIG,
   FileSkip,
-  Inputs,
-  KbLoadError,
-  MANIFEST_FILE,
-  Outputs,
-  VERSION,
-  changedFileFromGithub,
   checkDisabledRules,
-  citeOverlayGuidance,
-  createGitHubClient,
   createPathFilter,
   escapeMarkdown,
   inlineCode,
-  judgePrompt,
-  loadKnowledgeBase,
-  loadOverlay,
-  manifestSchema,
-  mergeOverlay,
   mergeSettings,
   parseRepoConfig,
-  readText,
   renderMarkdown,
   renderSarif,
-  require_tunnel,
-  require_undici,
   reviewChange
-} from "./chunks/chunk-KGEGWI66.js";
+} from "./chunks/chunk-IJQ4RTVB.js";
+import "./chunks/chunk-ATV33OIO.js";
+import {
+  DEFAULT_OVERLAY_DIR,
+  citeOverlayGuidance,
+  loadOverlay,
+  mergeOverlay
+} from "./chunks/chunk-QMXNHDTQ.js";
+import {
+  VERSION
+} from "./chunks/chunk-O5UZ4QXP.js";
+import {
+  createRuleBook
+} from "./chunks/chunk-D4TCC2WQ.js";
+import "./chunks/chunk-GR4KDLIE.js";
+import {
+  importEdits
+} from "./chunks/chunk-5XSV32KK.js";
+import {
+  KbLoadError,
+  loadKnowledgeBase
+} from "./chunks/chunk-KIK6J2SA.js";
+import {
+  MANIFEST_FILE,
+  manifestSchema
+} from "./chunks/chunk-7K2SWTNF.js";
+import {
+  ConfigurationError
+} from "./chunks/chunk-VWQMS5WY.js";
 import {
   SEVERITIES,
-  atLeast,
-  createRuleBook,
+  atLeast
+} from "./chunks/chunk-JFYWD3AG.js";
+import "./chunks/chunk-2TTF3MLN.js";
+import "./chunks/chunk-RHUYUCDS.js";
+import "./chunks/chunk-M6TROREV.js";
+import {
   getParser,
   grammarOf,
-  importEdits,
   parse
-} from "./chunks/chunk-TPB4ZMMK.js";
+} from "./chunks/chunk-LP3BG5ZA.js";
 import {
   __toESM
 } from "./chunks/chunk-QPWDPIWN.js";

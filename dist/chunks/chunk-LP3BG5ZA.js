@@ -2,12 +2,6 @@
 import { createRequire as __rescueCreateRequire } from 'node:module';
 const require = __rescueCreateRequire(import.meta.url);
 
-// src/assess/finding.ts
-var SEVERITIES = ["low", "medium", "high", "critical"];
-function atLeast(severity, threshold) {
-  return SEVERITIES.indexOf(severity) >= SEVERITIES.indexOf(threshold);
-}
-
 // src/code/languages.ts
 import path from "node:path";
 var LANGUAGES = ["python", "javascript", "typescript", "java", "go", "c", "cpp"];
@@ -45,453 +39,6 @@ function grammarOf(filePath, language) {
 }
 function isLanguage(value) {
   return LANGUAGES.includes(value);
-}
-
-// src/facets/imports-callee.ts
-var CALLS = {
-  python: { call: "function" },
-  javascript: { call_expression: "function", new_expression: "constructor" },
-  typescript: { call_expression: "function", new_expression: "constructor" },
-  java: { method_invocation: "", object_creation_expression: "type" },
-  go: { call_expression: "function" },
-  c: { call_expression: "function" },
-  cpp: { call_expression: "function", new_expression: "type" }
-};
-function isCall(language, node) {
-  return node.type in CALLS[language];
-}
-function calleeOf(language, node) {
-  const field = CALLS[language][node.type];
-  if (field === void 0) return void 0;
-  if (field === "") return node;
-  return node.childForFieldName(field) ?? void 0;
-}
-function calleePath(language, node) {
-  const callee = calleeOf(language, node) ?? node;
-  switch (language) {
-    case "python":
-      return pyPath(callee);
-    case "javascript":
-    case "typescript":
-      return jsPath(callee);
-    case "java":
-      return javaPath(callee, false);
-    case "go":
-      return goPath(callee);
-    case "c":
-    case "cpp":
-      return cPath(callee);
-  }
-}
-var join = (a, b) => a && b ? [...a, b.text] : void 0;
-function pyPath(n) {
-  switch (n.type) {
-    case "identifier":
-      return [n.text];
-    case "attribute":
-      return join(pyPath(n.childForFieldName("object")), n.childForFieldName("attribute"));
-    // `requests.Session().get`: treat the call's result as an instance named by its callee.
-    case "call":
-      return pyPath(n.childForFieldName("function"));
-    case "parenthesized_expression":
-      return n.namedChild(0) ? pyPath(n.namedChild(0)) : void 0;
-    default:
-      return void 0;
-  }
-}
-function requiredModule(n) {
-  if (n.type !== "call_expression") return void 0;
-  const fn = n.childForFieldName("function");
-  const arg = n.childForFieldName("arguments")?.namedChild(0);
-  if (fn?.text !== "require" || !arg || arg.type !== "string") return void 0;
-  return stripNode(arg.text.slice(1, -1));
-}
-var stripNode = (m) => m.startsWith("node:") ? m.slice(5) : m;
-function jsPath(n) {
-  switch (n.type) {
-    case "identifier":
-    case "this":
-    case "property_identifier":
-      return [n.text];
-    case "member_expression":
-      return join(jsPath(n.childForFieldName("object")), n.childForFieldName("property"));
-    case "call_expression": {
-      const mod = requiredModule(n);
-      return mod !== void 0 ? [mod] : jsPath(n.childForFieldName("function"));
-    }
-    case "new_expression":
-      return jsPath(n.childForFieldName("constructor"));
-    case "parenthesized_expression":
-    case "non_null_expression":
-    case "as_expression":
-    case "satisfies_expression":
-    case "await_expression":
-      return n.namedChild(0) ? jsPath(n.namedChild(0)) : void 0;
-    default:
-      return void 0;
-  }
-}
-var classLike = (p) => !!p && p.length > 0 && /^[A-Z]/.test(p[p.length - 1]);
-function javaPath(n, asObject) {
-  switch (n.type) {
-    case "identifier":
-    case "type_identifier":
-    case "this":
-      return [n.text];
-    case "field_access":
-      return join(javaPath(n.childForFieldName("object"), true), n.childForFieldName("field"));
-    case "scoped_identifier":
-    case "scoped_type_identifier":
-      return n.text.replace(/\s+/g, "").split(".");
-    case "generic_type":
-      return n.namedChild(0) ? javaPath(n.namedChild(0), asObject) : void 0;
-    case "object_creation_expression":
-      return javaPath(n.childForFieldName("type"), true);
-    case "method_invocation": {
-      const obj = n.childForFieldName("object");
-      const objPath = obj ? javaPath(obj, true) : [];
-      if (asObject && obj && classLike(objPath)) return objPath;
-      return join(objPath, n.childForFieldName("name"));
-    }
-    case "parenthesized_expression":
-      return n.namedChild(0) ? javaPath(n.namedChild(0), asObject) : void 0;
-    default:
-      return void 0;
-  }
-}
-function goPath(n) {
-  switch (n.type) {
-    case "identifier":
-    case "package_identifier":
-    case "type_identifier":
-    case "field_identifier":
-      return [n.text];
-    case "selector_expression":
-      return join(goPath(n.childForFieldName("operand")), n.childForFieldName("field"));
-    case "qualified_type":
-      return [n.childForFieldName("package").text, n.childForFieldName("name").text];
-    case "call_expression":
-      return goPath(n.childForFieldName("function"));
-    case "parenthesized_expression":
-      return n.namedChild(0) ? goPath(n.namedChild(0)) : void 0;
-    default:
-      return void 0;
-  }
-}
-function cPath(n) {
-  switch (n.type) {
-    case "identifier":
-    case "field_identifier":
-    case "type_identifier":
-      return [n.text];
-    case "qualified_identifier":
-    case "namespace_identifier":
-      return [n.text.replace(/\s+/g, "")];
-    case "template_function":
-      return n.childForFieldName("name") ? cPath(n.childForFieldName("name")) : void 0;
-    case "field_expression":
-      return join(cPath(n.childForFieldName("argument")), n.childForFieldName("field"));
-    case "parenthesized_expression":
-      return n.namedChild(0) ? cPath(n.namedChild(0)) : void 0;
-    default:
-      return void 0;
-  }
-}
-
-// src/facets/imports-go.ts
-function goImports(root, map) {
-  for (const spec of root.descendantsOfType("import_spec")) {
-    const pathNode = spec.childForFieldName("path");
-    if (!pathNode) continue;
-    const path3 = pathNode.text.slice(1, -1);
-    const alias = spec.childForFieldName("name");
-    if (alias?.type === "blank_identifier") continue;
-    if (alias?.type === "dot") map.wildcards.push(path3);
-    else map.bindings.set(alias?.text ?? goPackageName(path3), path3);
-  }
-  for (const decl of root.descendantsOfType(["parameter_declaration", "var_spec", "field_declaration"])) {
-    const type = typeName(decl.childForFieldName("type"));
-    if (!type) continue;
-    for (const name2 of decl.childrenForFieldName("name")) if (name2.type === "identifier" || name2.type === "field_identifier") map.types.set(name2.text, type);
-  }
-}
-function goPackageName(path3) {
-  const parts2 = path3.split("/");
-  let last = parts2[parts2.length - 1];
-  if (/^v\d+$/.test(last) && parts2.length > 1) last = parts2[parts2.length - 2];
-  return last.replace(/\.v\d+$/, "").replace(/^go-/, "").replace(/[-.]go$/, "").replace(/[^A-Za-z0-9_]/g, "_");
-}
-function typeName(type) {
-  if (!type) return void 0;
-  if (type.type === "pointer_type") return typeName(type.namedChild(0));
-  if (type.type === "qualified_type" || type.type === "type_identifier") return type.text;
-  return void 0;
-}
-
-// src/facets/imports-java.ts
-var JAVA_LANG = /* @__PURE__ */ new Set([
-  "Runtime",
-  "ProcessBuilder",
-  "Process",
-  "ProcessHandle",
-  "System",
-  "Class",
-  "ClassLoader",
-  "Thread",
-  "ThreadLocal",
-  "String",
-  "StringBuilder",
-  "StringBuffer",
-  "Math",
-  "StrictMath",
-  "Object",
-  "Integer",
-  "Long",
-  "Short",
-  "Byte",
-  "Double",
-  "Float",
-  "Boolean",
-  "Character",
-  "Number",
-  "Exception",
-  "RuntimeException",
-  "Throwable",
-  "Error",
-  "Enum",
-  "Record",
-  "Void",
-  "SecurityManager",
-  "Module",
-  "Package",
-  "Runnable",
-  "Iterable",
-  "Comparable",
-  "CharSequence",
-  "AutoCloseable",
-  "Cloneable",
-  "Readable",
-  "Appendable",
-  "InheritableThreadLocal"
-]);
-function javaImports(root, map) {
-  for (const decl of root.descendantsOfType("import_declaration")) {
-    const name2 = decl.namedChildren.find((c2) => c2.type === "scoped_identifier" || c2.type === "identifier");
-    if (!name2) continue;
-    const qualified = name2.text.replace(/\s+/g, "");
-    if (decl.namedChildren.some((c2) => c2.type === "asterisk")) map.wildcards.push(qualified);
-    else map.bindings.set(qualified.slice(qualified.lastIndexOf(".") + 1), qualified);
-  }
-  const declarations = ["local_variable_declaration", "field_declaration", "formal_parameter", "catch_formal_parameter", "resource"];
-  for (const decl of root.descendantsOfType(declarations)) {
-    const type = typeName2(decl.childForFieldName("type"));
-    if (!type) continue;
-    const direct = decl.childForFieldName("name");
-    if (direct) map.types.set(direct.text, type);
-    for (const d of decl.childrenForFieldName("declarator")) {
-      const n = d.childForFieldName("name");
-      if (n) map.types.set(n.text, type);
-    }
-  }
-  for (const d of root.descendantsOfType("variable_declarator")) {
-    const value = d.childForFieldName("value");
-    const n = d.childForFieldName("name");
-    if (n && value?.type === "object_creation_expression" && !map.types.has(n.text)) {
-      const type = typeName2(value.childForFieldName("type"));
-      if (type) map.types.set(n.text, type);
-    }
-  }
-}
-function typeName2(type) {
-  if (!type) return void 0;
-  if (type.type === "generic_type") return typeName2(type.namedChild(0));
-  if (type.type === "type_identifier" && type.text === "var") return void 0;
-  if (type.type === "type_identifier" || type.type === "scoped_type_identifier") return type.text.replace(/\s+/g, "");
-  return void 0;
-}
-
-// src/facets/imports-js.ts
-function jsImports(root, map) {
-  for (const node of root.descendantsOfType(["import_statement", "variable_declarator"])) {
-    if (node.type === "import_statement") esmImport(node, map);
-    else requireDeclarator(node, map);
-  }
-}
-function esmImport(node, map) {
-  const src = node.childForFieldName("source");
-  const requireClause = node.namedChildren.find((c2) => c2.type === "import_require_clause");
-  if (requireClause) {
-    const name2 = requireClause.namedChild(0)?.text;
-    const from = requireClause.childForFieldName("source");
-    if (name2 && from) map.bindings.set(name2, stripNode(from.text.slice(1, -1)));
-    return;
-  }
-  if (!src) return;
-  const module2 = stripNode(src.text.slice(1, -1));
-  const clause = node.namedChildren.find((c2) => c2.type === "import_clause");
-  if (!clause) return;
-  for (const part of clause.namedChildren) {
-    if (part.type === "identifier") map.bindings.set(part.text, module2);
-    else if (part.type === "namespace_import") {
-      const id = part.namedChildren.find((c2) => c2.type === "identifier");
-      if (id) map.bindings.set(id.text, module2);
-    } else if (part.type === "named_imports") {
-      for (const spec of part.namedChildren) {
-        if (spec.type !== "import_specifier") continue;
-        const name2 = spec.childForFieldName("name")?.text.replace(/^['"]|['"]$/g, "");
-        const alias = spec.childForFieldName("alias")?.text ?? name2;
-        if (!name2 || !alias) continue;
-        map.bindings.set(alias, name2 === "default" ? module2 : `${module2}.${name2}`);
-      }
-    }
-  }
-}
-function requireDeclarator(node, map) {
-  const value = node.childForFieldName("value");
-  const name2 = node.childForFieldName("name");
-  if (!value || !name2) return;
-  const target = requiredTarget(value, map);
-  if (target === void 0) return;
-  if (name2.type === "identifier") {
-    map.bindings.set(name2.text, target);
-    return;
-  }
-  if (name2.type !== "object_pattern") return;
-  for (const p of name2.namedChildren) {
-    if (p.type === "shorthand_property_identifier_pattern") map.bindings.set(p.text, `${target}.${p.text}`);
-    else if (p.type === "pair_pattern") {
-      const key = p.childForFieldName("key")?.text.replace(/^['"]|['"]$/g, "");
-      const local = p.childForFieldName("value");
-      if (key && local?.type === "identifier") map.bindings.set(local.text, `${target}.${key}`);
-    }
-  }
-}
-function requiredTarget(value, map) {
-  const mod = requiredModule(value);
-  if (mod !== void 0) return mod;
-  if (value.type === "member_expression") {
-    const obj = requiredTarget(value.childForFieldName("object"), map);
-    const prop = value.childForFieldName("property")?.text;
-    return obj !== void 0 && prop ? `${obj}.${prop}` : void 0;
-  }
-  if (value.type === "identifier") return map.bindings.get(value.text);
-  return void 0;
-}
-
-// src/facets/imports-python.ts
-function pythonImports(root, map) {
-  for (const node of root.descendantsOfType(["import_statement", "import_from_statement"])) {
-    if (!node) continue;
-    if (node.type === "import_statement") {
-      for (const name2 of node.childrenForFieldName("name")) {
-        if (!name2) continue;
-        if (name2.type === "aliased_import") {
-          const alias = name2.childForFieldName("alias")?.text;
-          const target = name2.childForFieldName("name")?.text;
-          if (alias && target) map.bindings.set(alias, target);
-        } else {
-          const head = name2.text.split(".")[0];
-          map.bindings.set(head, head);
-        }
-      }
-      continue;
-    }
-    const module2 = node.childForFieldName("module_name")?.text.replace(/\s+/g, "");
-    if (!module2) continue;
-    if (node.namedChildren.some((c2) => c2?.type === "wildcard_import")) {
-      map.wildcards.push(module2);
-      continue;
-    }
-    const sep = module2.endsWith(".") ? "" : ".";
-    for (const name2 of node.childrenForFieldName("name")) {
-      if (!name2) continue;
-      if (name2.type === "aliased_import") {
-        const alias = name2.childForFieldName("alias")?.text;
-        const target = name2.childForFieldName("name")?.text;
-        if (alias && target) map.bindings.set(alias, `${module2}${sep}${target}`);
-      } else {
-        map.bindings.set(name2.text, `${module2}${sep}${name2.text}`);
-      }
-    }
-  }
-}
-
-// src/facets/imports.ts
-function languageOfGrammar(grammar) {
-  return grammar === "tsx" ? "typescript" : grammar;
-}
-function resolveImports(grammar, tree, source) {
-  const language = languageOfGrammar(grammar);
-  const map = { bindings: /* @__PURE__ */ new Map(), wildcards: [], types: /* @__PURE__ */ new Map() };
-  const root = tree.rootNode;
-  switch (language) {
-    case "python":
-      pythonImports(root, map);
-      break;
-    case "javascript":
-    case "typescript":
-      jsImports(root, map);
-      break;
-    case "java":
-      javaImports(root, map);
-      break;
-    case "go":
-      goImports(root, map);
-      break;
-    case "c":
-    case "cpp":
-      break;
-  }
-  void source;
-  return { language, bindings: map.bindings, wildcards: map.wildcards, types: map.types };
-}
-function qualifiedNames(map, callee) {
-  const path3 = typeof callee === "string" ? textPath(map.language, callee) : calleePath(map.language, callee);
-  if (!path3 || path3.length === 0) return [];
-  if (map.language === "c" || map.language === "cpp") return cNames(path3);
-  const out2 = [];
-  const push = (n) => {
-    if (n && !out2.includes(n)) out2.push(n);
-  };
-  push(qualifyPath(map, path3));
-  if (!isBound(map, path3[0])) for (const w of map.wildcards) push(`${w}.${path3.join(".")}`);
-  return out2;
-}
-function nameMatches(qualified, name2) {
-  const n = name2.replace(/^node:/, "").replace(/^::/, "").replace(/^std::(?=[A-Za-z_]\w*$)/, "");
-  if (n.endsWith(".*")) return qualified.startsWith(n.slice(0, -1));
-  return qualified === n;
-}
-function textPath(language, text) {
-  const t = text.replace(/\s+/g, "").replace(/\?\./g, ".");
-  if (t === "") return void 0;
-  if (language === "c" || language === "cpp") return t.split(/\.|->/);
-  return t.split(".");
-}
-function cNames(path3) {
-  const full = path3.join(".").replace(/^::/, "");
-  const plain = full.replace(/^std::/, "");
-  return plain === full ? [full] : [plain, full];
-}
-function isBound(map, head) {
-  return map.bindings.has(head) || map.types.has(head);
-}
-function qualifyPath(map, path3) {
-  let [head, ...rest] = path3;
-  if (map.language === "java" && head === "this" && rest.length > 0) [head, ...rest] = rest;
-  const typed = map.types.get(head);
-  if (typed !== void 0) return [qualifyType(map, typed), ...rest].join(".");
-  const bound = map.bindings.get(head);
-  if (bound !== void 0) return [bound, ...rest].join(".");
-  if (map.language === "java" && JAVA_LANG.has(head)) return ["java.lang", head, ...rest].join(".");
-  return [head, ...rest].join(".");
-}
-function qualifyType(map, type) {
-  const [head, ...rest] = type.split(".");
-  const bound = map.bindings.get(head);
-  if (bound !== void 0) return [bound, ...rest].join(".");
-  if (map.language === "java" && JAVA_LANG.has(head)) return `java.lang.${type}`;
-  return type;
 }
 
 // node_modules/web-tree-sitter/web-tree-sitter.js
@@ -557,40 +104,40 @@ var Edit = class {
    * operation. This is useful for editing ranges without requiring a tree
    * or node instance.
    */
-  editRange(range2) {
+  editRange(range) {
     const newRange = {
-      startIndex: range2.startIndex,
-      startPosition: { ...range2.startPosition },
-      endIndex: range2.endIndex,
-      endPosition: { ...range2.endPosition }
+      startIndex: range.startIndex,
+      startPosition: { ...range.startPosition },
+      endIndex: range.endIndex,
+      endPosition: { ...range.endPosition }
     };
-    if (range2.endIndex >= this.oldEndIndex) {
-      if (range2.endIndex !== Number.MAX_SAFE_INTEGER) {
-        newRange.endIndex = this.newEndIndex + (range2.endIndex - this.oldEndIndex);
+    if (range.endIndex >= this.oldEndIndex) {
+      if (range.endIndex !== Number.MAX_SAFE_INTEGER) {
+        newRange.endIndex = this.newEndIndex + (range.endIndex - this.oldEndIndex);
         newRange.endPosition = {
-          row: this.newEndPosition.row + (range2.endPosition.row - this.oldEndPosition.row),
-          column: range2.endPosition.row === this.oldEndPosition.row ? this.newEndPosition.column + (range2.endPosition.column - this.oldEndPosition.column) : range2.endPosition.column
+          row: this.newEndPosition.row + (range.endPosition.row - this.oldEndPosition.row),
+          column: range.endPosition.row === this.oldEndPosition.row ? this.newEndPosition.column + (range.endPosition.column - this.oldEndPosition.column) : range.endPosition.column
         };
         if (newRange.endIndex < this.newEndIndex) {
           newRange.endIndex = Number.MAX_SAFE_INTEGER;
           newRange.endPosition = { row: Number.MAX_SAFE_INTEGER, column: Number.MAX_SAFE_INTEGER };
         }
       }
-    } else if (range2.endIndex > this.startIndex) {
+    } else if (range.endIndex > this.startIndex) {
       newRange.endIndex = this.startIndex;
       newRange.endPosition = { ...this.startPosition };
     }
-    if (range2.startIndex >= this.oldEndIndex) {
-      newRange.startIndex = this.newEndIndex + (range2.startIndex - this.oldEndIndex);
+    if (range.startIndex >= this.oldEndIndex) {
+      newRange.startIndex = this.newEndIndex + (range.startIndex - this.oldEndIndex);
       newRange.startPosition = {
-        row: this.newEndPosition.row + (range2.startPosition.row - this.oldEndPosition.row),
-        column: range2.startPosition.row === this.oldEndPosition.row ? this.newEndPosition.column + (range2.startPosition.column - this.oldEndPosition.column) : range2.startPosition.column
+        row: this.newEndPosition.row + (range.startPosition.row - this.oldEndPosition.row),
+        column: range.startPosition.row === this.oldEndPosition.row ? this.newEndPosition.column + (range.startPosition.column - this.oldEndPosition.column) : range.startPosition.column
       };
       if (newRange.startIndex < this.newEndIndex) {
         newRange.startIndex = Number.MAX_SAFE_INTEGER;
         newRange.startPosition = { row: Number.MAX_SAFE_INTEGER, column: Number.MAX_SAFE_INTEGER };
       }
-    } else if (range2.startIndex > this.startIndex) {
+    } else if (range.startIndex > this.startIndex) {
       newRange.startIndex = this.startIndex;
       newRange.startPosition = { ...this.startPosition };
     }
@@ -613,8 +160,8 @@ function isPoint(point) {
   return !!point && typeof point.row === "number" && typeof point.column === "number";
 }
 __name(isPoint, "isPoint");
-function setModule(module2) {
-  C = module2;
+function setModule(module22) {
+  C = module22;
 }
 __name(setModule, "setModule");
 var C;
@@ -1765,14 +1312,14 @@ function unmarshalPoint(address) {
   return result;
 }
 __name(unmarshalPoint, "unmarshalPoint");
-function marshalRange(address, range2) {
-  marshalPoint(address, range2.startPosition);
+function marshalRange(address, range) {
+  marshalPoint(address, range.startPosition);
   address += SIZE_OF_POINT;
-  marshalPoint(address, range2.endPosition);
+  marshalPoint(address, range.endPosition);
   address += SIZE_OF_POINT;
-  C.setValue(address, range2.startIndex, "i32");
+  C.setValue(address, range.startIndex, "i32");
   address += SIZE_OF_INT;
-  C.setValue(address, range2.endIndex, "i32");
+  C.setValue(address, range.endIndex, "i32");
   address += SIZE_OF_INT;
 }
 __name(marshalRange, "marshalRange");
@@ -2304,10 +1851,10 @@ async function Module2(moduleArg = {}) {
   }
   __name(getWasmImports, "getWasmImports");
   async function createWasm() {
-    function receiveInstance(instance2, module2) {
+    function receiveInstance(instance2, module22) {
       wasmExports = instance2.exports;
       wasmExports = relocateExports(wasmExports, 1024);
-      var metadata2 = getDylinkMetadata(module2);
+      var metadata2 = getDylinkMetadata(module22);
       if (metadata2.neededDynlibs) {
         dynamicLibraries = metadata2.neededDynlibs.concat(dynamicLibraries);
       }
@@ -2650,8 +2197,8 @@ async function Module2(moduleArg = {}) {
       0,
       0
     );
-    var module2 = new WebAssembly.Module(bytes);
-    var instance2 = new WebAssembly.Instance(module2, {
+    var module22 = new WebAssembly.Module(bytes);
+    var instance2 = new WebAssembly.Instance(module22, {
       "e": {
         "f": func2
       }
@@ -3285,12 +2832,12 @@ async function Module2(moduleArg = {}) {
   var lengthBytesUTF8 = /* @__PURE__ */ __name((str) => {
     var len = 0;
     for (var i2 = 0; i2 < str.length; ++i2) {
-      var c2 = str.charCodeAt(i2);
-      if (c2 <= 127) {
+      var c = str.charCodeAt(i2);
+      if (c <= 127) {
         len++;
-      } else if (c2 <= 2047) {
+      } else if (c <= 2047) {
         len += 2;
-      } else if (c2 >= 55296 && c2 <= 57343) {
+      } else if (c >= 55296 && c <= 57343) {
         len += 4;
         ++i2;
       } else {
@@ -3947,9 +3494,9 @@ function parseAnyPredicate(steps, index, operator, textPredicates) {
     textPredicates[index].push((captures) => {
       const nodes1 = [];
       const nodes2 = [];
-      for (const c2 of captures) {
-        if (c2.name === captureName1) nodes1.push(c2.node);
-        if (c2.name === captureName2) nodes2.push(c2.node);
+      for (const c of captures) {
+        if (c.name === captureName1) nodes1.push(c.node);
+        if (c.name === captureName2) nodes2.push(c.node);
       }
       const compare = /* @__PURE__ */ __name((n1, n2, positive) => {
         return positive ? n1.text === n2.text : n1.text !== n2.text;
@@ -3963,8 +3510,8 @@ function parseAnyPredicate(steps, index, operator, textPredicates) {
     const doesNotMatch = /* @__PURE__ */ __name((n) => n.text !== stringValue, "doesNotMatch");
     textPredicates[index].push((captures) => {
       const nodes = [];
-      for (const c2 of captures) {
-        if (c2.name === captureName) nodes.push(c2.node);
+      for (const c of captures) {
+        if (c.name === captureName) nodes.push(c.node);
       }
       const test = isPositive ? matches : doesNotMatch;
       return matchAll ? nodes.every(test) : nodes.some(test);
@@ -3994,8 +3541,8 @@ function parseMatchPredicate(steps, index, operator, textPredicates) {
   const regex = new RegExp(steps[2].value);
   textPredicates[index].push((captures) => {
     const nodes = [];
-    for (const c2 of captures) {
-      if (c2.name === captureName) nodes.push(c2.node.text);
+    for (const c of captures) {
+      if (c.name === captureName) nodes.push(c.node.text);
     }
     const test = /* @__PURE__ */ __name((text, positive) => {
       return positive ? regex.test(text) : !regex.test(text);
@@ -4027,8 +3574,8 @@ function parseAnyOfPredicate(steps, index, operator, textPredicates) {
   const values = stringSteps.map((s) => s.value);
   textPredicates[index].push((captures) => {
     const nodes = [];
-    for (const c2 of captures) {
-      if (c2.name === captureName) nodes.push(c2.node.text);
+    for (const c of captures) {
+      if (c.name === captureName) nodes.push(c.node.text);
     }
     if (nodes.length === 0) return !isPositive;
     return nodes.every((text) => values.includes(text)) === isPositive;
@@ -4439,14 +3986,14 @@ var Query = class {
       captures.length = captureCount;
       address = unmarshalCaptures(this, node.tree, address, patternIndex, captures);
       if (this.textPredicates[patternIndex].every((p) => p(captures))) {
-        const capture2 = captures[captureIndex];
+        const capture = captures[captureIndex];
         const setProperties = this.setProperties[patternIndex];
-        capture2.setProperties = setProperties;
+        capture.setProperties = setProperties;
         const assertedProperties = this.assertedProperties[patternIndex];
-        capture2.assertedProperties = assertedProperties;
+        capture.assertedProperties = assertedProperties;
         const refutedProperties = this.refutedProperties[patternIndex];
-        capture2.refutedProperties = refutedProperties;
-        result.push(capture2);
+        capture.refutedProperties = refutedProperties;
+        result.push(capture);
       }
     }
     C._free(startAddress);
@@ -4542,6 +4089,69 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import fs2 from "node:fs";
 import path2 from "node:path";
+
+// src/code/raw-cursor.ts
+var module2;
+var api;
+function registerModule(options) {
+  module2 = options;
+  api = void 0;
+  fastHeapAccess(options);
+}
+function fastHeapAccess(m) {
+  const { getValue: getValue2, setValue: setValue2 } = m;
+  if (!LITTLE_ENDIAN || !(m.HEAP32 instanceof Int32Array) || typeof getValue2 !== "function" || typeof setValue2 !== "function") return;
+  m.getValue = (ptr, type) => type === "i32" ? m.HEAP32[ptr >> 2] : getValue2(ptr, type);
+  m.setValue = (ptr, value, type) => {
+    if (type === "i32") m.HEAP32[ptr >> 2] = value;
+    else setValue2(ptr, value, type);
+  };
+}
+var LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+function rawCursorApi() {
+  if (api !== void 0) return api ?? void 0;
+  api = null;
+  const m = module2;
+  if (!m || !LITTLE_ENDIAN || !(m.HEAP32 instanceof Int32Array) || typeof m._ts_init !== "function") return void 0;
+  const fns = [
+    m._ts_tree_cursor_goto_first_child_wasm,
+    m._ts_tree_cursor_goto_next_sibling_wasm,
+    m._ts_tree_cursor_goto_parent_wasm,
+    m._ts_tree_cursor_current_node_type_id_wasm,
+    m._ts_tree_cursor_current_field_id_wasm,
+    m._ts_tree_cursor_current_node_is_named_wasm,
+    m._ts_tree_cursor_start_index_wasm,
+    m._ts_tree_cursor_end_index_wasm
+  ];
+  if (fns.some((f) => typeof f !== "function")) return void 0;
+  const buffer = m._ts_init() >> 2;
+  const [gotoFirstChild, gotoNextSibling, gotoParent, typeId, fieldId, isNamed, startIndex, endIndex] = fns;
+  api = {
+    gotoFirstChild,
+    gotoNextSibling,
+    gotoParent,
+    typeId,
+    fieldId,
+    isNamed,
+    startIndex,
+    endIndex,
+    withCursor(tree, cursor, walk) {
+      const handle2 = cursor;
+      const address = tree[0];
+      let heap = m.HEAP32;
+      for (let k = 0; k < 4; k++) heap[buffer + k] = handle2[k];
+      try {
+        return walk(address);
+      } finally {
+        heap = m.HEAP32;
+        for (let k = 0; k < 4; k++) handle2[k] = heap[buffer + k];
+      }
+    }
+  };
+  return api;
+}
+
+// src/code/parser.ts
 var require2 = createRequire(import.meta.url);
 var here = path2.dirname(fileURLToPath(import.meta.url));
 var WASM = {
@@ -4565,7 +4175,11 @@ var ready;
 var languages = /* @__PURE__ */ new Map();
 var parsers = /* @__PURE__ */ new Map();
 async function loadLanguage(grammar) {
-  ready ??= Parser.init({ locateFile: (name2) => wasmPath(`web-tree-sitter/${name2}`) });
+  ready ??= (async () => {
+    const options = { locateFile: (name2) => wasmPath(`web-tree-sitter/${name2}`) };
+    await Parser.init(options);
+    registerModule(options);
+  })();
   await ready;
   let lang = languages.get(grammar);
   if (!lang) {
@@ -4591,2923 +4205,471 @@ async function parse(grammar, source) {
   return tree;
 }
 
-// src/assess/rules/query-text.ts
-function attachTopLevelPredicates(query) {
-  const forms = topLevelForms(query);
-  if (!forms.some((f) => f.predicate)) return query;
-  const out2 = [];
-  let pattern;
-  const flush = () => {
-    if (!pattern) return;
-    out2.push(pattern.predicates.length ? `(${pattern.text}
- ${pattern.predicates.join("\n ")})` : pattern.text);
-    pattern = void 0;
-  };
-  for (const form of forms) {
-    if (form.predicate) {
-      if (!pattern) return query;
-      pattern.predicates.push(form.text);
-    } else {
-      flush();
-      pattern = { text: form.text, predicates: [] };
-    }
-  }
-  flush();
-  return out2.join("\n");
+// src/facets/imports-callee.ts
+var CALLS = {
+  python: { call: "function" },
+  javascript: { call_expression: "function", new_expression: "constructor" },
+  typescript: { call_expression: "function", new_expression: "constructor" },
+  java: { method_invocation: "", object_creation_expression: "type" },
+  go: { call_expression: "function" },
+  c: { call_expression: "function" },
+  cpp: { call_expression: "function", new_expression: "type" }
+};
+function isCall(language, node) {
+  return node.type in CALLS[language];
 }
-function topLevelForms(query) {
-  const forms = [];
-  let i2 = 0;
-  const n = query.length;
-  const skipSpace = () => {
-    while (i2 < n) {
-      if (/\s/.test(query[i2])) i2++;
-      else if (query[i2] === ";") while (i2 < n && query[i2] !== "\n") i2++;
-      else break;
-    }
-  };
-  const skipString = () => {
-    i2++;
-    while (i2 < n && query[i2] !== '"') i2 += query[i2] === "\\" ? 2 : 1;
-    i2++;
-  };
-  const skipGroup = () => {
-    let depth = 0;
-    do {
-      const c2 = query[i2];
-      if (c2 === '"') {
-        skipString();
-        continue;
-      }
-      if (c2 === ";") {
-        while (i2 < n && query[i2] !== "\n") i2++;
-        continue;
-      }
-      if (c2 === "(" || c2 === "[") depth++;
-      else if (c2 === ")" || c2 === "]") depth--;
-      i2++;
-    } while (i2 < n && depth > 0);
-  };
-  while (true) {
-    skipSpace();
-    if (i2 >= n) break;
-    const start2 = i2;
-    const predicate = query.startsWith("(#", i2);
-    const c2 = query[i2];
-    if (c2 === "(" || c2 === "[") skipGroup();
-    else if (c2 === '"') skipString();
-    else while (i2 < n && !/[\s()[\]]/.test(query[i2])) i2++;
-    while (true) {
-      const save = i2;
-      skipSpace();
-      if (query[i2] === "@") {
-        while (i2 < n && !/[\s()[\]]/.test(query[i2])) i2++;
-      } else if (query[i2] === "*" || query[i2] === "+" || query[i2] === "?") {
-        i2++;
-      } else {
-        i2 = save;
-        break;
-      }
-    }
-    if (i2 === start2) i2++;
-    forms.push({ text: query.slice(start2, i2), predicate });
+function calleeOf(language, node) {
+  const field = CALLS[language][node.type];
+  if (field === void 0) return void 0;
+  if (field === "") return node;
+  return node.childForFieldName(field) ?? void 0;
+}
+function calleePath(language, node) {
+  const callee = calleeOf(language, node) ?? node;
+  switch (language) {
+    case "python":
+      return pyPath(callee);
+    case "javascript":
+    case "typescript":
+      return jsPath(callee);
+    case "java":
+      return javaPath(callee, false);
+    case "go":
+      return goPath(callee);
+    case "c":
+    case "cpp":
+      return cPath(callee);
   }
-  return forms;
+}
+var join = (a, b) => a && b ? [...a, b.text] : void 0;
+function pyPath(n) {
+  switch (n.type) {
+    case "identifier":
+      return [n.text];
+    case "attribute":
+      return join(pyPath(n.childForFieldName("object")), n.childForFieldName("attribute"));
+    // `requests.Session().get`: treat the call's result as an instance named by its callee.
+    case "call":
+      return pyPath(n.childForFieldName("function"));
+    case "parenthesized_expression":
+      return n.namedChild(0) ? pyPath(n.namedChild(0)) : void 0;
+    default:
+      return void 0;
+  }
+}
+function requiredModule(n) {
+  if (n.type !== "call_expression") return void 0;
+  const fn = n.childForFieldName("function");
+  const arg = n.childForFieldName("arguments")?.namedChild(0);
+  if (fn?.text !== "require" || !arg || arg.type !== "string") return void 0;
+  return stripNode(arg.text.slice(1, -1));
+}
+var stripNode = (m) => m.startsWith("node:") ? m.slice(5) : m;
+function jsPath(n) {
+  switch (n.type) {
+    case "identifier":
+    case "this":
+    case "property_identifier":
+      return [n.text];
+    case "member_expression":
+      return join(jsPath(n.childForFieldName("object")), n.childForFieldName("property"));
+    case "call_expression": {
+      const mod = requiredModule(n);
+      return mod !== void 0 ? [mod] : jsPath(n.childForFieldName("function"));
+    }
+    case "new_expression":
+      return jsPath(n.childForFieldName("constructor"));
+    case "parenthesized_expression":
+    case "non_null_expression":
+    case "as_expression":
+    case "satisfies_expression":
+    case "await_expression":
+      return n.namedChild(0) ? jsPath(n.namedChild(0)) : void 0;
+    default:
+      return void 0;
+  }
+}
+var classLike = (p) => !!p && p.length > 0 && /^[A-Z]/.test(p[p.length - 1]);
+function javaPath(n, asObject) {
+  switch (n.type) {
+    case "identifier":
+    case "type_identifier":
+    case "this":
+      return [n.text];
+    case "field_access":
+      return join(javaPath(n.childForFieldName("object"), true), n.childForFieldName("field"));
+    case "scoped_identifier":
+    case "scoped_type_identifier":
+      return n.text.replace(/\s+/g, "").split(".");
+    case "generic_type":
+      return n.namedChild(0) ? javaPath(n.namedChild(0), asObject) : void 0;
+    case "object_creation_expression":
+      return javaPath(n.childForFieldName("type"), true);
+    case "method_invocation": {
+      const obj = n.childForFieldName("object");
+      const objPath = obj ? javaPath(obj, true) : [];
+      if (asObject && obj && classLike(objPath)) return objPath;
+      return join(objPath, n.childForFieldName("name"));
+    }
+    case "parenthesized_expression":
+      return n.namedChild(0) ? javaPath(n.namedChild(0), asObject) : void 0;
+    default:
+      return void 0;
+  }
+}
+function goPath(n) {
+  switch (n.type) {
+    case "identifier":
+    case "package_identifier":
+    case "type_identifier":
+    case "field_identifier":
+      return [n.text];
+    case "selector_expression":
+      return join(goPath(n.childForFieldName("operand")), n.childForFieldName("field"));
+    case "qualified_type":
+      return [n.childForFieldName("package").text, n.childForFieldName("name").text];
+    case "call_expression":
+      return goPath(n.childForFieldName("function"));
+    case "parenthesized_expression":
+      return n.namedChild(0) ? goPath(n.namedChild(0)) : void 0;
+    default:
+      return void 0;
+  }
+}
+function cPath(n) {
+  switch (n.type) {
+    case "identifier":
+    case "field_identifier":
+    case "type_identifier":
+      return [n.text];
+    case "qualified_identifier":
+    case "namespace_identifier":
+      return [n.text.replace(/\s+/g, "")];
+    case "template_function":
+      return n.childForFieldName("name") ? cPath(n.childForFieldName("name")) : void 0;
+    case "field_expression":
+      return join(cPath(n.childForFieldName("argument")), n.childForFieldName("field"));
+    case "parenthesized_expression":
+      return n.namedChild(0) ? cPath(n.namedChild(0)) : void 0;
+    default:
+      return void 0;
+  }
 }
 
-// src/assess/rules/compile.ts
-var queryCache = /* @__PURE__ */ new Map();
-var TEMPLATE_REF = /\{\{\s*([A-Za-z_][\w.-]*)\s*\}\}/g;
-function grammarsOf(rule) {
-  return rule.language === "typescript" ? ["typescript", "tsx"] : [rule.language];
+// src/facets/imports-go.ts
+function goImports(root, map) {
+  for (const spec of root.descendantsOfType("import_spec")) {
+    const pathNode = spec.childForFieldName("path");
+    if (!pathNode) continue;
+    const path3 = pathNode.text.slice(1, -1);
+    const alias = spec.childForFieldName("name");
+    if (alias?.type === "blank_identifier") continue;
+    if (alias?.type === "dot") map.wildcards.push(path3);
+    else map.bindings.set(alias?.text ?? goPackageName(path3), path3);
+  }
+  for (const decl of root.descendantsOfType(["parameter_declaration", "var_spec", "field_declaration"])) {
+    const type = typeName(decl.childForFieldName("type"));
+    if (!type) continue;
+    for (const name2 of decl.childrenForFieldName("name")) if (name2.type === "identifier" || name2.type === "field_identifier") map.types.set(name2.text, type);
+  }
 }
-async function compileRule(rule) {
-  const loaded = /* @__PURE__ */ new Map();
-  for (const grammar of grammarsOf(rule)) loaded.set(grammar, { language: await loadLanguage(grammar), parser: await getParser(grammar) });
-  return compileLoaded(rule, loaded);
+function goPackageName(path3) {
+  const parts2 = path3.split("/");
+  let last = parts2[parts2.length - 1];
+  if (/^v\d+$/.test(last) && parts2.length > 1) last = parts2[parts2.length - 2];
+  return last.replace(/\.v\d+$/, "").replace(/^go-/, "").replace(/[-.]go$/, "").replace(/[^A-Za-z0-9_]/g, "_");
 }
-function compileLoaded(rule, loaded) {
-  const queries = /* @__PURE__ */ new Map();
-  const parsers2 = /* @__PURE__ */ new Map();
-  for (const [grammar, { language, parser }] of loaded) {
-    queries.set(grammar, compileQuery(rule, grammar, language));
-    parsers2.set(grammar, parser);
-  }
-  const first = queries.values().next().value;
-  return checkedRule(rule, loaded.values().next().value.language, new Set(first.captureNames), queries, parsers2);
-}
-function checkedWithoutQuery(rule, grammar, loaded, captures) {
-  return checkedRule(rule, loaded.language, captures, new LazyQueries(rule, grammar, loaded.language), /* @__PURE__ */ new Map([[grammar, loaded.parser]]));
-}
-function checkedRule(rule, language, names, queries, parsers2) {
-  const need = (name2, where) => {
-    if (!names.has(name2)) {
-      const known = [...names].map((n) => `@${n}`).join(", ") || "none";
-      throw new Error(`rule ${rule.id}: ${where} names capture @${name2}, which the query does not define (it defines ${known})`);
-    }
-  };
-  need(rule.report, "report");
-  const regexes = /* @__PURE__ */ new Map();
-  const regex = (source, where) => {
-    try {
-      regexes.set(source, new RegExp(source));
-    } catch (e) {
-      throw new Error(`rule ${rule.id}: ${where} is not a valid regular expression: ${e.message}`);
-    }
-  };
-  for (const c2 of rule.where) {
-    if ("capture" in c2) need(c2.capture, "where");
-    if ("unitLacks" in c2) regex(c2.unitLacks, "unitLacks");
-    if ("value" in c2 && c2.value !== void 0) regex(c2.value, `hasArgument ${c2.hasArgument} value`);
-    const types = "inside" in c2 ? c2.inside : "notInside" in c2 ? c2.notInside : [];
-    for (const t of types) {
-      if (language.idForNodeType(t, true) === null) throw new Error(`rule ${rule.id}: where names node type ${t}, which the ${rule.language} grammar does not have`);
-    }
-  }
-  for (const edit of rule.fix?.edits ?? []) {
-    need(edit.capture, "fix");
-    if ("replace" in edit) for (const m of edit.replace.matchAll(TEMPLATE_REF)) need(m[1], "fix template");
-  }
-  return { id: rule.id, language: rule.language, rule, queries, parsers: parsers2, regexes };
-}
-var LazyQueries = class {
-  constructor(rule, grammar, language) {
-    this.rule = rule;
-    this.grammar = grammar;
-    this.language = language;
-  }
-  rule;
-  grammar;
-  language;
-  query;
-  get size() {
-    return 1;
-  }
-  has(grammar) {
-    return grammar === this.grammar;
-  }
-  get(grammar) {
-    return grammar === this.grammar ? this.query ??= compileQuery(this.rule, this.grammar, this.language) : void 0;
-  }
-  *entries() {
-    yield [this.grammar, this.get(this.grammar)];
-  }
-  *keys() {
-    yield this.grammar;
-  }
-  *values() {
-    yield this.get(this.grammar);
-  }
-  [Symbol.iterator]() {
-    return this.entries();
-  }
-  forEach(fn, thisArg) {
-    fn.call(thisArg, this.get(this.grammar), this.grammar, this);
-  }
-};
-function compileQuery(rule, grammar, language) {
-  const key = `${rule.id}\0${grammar}\0${rule.query}`;
-  const cached = queryCache.get(key);
-  if (cached) return cached;
-  let query;
-  try {
-    query = new Query(language, attachTopLevelPredicates(rule.query));
-  } catch (e) {
-    const offset = e.index;
-    const where = typeof offset === "number" ? ` at offset ${offset} (${lineColumn(rule.query, offset)})` : "";
-    throw new Error(`rule ${rule.id}: query does not compile for the ${grammar} grammar${where}: ${e.message}`);
-  }
-  queryCache.set(key, query);
-  return query;
-}
-function lineColumn(text, offset) {
-  const before = text.slice(0, offset).split("\n");
-  return `line ${before.length}, column ${before[before.length - 1].length + 1}`;
-}
-
-// src/assess/rules/regex-literals.ts
-function requiredLiterals(source) {
-  let info2;
-  try {
-    const parser = new RegexParser(source);
-    info2 = parser.alternation();
-    if (!parser.done()) return void 0;
-  } catch {
-    return void 0;
-  }
-  const best = requirement(info2);
-  return best && score(best) >= MIN_LITERAL ? [...best] : void 0;
-}
-var MIN_LITERAL = 3;
-var MAX_STRINGS = 32;
-var ANY = {};
-var EMPTY = { exact: /* @__PURE__ */ new Set([""]) };
-function score(set2) {
-  let min = Infinity;
-  for (const s of set2) min = Math.min(min, s.length);
-  return set2.size === 0 ? 0 : min;
-}
-function better(a, b) {
-  if (!a) return b;
-  if (!b) return a;
-  const sa = score(a);
-  const sb = score(b);
-  if (sa !== sb) return sa > sb ? a : b;
-  return a.size <= b.size ? a : b;
-}
-function requirement(info2) {
-  const r = better(info2.required, info2.exact);
-  return r && score(r) > 0 ? r : void 0;
-}
-function product(a, b) {
-  if (a.size * b.size > MAX_STRINGS) return void 0;
-  const out2 = /* @__PURE__ */ new Set();
-  for (const x of a) for (const y of b) out2.add(x + y);
-  return out2;
-}
-function union(a, b) {
-  const out2 = /* @__PURE__ */ new Set([...a, ...b]);
-  return out2.size > MAX_STRINGS ? void 0 : out2;
-}
-function sequence(items) {
-  let run2 = /* @__PURE__ */ new Set([""]);
-  let allExact = true;
-  let best;
-  const close = () => {
-    if (run2) best = better(best, run2.size && score(run2) > 0 ? run2 : void 0);
-  };
-  for (const item of items) {
-    if (item.exact) {
-      const joined = run2 && product(run2, item.exact);
-      if (joined) run2 = joined;
-      else {
-        close();
-        allExact = false;
-        run2 = item.exact;
-      }
-    } else {
-      allExact = false;
-      close();
-      best = better(best, item.required && score(item.required) > 0 ? item.required : void 0);
-      run2 = /* @__PURE__ */ new Set([""]);
-    }
-  }
-  close();
-  return allExact && run2 ? { exact: run2, required: best } : { required: best };
-}
-function alternatives(branches) {
-  let exact = /* @__PURE__ */ new Set();
-  let required = /* @__PURE__ */ new Set();
-  for (const b of branches) {
-    exact = exact && b.exact && union(exact, b.exact);
-    const r = requirement(b);
-    required = required && r && union(required, r);
-  }
-  return { exact, required };
-}
-function repeat(item, min, max) {
-  if (min === 0) {
-    return max === 1 && item.exact ? { exact: union(item.exact, /* @__PURE__ */ new Set([""])) } : ANY;
-  }
-  let exact;
-  if (max === min && item.exact) {
-    exact = item.exact;
-    for (let i2 = 1; i2 < min && exact; i2++) exact = product(exact, item.exact);
-  }
-  return { exact, required: requirement(item) };
-}
-var RegexParser = class {
-  constructor(s) {
-    this.s = s;
-  }
-  s;
-  i = 0;
-  done() {
-    return this.i >= this.s.length;
-  }
-  alternation() {
-    const branches = [this.sequence()];
-    while (this.s[this.i] === "|") {
-      this.i++;
-      branches.push(this.sequence());
-    }
-    return branches.length === 1 ? branches[0] : alternatives(branches);
-  }
-  sequence() {
-    const items = [];
-    while (!this.done() && this.s[this.i] !== "|" && this.s[this.i] !== ")") items.push(this.quantified(this.atom()));
-    return sequence(items);
-  }
-  quantified(item) {
-    const c2 = this.s[this.i];
-    let min;
-    let max;
-    if (c2 === "?") [min, max] = [0, 1];
-    else if (c2 === "*") [min, max] = [0, Infinity];
-    else if (c2 === "+") [min, max] = [1, Infinity];
-    else if (c2 === "{") {
-      const m = /^\{(\d+)(,(\d*))?\}/.exec(this.s.slice(this.i));
-      if (!m) return item;
-      min = Number(m[1]);
-      max = m[2] === void 0 ? min : m[3] === "" ? Infinity : Number(m[3]);
-      this.i += m[0].length - 1;
-    } else return item;
-    this.i++;
-    if (this.s[this.i] === "?") this.i++;
-    return this.quantified(repeat(item, min, max));
-  }
-  atom() {
-    const c2 = this.s[this.i++];
-    switch (c2) {
-      case "^":
-      case "$":
-        return EMPTY;
-      case ".":
-        return ANY;
-      case "(":
-        return this.group();
-      case "[":
-        return this.charClass();
-      case "\\":
-        return this.escape(false);
-      case "*":
-      case "+":
-      case "?":
-        throw new Error("nothing to repeat");
-      default:
-        return { exact: /* @__PURE__ */ new Set([c2]) };
-    }
-  }
-  group() {
-    let lookaround = false;
-    if (this.s.startsWith("?:", this.i)) this.i += 2;
-    else if (/^\?<?[=!]/.test(this.s.slice(this.i, this.i + 3))) {
-      lookaround = true;
-      this.i += this.s[this.i + 1] === "<" ? 3 : 2;
-    } else if (this.s.startsWith("?<", this.i)) {
-      const end = this.s.indexOf(">", this.i);
-      if (end < 0) throw new Error("bad group name");
-      this.i = end + 1;
-    } else if (this.s[this.i] === "?") throw new Error("unknown group");
-    const inner = this.alternation();
-    if (this.s[this.i] !== ")") throw new Error("unclosed group");
-    this.i++;
-    return lookaround ? EMPTY : inner;
-  }
-  /** A class with a few explicit characters (`[Pp]`, `[.]`, `[-_]`) is those characters; others are any. */
-  charClass() {
-    const negated = this.s[this.i] === "^";
-    if (negated) this.i++;
-    const chars = /* @__PURE__ */ new Set();
-    let known = !negated;
-    while (!this.done() && this.s[this.i] !== "]") {
-      let ch;
-      if (this.s[this.i] === "\\") {
-        this.i++;
-        const e = this.escape(true);
-        ch = e.exact?.size === 1 ? [...e.exact][0] : void 0;
-        if (ch === void 0) known = false;
-      } else ch = this.s[this.i++];
-      if (this.s[this.i] === "-" && this.s[this.i + 1] !== "]" && this.i + 1 < this.s.length) {
-        this.i++;
-        let to;
-        if (this.s[this.i] === "\\") {
-          this.i++;
-          const e = this.escape(true);
-          to = e.exact?.size === 1 ? [...e.exact][0] : void 0;
-        } else to = this.s[this.i++];
-        if (ch === void 0 || to === void 0) known = false;
-        else {
-          const a = ch.codePointAt(0);
-          const b = to.codePointAt(0);
-          if (b < a) throw new Error("bad range");
-          if (b - a > 8) known = false;
-          else for (let k = a; k <= b; k++) chars.add(String.fromCodePoint(k));
-        }
-        continue;
-      }
-      if (ch !== void 0) chars.add(ch);
-    }
-    if (this.s[this.i] !== "]") throw new Error("unclosed class");
-    this.i++;
-    return known && chars.size > 0 && chars.size <= 4 ? { exact: chars } : ANY;
-  }
-  /** After a backslash. Inside a class `\b` is a backspace; outside, a word boundary (matches nothing). */
-  escape(inClass) {
-    const c2 = this.s[this.i++];
-    if (c2 === void 0) throw new Error("trailing backslash");
-    const one = (ch) => ({ exact: /* @__PURE__ */ new Set([ch]) });
-    switch (c2) {
-      case "d":
-      case "D":
-      case "w":
-      case "W":
-      case "s":
-      case "S":
-        return ANY;
-      case "b":
-        return inClass ? one("\b") : EMPTY;
-      case "B":
-        return EMPTY;
-      case "n":
-        return one("\n");
-      case "r":
-        return one("\r");
-      case "t":
-        return one("	");
-      case "f":
-        return one("\f");
-      case "v":
-        return one("\v");
-      case "0":
-        if (!/[0-9]/.test(this.s[this.i] ?? "")) return one("\0");
-        while (/[0-9]/.test(this.s[this.i] ?? "")) this.i++;
-        return ANY;
-      // a legacy octal escape
-      case "x": {
-        const m = /^[0-9a-fA-F]{2}/.exec(this.s.slice(this.i));
-        if (!m) return one("x");
-        this.i += 2;
-        return one(String.fromCharCode(parseInt(m[0], 16)));
-      }
-      case "u": {
-        const m = /^[0-9a-fA-F]{4}/.exec(this.s.slice(this.i));
-        if (!m) return one("u");
-        this.i += 4;
-        return one(String.fromCharCode(parseInt(m[0], 16)));
-      }
-      case "c":
-        if (/[A-Za-z]/.test(this.s[this.i] ?? "")) this.i++;
-        return ANY;
-      case "k":
-        this.skipBraces("<", ">");
-        return ANY;
-      default:
-        if (/[1-9]/.test(c2)) {
-          while (/[0-9]/.test(this.s[this.i] ?? "")) this.i++;
-          return ANY;
-        }
-        return one(c2);
-    }
-  }
-  skipBraces(open = "{", close = "}") {
-    if (this.s[this.i] !== open) return;
-    const end = this.s.indexOf(close, this.i);
-    this.i = end < 0 ? this.s.length : end + 1;
-  }
-};
-
-// src/assess/rules/prefilter.ts
-function needle(text, word) {
-  return { text, word, runs: text.match(/[\w$]+/g) ?? [] };
-}
-function rulePrefilter(rule) {
-  let patterns;
-  try {
-    patterns = readPatterns(attachTopLevelPredicates(rule.query));
-  } catch {
-    return void 0;
-  }
-  if (patterns.length === 0) return void 0;
-  const common = whereClauses(rule.where);
-  const out2 = [];
-  for (const pattern of patterns) {
-    const clauses = [...predicateClauses(pattern), ...common];
-    if (clauses.length === 0) return void 0;
-    out2.push(clauses);
-  }
-  return out2;
-}
-var NeedleIndex = class {
-  constructor(source) {
-    this.source = source;
-  }
-  source;
-  /** Substring needles looked up so far (word needles are a lookup in the word set already). */
-  found = /* @__PURE__ */ new Map();
-  wordSet;
-  joined;
-  has(needle2) {
-    if (needle2.word) return this.words().has(needle2.text);
-    let hit = this.found.get(needle2.text);
-    if (hit === void 0) {
-      hit = this.contains(needle2);
-      this.found.set(needle2.text, hit);
-    }
-    return hit;
-  }
-  passes(prefilter) {
-    return !prefilter || prefilter.some((clauses) => clauses.every((clause) => clause.some((n) => this.has(n))));
-  }
-  words() {
-    return this.wordSet ??= new Set(this.source.match(/[\w$]+/g));
-  }
-  contains({ text, runs }) {
-    if (runs.length > 0) {
-      this.joined ??= [...this.words()].join(" ");
-      for (const run2 of runs) if (!this.joined.includes(run2)) return false;
-      if (runs.length === 1 && runs[0] === text && this.words().has(text)) return true;
-    }
-    return this.source.includes(text);
-  }
-};
-var WORD = /^[\w$]+$/;
-function whereClauses(where) {
-  const out2 = [];
-  for (const c2 of where) {
-    if ("resolvesTo" in c2) {
-      const needles = [];
-      for (const name2 of c2.resolvesTo) {
-        const segment = lastSegment(name2);
-        if (!segment) {
-          needles.length = 0;
-          break;
-        }
-        needles.push(needle(segment, false));
-      }
-      if (needles.length > 0 && needles.every((n) => n.text.length >= MIN_LITERAL)) out2.push(dedupe(needles));
-    } else if ("hasArgument" in c2) {
-      if (c2.hasArgument.length >= MIN_LITERAL) out2.push([needle(c2.hasArgument, false)]);
-      const literals = c2.value === void 0 ? void 0 : requiredLiterals(c2.value);
-      if (literals) out2.push(literals.map((text) => needle(text, false)));
-    }
-  }
-  return out2;
-}
-function lastSegment(name2) {
-  let n = name2.replace(/^node:/, "").replace(/^::/, "");
-  if (n.endsWith(".*")) {
-    n = n.slice(0, -2);
-    if (n === "java" || n === "java.lang") return void 0;
-  }
-  const segment = n.split(/\.|::|\/|->/).pop();
-  return segment && WORD.test(segment) ? segment : void 0;
-}
-function dedupe(needles) {
-  const seen = /* @__PURE__ */ new Set();
-  return needles.filter((n) => seen.has(n.text) ? false : (seen.add(n.text), true));
-}
-function predicateClauses(pattern) {
-  const mandatory = mandatoryCaptures(pattern, "(");
-  const out2 = [];
-  for (const p of predicatesOf(pattern)) {
-    const [capture2, ...args2] = p.args;
-    if (!capture2?.startsWith("@") || args2.length === 0 || args2.some((a) => a.startsWith("@"))) continue;
-    const strings = args2.map(unescapeQueryString);
-    if (p.name === "any-of?" || p.name === "any-eq?" || p.name === "eq?" && mandatory.has(capture2.slice(1))) {
-      if (strings.some((s) => s.length === 0)) continue;
-      out2.push(dedupe(strings.map((text) => needle(text, WORD.test(text)))));
-    } else if ((p.name === "match?" || p.name === "any-match?") && strings.length === 1) {
-      const literals = requiredLiterals(strings[0]);
-      if (literals) out2.push(literals.map((text) => needle(text, false)));
-    }
-  }
-  return out2;
-}
-function readPatterns(query) {
-  const reader = new QueryReader(query);
-  const out2 = [];
-  for (; ; ) {
-    const element = reader.element();
-    if (!element) break;
-    out2.push([element]);
-  }
-  return out2;
-}
-var QueryReader = class {
-  constructor(s) {
-    this.s = s;
-  }
-  s;
-  i = 0;
-  skipSpace() {
-    while (this.i < this.s.length) {
-      const c2 = this.s[this.i];
-      if (c2 === ";") while (this.i < this.s.length && this.s[this.i] !== "\n") this.i++;
-      else if (/\s/.test(c2)) this.i++;
-      else break;
-    }
-  }
-  /** The next element, or undefined at the end or before a closing bracket. */
-  element() {
-    this.skipSpace();
-    const c2 = this.s[this.i];
-    if (c2 === void 0 || c2 === ")" || c2 === "]") return void 0;
-    let node;
-    if (c2 === "(" || c2 === "[") node = this.group(c2);
-    else if (c2 === '"') node = { kind: "atom", text: this.string() };
-    else node = { kind: "atom", text: this.word() };
-    const suffixes = [];
-    for (; ; ) {
-      this.skipSpace();
-      const d = this.s[this.i];
-      if (d === "?" || d === "*" || d === "+") {
-        suffixes.push(d);
-        this.i++;
-      } else if (d === "@") suffixes.push(this.word());
-      else break;
-    }
-    return { node, suffixes };
-  }
-  group(open) {
-    this.i++;
-    const close = open === "(" ? ")" : "]";
-    this.skipSpace();
-    if (open === "(" && this.s[this.i] === "#") {
-      const name2 = this.word().slice(1);
-      const args2 = [];
-      for (; ; ) {
-        this.skipSpace();
-        const c2 = this.s[this.i];
-        if (c2 === void 0) throw new Error("unclosed predicate");
-        if (c2 === ")") break;
-        args2.push(c2 === '"' ? this.string() : this.word());
-      }
-      this.i++;
-      return { kind: "(", children: [], predicate: { name: name2, args: args2 } };
-    }
-    const children = [];
-    for (; ; ) {
-      const child = this.element();
-      if (!child) break;
-      children.push(child);
-    }
-    if (this.s[this.i] !== close) throw new Error(`expected ${close}`);
-    this.i++;
-    return { kind: open, children };
-  }
-  string() {
-    const start2 = this.i++;
-    while (this.i < this.s.length && this.s[this.i] !== '"') this.i += this.s[this.i] === "\\" ? 2 : 1;
-    if (this.i >= this.s.length) throw new Error("unclosed string");
-    this.i++;
-    return this.s.slice(start2, this.i);
-  }
-  word() {
-    const start2 = this.i;
-    while (this.i < this.s.length && !/[\s()[\]"@;?*+]/.test(this.s[this.i])) this.i++;
-    if (this.s[start2] === "@" && this.i === start2) this.i++;
-    if (this.s[start2] === "@") while (this.i < this.s.length && /[\w.-]/.test(this.s[this.i])) this.i++;
-    if (this.s[start2] === "#" && this.s[this.i] === "?") this.i++;
-    if (this.i === start2) throw new Error(`unexpected ${this.s[this.i]}`);
-    return this.s.slice(start2, this.i);
-  }
-};
-function unescapeQueryString(quoted) {
-  const body2 = quoted.startsWith('"') ? quoted.slice(1, -1) : quoted;
-  return body2.replace(/\\(.)/gs, (_, c2) => c2 === "n" ? "\n" : c2 === "r" ? "\r" : c2 === "t" ? "	" : c2 === "0" ? "\0" : c2);
-}
-function predicatesOf(elements) {
-  const out2 = [];
-  const visit = (e) => {
-    if (e.node.kind === "atom") return;
-    if (e.node.predicate) out2.push(e.node.predicate);
-    e.node.children.forEach(visit);
-  };
-  elements.forEach(visit);
-  return out2;
-}
-function mandatoryCaptures(elements, kind) {
-  const sets = elements.filter((e) => !(e.node.kind === "(" && e.node.predicate)).map(elementCaptures);
-  if (kind === "(") return new Set(sets.flatMap((s) => [...s]));
-  if (sets.length === 0) return /* @__PURE__ */ new Set();
-  return new Set([...sets[0]].filter((c2) => sets.every((s) => s.has(c2))));
-}
-function elementCaptures(e) {
-  if (e.suffixes.includes("?") || e.suffixes.includes("*")) return /* @__PURE__ */ new Set();
-  const own = e.suffixes.filter((s) => s.startsWith("@")).map((s) => s.slice(1));
-  const inner = e.node.kind === "atom" ? /* @__PURE__ */ new Set() : mandatoryCaptures(e.node.children, e.node.kind);
-  for (const c2 of own) inner.add(c2);
-  return inner;
-}
-
-// src/assess/rules/arguments.ts
-var ARGUMENT_LISTS = /* @__PURE__ */ new Set(["argument_list", "arguments"]);
-function findArgument(language, node, name2) {
-  const args2 = argumentList(language, node);
-  if (!args2) return { found: "no" };
-  if (language === "python") return pythonArgument(args2, name2);
-  if (language === "javascript" || language === "typescript") return jsArgument(args2, name2);
-  return { found: "no" };
-}
-function argumentList(language, node) {
-  if (ARGUMENT_LISTS.has(node.type)) return node;
-  for (let n = node; n; n = n.parent) {
-    if (isCall(language, n)) return n.childForFieldName("arguments") ?? void 0;
-  }
+function typeName(type) {
+  if (!type) return void 0;
+  if (type.type === "pointer_type") return typeName(type.namedChild(0));
+  if (type.type === "qualified_type" || type.type === "type_identifier") return type.text;
   return void 0;
 }
-function pythonArgument(args2, name2) {
-  let unknown = false;
-  for (const a of args2.namedChildren) {
-    if (a.type === "keyword_argument" && a.childForFieldName("name")?.text === name2) {
-      return { found: "yes", value: a.childForFieldName("value") };
+
+// src/facets/imports-java.ts
+var JAVA_LANG = /* @__PURE__ */ new Set([
+  "Runtime",
+  "ProcessBuilder",
+  "Process",
+  "ProcessHandle",
+  "System",
+  "Class",
+  "ClassLoader",
+  "Thread",
+  "ThreadLocal",
+  "String",
+  "StringBuilder",
+  "StringBuffer",
+  "Math",
+  "StrictMath",
+  "Object",
+  "Integer",
+  "Long",
+  "Short",
+  "Byte",
+  "Double",
+  "Float",
+  "Boolean",
+  "Character",
+  "Number",
+  "Exception",
+  "RuntimeException",
+  "Throwable",
+  "Error",
+  "Enum",
+  "Record",
+  "Void",
+  "SecurityManager",
+  "Module",
+  "Package",
+  "Runnable",
+  "Iterable",
+  "Comparable",
+  "CharSequence",
+  "AutoCloseable",
+  "Cloneable",
+  "Readable",
+  "Appendable",
+  "InheritableThreadLocal"
+]);
+function javaImports(root, map) {
+  for (const decl of root.descendantsOfType("import_declaration")) {
+    const name2 = decl.namedChildren.find((c) => c.type === "scoped_identifier" || c.type === "identifier");
+    if (!name2) continue;
+    const qualified = name2.text.replace(/\s+/g, "");
+    if (decl.namedChildren.some((c) => c.type === "asterisk")) map.wildcards.push(qualified);
+    else map.bindings.set(qualified.slice(qualified.lastIndexOf(".") + 1), qualified);
+  }
+  const declarations = ["local_variable_declaration", "field_declaration", "formal_parameter", "catch_formal_parameter", "resource"];
+  for (const decl of root.descendantsOfType(declarations)) {
+    const type = typeName2(decl.childForFieldName("type"));
+    if (!type) continue;
+    const direct = decl.childForFieldName("name");
+    if (direct) map.types.set(direct.text, type);
+    for (const d of decl.childrenForFieldName("declarator")) {
+      const n = d.childForFieldName("name");
+      if (n) map.types.set(n.text, type);
     }
-    if (a.type === "dictionary_splat") unknown = true;
   }
-  return { found: unknown ? "unknown" : "no" };
-}
-function jsArgument(args2, name2) {
-  let unknown = false;
-  for (const a of args2.namedChildren) {
-    if (a.type !== "object") continue;
-    for (const p of a.namedChildren) {
-      if (p.type === "pair") {
-        const key = p.childForFieldName("key");
-        const keyText = key?.type === "string" ? key.text.slice(1, -1) : key?.text;
-        if (keyText === name2) return { found: "yes", value: p.childForFieldName("value") };
-      } else if (p.type === "shorthand_property_identifier" && p.text === name2) {
-        return { found: "yes", value: p };
-      } else if (p.type === "spread_element") unknown = true;
+  for (const d of root.descendantsOfType("variable_declarator")) {
+    const value = d.childForFieldName("value");
+    const n = d.childForFieldName("name");
+    if (n && value?.type === "object_creation_expression" && !map.types.has(n.text)) {
+      const type = typeName2(value.childForFieldName("type"));
+      if (type) map.types.set(n.text, type);
     }
   }
-  return { found: unknown ? "unknown" : "no" };
+}
+function typeName2(type) {
+  if (!type) return void 0;
+  if (type.type === "generic_type") return typeName2(type.namedChild(0));
+  if (type.type === "type_identifier" && type.text === "var") return void 0;
+  if (type.type === "type_identifier" || type.type === "scoped_type_identifier") return type.text.replace(/\s+/g, "");
+  return void 0;
 }
 
-// src/assess/rules/literal.ts
-var set = (...xs) => new Set(xs);
-var JS = {
-  leaf: set("number", "true", "false", "null", "undefined"),
-  string: set("string", "template_string"),
-  interpolation: set("template_substitution"),
-  compound: set("binary_expression", "unary_expression", "parenthesized_expression", "array"),
-  wrapper: set("as_expression", "satisfies_expression", "non_null_expression")
-};
-var C2 = {
-  leaf: set("number_literal", "char_literal", "true", "false", "null", "nullptr", "user_defined_literal"),
-  string: set("string_literal", "raw_string_literal", "system_lib_string"),
-  interpolation: set(),
-  compound: set("concatenated_string", "binary_expression", "unary_expression", "parenthesized_expression", "initializer_list"),
-  wrapper: set()
-};
-var KINDS = {
-  python: {
-    leaf: set("integer", "float", "true", "false", "none", "ellipsis"),
-    // f-strings are `string` nodes too; only those with an `{expr}` interpolation are not constant.
-    string: set("string"),
-    interpolation: set("interpolation"),
-    compound: set("concatenated_string", "binary_operator", "unary_operator", "parenthesized_expression", "list", "tuple"),
-    wrapper: set()
-  },
-  javascript: JS,
-  typescript: JS,
-  java: {
-    leaf: set(
-      "decimal_integer_literal",
-      "hex_integer_literal",
-      "octal_integer_literal",
-      "binary_integer_literal",
-      "decimal_floating_point_literal",
-      "hex_floating_point_literal",
-      "true",
-      "false",
-      "null_literal",
-      "character_literal"
-    ),
-    string: set("string_literal", "text_block"),
-    interpolation: set("string_interpolation", "template_expression"),
-    compound: set("binary_expression", "unary_expression", "parenthesized_expression", "array_initializer"),
-    wrapper: set()
-  },
-  go: {
-    leaf: set("int_literal", "float_literal", "imaginary_literal", "rune_literal", "true", "false", "nil", "iota"),
-    string: set("interpreted_string_literal", "raw_string_literal"),
-    interpolation: set(),
-    compound: set("binary_expression", "unary_expression", "parenthesized_expression"),
-    wrapper: set()
-  },
-  c: C2,
-  cpp: C2
-};
-function isLiteral(language, node) {
-  const k = KINDS[language];
-  if (k.leaf.has(node.type)) return true;
-  if (k.string.has(node.type)) return k.interpolation.size === 0 || node.descendantsOfType([...k.interpolation]).length === 0;
-  if (k.wrapper.has(node.type)) return !!node.namedChild(0) && isLiteral(language, node.namedChild(0));
-  if (k.compound.has(node.type)) {
-    const parts2 = node.namedChildren.filter((c2) => c2.type !== "comment");
-    return parts2.every((c2) => isLiteral(language, c2) || cStringMacro(language, node, c2));
+// src/facets/imports-js.ts
+function jsImports(root, map) {
+  for (const node of root.descendantsOfType(["import_statement", "variable_declarator"])) {
+    if (node.type === "import_statement") esmImport(node, map);
+    else requireDeclarator(node, map);
   }
-  return false;
 }
-function cStringMacro(language, parent, child) {
-  return (language === "c" || language === "cpp") && parent.type === "concatenated_string" && child.type === "identifier" && /^[A-Z][A-Za-z0-9_]*$/.test(child.text);
-}
-
-// src/assess/rules/constraints.ts
-var FUNCTIONS = {
-  python: /* @__PURE__ */ new Set(["function_definition"]),
-  javascript: /* @__PURE__ */ new Set(["function_declaration", "function_expression", "function", "arrow_function", "method_definition", "generator_function_declaration", "generator_function"]),
-  typescript: /* @__PURE__ */ new Set(["function_declaration", "function_expression", "function", "arrow_function", "method_definition", "generator_function_declaration", "generator_function"]),
-  java: /* @__PURE__ */ new Set(["method_declaration", "constructor_declaration", "lambda_expression", "compact_constructor_declaration"]),
-  go: /* @__PURE__ */ new Set(["function_declaration", "method_declaration", "func_literal"]),
-  c: /* @__PURE__ */ new Set(["function_definition"]),
-  cpp: /* @__PURE__ */ new Set(["function_definition", "lambda_expression"])
-};
-function constraintsHold(where, ctx) {
-  return where.every((c2) => holds(c2, ctx));
-}
-function holds(c2, ctx) {
-  if ("unitLacks" in c2) return !ctx.regexes.get(c2.unitLacks).test(enclosingUnitText(ctx));
-  const node = ctx.captures.get(c2.capture);
-  if (!node) return false;
-  if ("literal" in c2) return isLiteral(ctx.language, node) === c2.literal;
-  if ("resolvesTo" in c2) {
-    const names = qualifiedNames(ctx.imports(), node);
-    return names.some((q) => c2.resolvesTo.some((n) => nameMatches(q, n)));
+function esmImport(node, map) {
+  const src = node.childForFieldName("source");
+  const requireClause = node.namedChildren.find((c) => c.type === "import_require_clause");
+  if (requireClause) {
+    const name2 = requireClause.namedChild(0)?.text;
+    const from = requireClause.childForFieldName("source");
+    if (name2 && from) map.bindings.set(name2, stripNode(from.text.slice(1, -1)));
+    return;
   }
-  if ("hasArgument" in c2) {
-    const arg = findArgument(ctx.language, node, c2.hasArgument);
-    if (arg.found !== "yes") return false;
-    return c2.value === void 0 || ctx.regexes.get(c2.value).test(arg.value.text);
-  }
-  if ("lacksArgument" in c2) return findArgument(ctx.language, node, c2.lacksArgument).found === "no";
-  if ("inside" in c2) return hasAncestor(node, c2.inside);
-  return !hasAncestor(node, c2.notInside);
-}
-function hasAncestor(node, types) {
-  for (let n = node.parent; n; n = n.parent) if (types.includes(n.type)) return true;
-  return false;
-}
-function enclosingUnitText(ctx) {
-  const fns = FUNCTIONS[ctx.language];
-  for (let n = ctx.report.parent; n; n = n.parent) {
-    if (!fns.has(n.type)) continue;
-    return n.parent?.type === "decorated_definition" ? n.parent.text : n.text;
-  }
-  return ctx.source;
-}
-
-// src/assess/rules/run.ts
-function runRules(rules, input) {
-  const session = matchSession(input);
-  for (const rule of rules) {
-    if (rule.language !== session.language) continue;
-    const query = rule.queries.get(input.grammar);
-    if (!query) continue;
-    for (const m of query.matches(input.tree.rootNode, session.options)) session.accept(rule, m);
-  }
-  return session.results();
-}
-function matchSession(input) {
-  const language = languageOfGrammar(input.grammar);
-  let imports = input.imports;
-  const lazyImports = () => imports ??= resolveImports(input.grammar, input.tree, input.source);
-  const options = input.range && {
-    startPosition: { row: input.range.startLine - 1, column: 0 },
-    endPosition: { row: input.range.endLine, column: 0 }
-  };
-  const out2 = [];
-  const seen = /* @__PURE__ */ new Set();
-  return {
-    language,
-    options,
-    accept(rule, m) {
-      if (m.captures.length === 0) return;
-      const nodes = /* @__PURE__ */ new Map();
-      for (const c2 of m.captures) if (!nodes.has(c2.name)) nodes.set(c2.name, c2.node);
-      const report = nodes.get(rule.rule.report);
-      if (!report) return;
-      const { startLine, endLine } = lines(report);
-      if (input.range && (startLine < input.range.startLine || endLine > input.range.endLine)) return;
-      const key = `${rule.id}\0${report.startIndex}\0${report.endIndex}`;
-      if (seen.has(key)) return;
-      const ctx = { language, source: input.source, report, captures: nodes, regexes: rule.regexes, imports: lazyImports };
-      if (!constraintsHold(rule.rule.where, ctx)) return;
-      seen.add(key);
-      const captures = {};
-      for (const [name2, node] of nodes) captures[name2] = capture(node);
-      out2.push({ ruleId: rule.id, grammar: input.grammar, startLine, endLine, captures });
-    },
-    results: () => out2.sort((a, b) => a.startLine - b.startLine || a.ruleId.localeCompare(b.ruleId)),
-    resolvedImports: () => imports
-  };
-}
-function lines(node) {
-  const startLine = node.startPosition.row + 1;
-  const end = node.endPosition;
-  const endLine = end.column === 0 && end.row > node.startPosition.row ? end.row : end.row + 1;
-  return { startLine, endLine };
-}
-function capture(node) {
-  return { text: node.text, type: node.type, ...lines(node), startIndex: node.startIndex, endIndex: node.endIndex };
-}
-
-// src/assess/rule-runner.ts
-function lazyRuleRunner(sources, grammar, loaded, broken) {
-  const own = loaded.get(grammar);
-  const rules = sources.map((source, index) => ({ source, index, ...prepared(source) }));
-  const byId = new Map(rules.map((r) => [r.source.id, r]));
-  const compiledList = [];
-  const settle = (rule, make) => {
-    if (rule.compiled === void 0) {
-      try {
-        rule.compiled = make();
-        compiledList.push(rule.compiled);
-      } catch (error) {
-        rule.compiled = null;
-        broken.set(rule.source.id, error.message);
+  if (!src) return;
+  const module3 = stripNode(src.text.slice(1, -1));
+  const clause = node.namedChildren.find((c) => c.type === "import_clause");
+  if (!clause) return;
+  for (const part of clause.namedChildren) {
+    if (part.type === "identifier") map.bindings.set(part.text, module3);
+    else if (part.type === "namespace_import") {
+      const id = part.namedChildren.find((c) => c.type === "identifier");
+      if (id) map.bindings.set(id.text, module3);
+    } else if (part.type === "named_imports") {
+      for (const spec of part.namedChildren) {
+        if (spec.type !== "import_specifier") continue;
+        const name2 = spec.childForFieldName("name")?.text.replace(/^['"]|['"]$/g, "");
+        const alias = spec.childForFieldName("alias")?.text ?? name2;
+        if (!name2 || !alias) continue;
+        map.bindings.set(alias, name2 === "default" ? module3 : `${module3}.${name2}`);
       }
     }
-    return rule.compiled ?? void 0;
-  };
-  const compile = (rule) => settle(rule, () => compileLoaded(rule.source, loaded));
-  const recent = [];
-  const live = (source) => {
-    let hit = recent.find((r) => r.source === source);
-    if (!hit) {
-      const index = new NeedleIndex(source);
-      hit = { source, live: rules.filter((r) => index.passes(r.prefilter)) };
-      if (recent.unshift(hit) > 2) recent.pop();
+  }
+}
+function requireDeclarator(node, map) {
+  const value = node.childForFieldName("value");
+  const name2 = node.childForFieldName("name");
+  if (!value || !name2) return;
+  const target = requiredTarget(value, map);
+  if (target === void 0) return;
+  if (name2.type === "identifier") {
+    map.bindings.set(name2.text, target);
+    return;
+  }
+  if (name2.type !== "object_pattern") return;
+  for (const p of name2.namedChildren) {
+    if (p.type === "shorthand_property_identifier_pattern") map.bindings.set(p.text, `${target}.${p.text}`);
+    else if (p.type === "pair_pattern") {
+      const key = p.childForFieldName("key")?.text.replace(/^['"]|['"]$/g, "");
+      const local = p.childForFieldName("value");
+      if (key && local?.type === "identifier") map.bindings.set(local.text, `${target}.${key}`);
     }
-    return hit.live.filter((r) => r.compiled !== null);
-  };
-  let lastImports;
-  const combos = new CombinedQueries(own, compile, (rule, captures) => settle(rule, () => checkedWithoutQuery(rule.source, grammar, own, captures)));
-  return {
-    get rules() {
-      return compiledList;
-    },
-    size: rules.length,
-    run(input) {
-      const known = input.imports ?? (lastImports?.tree === input.tree ? lastImports.imports : void 0);
-      const session = matchSession(known ? { ...input, imports: known } : input);
-      const candidates = live(input.source);
-      const combo = combos.for(candidates);
-      const set2 = candidates.filter((r) => combo?.members.has(r) ? r.compiled !== null : compile(r));
-      const byRule = set2.map(() => []);
-      if (combo) {
-        const slot = new Map(set2.map((r, k) => [r, k]));
-        for (const m of combo.query.matches(input.tree.rootNode, session.options)) {
-          const k = slot.get(combo.ruleOfPattern[m.patternIndex]);
-          if (k !== void 0) byRule[k].push(m);
+  }
+}
+function requiredTarget(value, map) {
+  const mod = requiredModule(value);
+  if (mod !== void 0) return mod;
+  if (value.type === "member_expression") {
+    const obj = requiredTarget(value.childForFieldName("object"), map);
+    const prop = value.childForFieldName("property")?.text;
+    return obj !== void 0 && prop ? `${obj}.${prop}` : void 0;
+  }
+  if (value.type === "identifier") return map.bindings.get(value.text);
+  return void 0;
+}
+
+// src/facets/imports-python.ts
+function pythonImports(root, map) {
+  for (const node of root.descendantsOfType(["import_statement", "import_from_statement"])) {
+    if (!node) continue;
+    if (node.type === "import_statement") {
+      for (const name2 of node.childrenForFieldName("name")) {
+        if (!name2) continue;
+        if (name2.type === "aliased_import") {
+          const alias = name2.childForFieldName("alias")?.text;
+          const target = name2.childForFieldName("name")?.text;
+          if (alias && target) map.bindings.set(alias, target);
+        } else {
+          const head = name2.text.split(".")[0];
+          map.bindings.set(head, head);
         }
       }
-      set2.forEach((rule, k) => {
-        if (!combo?.members.has(rule)) byRule[k] = rule.compiled.queries.get(grammar).matches(input.tree.rootNode, session.options);
-        for (const m of byRule[k]) session.accept(rule.compiled, m);
-      });
-      const imports = session.resolvedImports();
-      if (imports && imports !== known) lastImports = { tree: input.tree, imports };
-      return session.results();
-    },
-    mayMatch: (source) => live(source).length > 0,
-    compiled(ruleId) {
-      const rule = byId.get(ruleId);
-      return rule && compile(rule);
-    }
-  };
-}
-var preparedRules = /* @__PURE__ */ new WeakMap();
-function prepared(rule) {
-  let out2 = preparedRules.get(rule);
-  if (!out2) {
-    out2 = { prefilter: rulePrefilter(rule), text: attachTopLevelPredicates(rule.query) };
-    preparedRules.set(rule, out2);
-  }
-  return out2;
-}
-var MAX_COMBOS = 24;
-var MAX_OUTSIDE = 2;
-var CombinedQueries = class {
-  constructor(loaded, compileAlone, validate) {
-    this.loaded = loaded;
-    this.compileAlone = compileAlone;
-    this.validate = validate;
-  }
-  loaded;
-  compileAlone;
-  validate;
-  combos = [];
-  /**
-   * Per set of rules: the query that serves it for good, null when its rules run on their own queries for
-   * good (they do not combine), or how often it was served by a worse query.
-   */
-  decided = /* @__PURE__ */ new Map();
-  for(rules) {
-    if (rules.length === 0) return void 0;
-    const key = rules.map((r) => r.index).join(",");
-    const known = this.decided.get(key);
-    if (typeof known === "object") return known ?? void 0;
-    let best;
-    let held = 0;
-    for (const c2 of this.combos) {
-      let n = 0;
-      for (const r of rules) if (c2.members.has(r)) n++;
-      if (n > held || n > 0 && n === held && c2.members.size < best.members.size) {
-        best = c2;
-        held = n;
-      }
-    }
-    const near = best !== void 0 && rules.length - held <= MAX_OUTSIDE;
-    if (near && best.members.size - held <= rules.length) {
-      this.decided.set(key, best);
-      return best;
-    }
-    const seen = known ?? 0;
-    const full = this.combos.length >= MAX_COMBOS;
-    if (near && seen === 0 || full) {
-      this.decided.set(key, seen + 1);
-      return best;
-    }
-    const combo = this.build(rules);
-    this.decided.set(key, combo ?? null);
-    return combo;
-  }
-  build(rules, retry = true) {
-    let query;
-    try {
-      query = new Query(this.loaded.language, rules.map((r) => r.text).join("\n"));
-    } catch {
-      const good = rules.filter((r) => this.compileAlone(r));
-      return retry && good.length > 0 && good.length < rules.length ? this.build(good, false) : void 0;
-    }
-    const ruleOfPattern = patternOwners(query, rules);
-    if (!ruleOfPattern) {
-      query.delete();
-      for (const r of rules) this.compileAlone(r);
-      return void 0;
-    }
-    for (const rule of rules) {
-      if (rule.compiled !== void 0) continue;
-      const captures = patternCaptures(query, ruleOfPattern, rule);
-      if (!captureReferences(rule.text).every((name2) => captures.has(name2))) this.compileAlone(rule);
-      else if (!this.validate(rule, captures)) this.compileAlone(rule);
-    }
-    const combo = { query, ruleOfPattern, members: new Set(rules) };
-    this.combos.push(combo);
-    return combo;
-  }
-};
-function patternOwners(query, rules) {
-  const ends = [];
-  const limits = [];
-  let offset = 0;
-  for (const r of rules) {
-    offset += Buffer.byteLength(r.text, "utf8");
-    ends.push(offset);
-    offset += 1;
-  }
-  rules.forEach((_, k2) => limits.push(k2 + 1 < rules.length ? ends[k2] + 1 + leadingTrivia(rules[k2 + 1].text) : Infinity));
-  const owners = [];
-  const counts = new Array(rules.length).fill(0);
-  let k = 0;
-  for (let p = 0, n = query.patternCount(); p < n; p++) {
-    const start2 = query.startIndexForPattern(p);
-    while (k < rules.length && start2 >= ends[k]) k++;
-    if (k === rules.length || query.endIndexForPattern(p) > limits[k]) return void 0;
-    owners.push(rules[k]);
-    counts[k]++;
-  }
-  return counts.every((c2) => c2 > 0) ? owners : void 0;
-}
-function leadingTrivia(text) {
-  const m = /^(?:\s|;[^\n]*)*/.exec(text);
-  return Buffer.byteLength(m[0], "utf8");
-}
-function patternCaptures(query, owners, rule) {
-  const names = /* @__PURE__ */ new Set();
-  owners.forEach((owner, p) => {
-    if (owner !== rule) return;
-    query.captureQuantifiers[p].forEach((q, id) => {
-      if (q !== CaptureQuantifier.Zero) names.add(query.captureNames[id]);
-    });
-  });
-  return names;
-}
-function captureReferences(text) {
-  const out2 = [];
-  for (let i2 = 0; i2 < text.length; i2++) {
-    const c2 = text[i2];
-    if (c2 === '"') {
-      for (i2++; i2 < text.length && text[i2] !== '"'; i2++) if (text[i2] === "\\") i2++;
-    } else if (c2 === ";") {
-      while (i2 < text.length && text[i2] !== "\n") i2++;
-    } else if (c2 === "@") {
-      const m = /^[^\s()[\]"]+/.exec(text.slice(i2 + 1));
-      if (m) out2.push(m[0]);
-    }
-  }
-  return out2;
-}
-
-// src/assess/rule-book.ts
-function createRuleBook(document) {
-  const byLanguage = /* @__PURE__ */ new Map();
-  const infos = /* @__PURE__ */ new Map();
-  for (const cwe of document.cwes) {
-    const texts = new Map(cwe.guidelines.map((g) => [g.id, g.text]));
-    for (const rule of cwe.rules) {
-      const list = byLanguage.get(rule.language) ?? [];
-      list.push(rule);
-      byLanguage.set(rule.language, list);
-      const text = texts.get(rule.guideline);
-      infos.set(rule.id, { rule, guidelines: text === void 0 ? [] : [{ id: rule.guideline, text }] });
-    }
-  }
-  const compiled = /* @__PURE__ */ new Map();
-  const broken = /* @__PURE__ */ new Map();
-  const compileLanguage = async (language) => {
-    const out2 = [];
-    for (const rule of byLanguage.get(language) ?? []) {
-      try {
-        out2.push(await compileRule(rule));
-      } catch (error) {
-        broken.set(rule.id, error.message);
-      }
-    }
-    return out2;
-  };
-  const runners = /* @__PURE__ */ new Map();
-  const makeRunner = async (grammar) => {
-    const loaded = /* @__PURE__ */ new Map([[grammar, { language: await loadLanguage(grammar), parser: await getParser(grammar) }]]);
-    return lazyRuleRunner(byLanguage.get(languageOfGrammar(grammar)) ?? [], grammar, loaded, broken);
-  };
-  const book = {
-    runnerFor(grammar) {
-      let runner = runners.get(grammar);
-      if (!runner) {
-        runner = makeRunner(grammar);
-        runners.set(grammar, runner);
-      }
-      return runner;
-    },
-    rulesFor(language) {
-      let rules = compiled.get(language);
-      if (!rules) {
-        rules = compileLanguage(language);
-        compiled.set(language, rules);
-      }
-      return rules;
-    },
-    info: (id) => infos.get(id),
-    broken,
-    ruleIds: new Set(infos.keys()),
-    document
-  };
-  return book;
-}
-
-// src/code/line-index.ts
-var LineIndex = class {
-  constructor(text) {
-    this.text = text;
-    for (let i2 = text.indexOf("\n"); i2 !== -1; i2 = text.indexOf("\n", i2 + 1)) this.starts.push(i2 + 1);
-    this.lineCount = text.endsWith("\n") ? this.starts.length - 1 : this.starts.length;
-    this.fullComment = new Uint8Array(this.lineCount + 2);
-  }
-  text;
-  /** Offset of the first character of each line. */
-  starts = [0];
-  /** Lines covered from end to end by one comment. */
-  fullComment;
-  /** Comment ranges [start, end) on the lines where a comment starts or ends. */
-  partial = /* @__PURE__ */ new Map();
-  lineCount;
-  /** Offset of the line's first character. */
-  lineStart(line) {
-    return this.starts[line - 1];
-  }
-  /** Offset just past the line's last character, before its `\r\n` or `\n`. */
-  lineEnd(line) {
-    let end = line < this.starts.length ? this.starts[line] - 1 : this.text.length;
-    if (end > this.starts[line - 1] && this.text.charCodeAt(end - 1) === 13 && end < this.text.length) end--;
-    return end;
-  }
-  /** The exact source of lines start..end, without the last line's terminator. */
-  slice(start2, end) {
-    return this.text.slice(this.starts[start2 - 1], this.lineEnd(end));
-  }
-  /** Records a comment (or a docstring) from its rows (1-based) and offsets. */
-  addComment(startLine, endLine, startIndex, endIndex) {
-    if (endLine > startLine + 1) this.fullComment.fill(1, startLine + 1, endLine);
-    for (const line of startLine === endLine ? [startLine] : [startLine, endLine]) {
-      const ranges = this.partial.get(line);
-      if (ranges) ranges.push(startIndex, endIndex);
-      else this.partial.set(line, [startIndex, endIndex]);
-    }
-  }
-  /** Does the line hold anything but whitespace and comments? */
-  isCode(line) {
-    if (line < 1 || line > this.lineCount || this.fullComment[line]) return false;
-    const ranges = this.partial.get(line);
-    const end = this.lineEnd(line);
-    for (let i2 = this.starts[line - 1]; i2 < end; i2++) {
-      const ch = this.text.charCodeAt(i2);
-      if (ch === 32 || ch >= 9 && ch <= 13 || ch === 65279) continue;
-      if (!ranges) return true;
-      let inComment = false;
-      for (let r = 0; r < ranges.length; r += 2) {
-        if (i2 >= ranges[r] && i2 < ranges[r + 1]) {
-          inComment = true;
-          i2 = ranges[r + 1] - 1;
-          break;
-        }
-      }
-      if (!inComment) return true;
-    }
-    return false;
-  }
-};
-
-// src/code/unit-spec.ts
-function lineSpan(node) {
-  const start2 = node.startPosition.row + 1;
-  const endPos = node.endPosition;
-  const end = endPos.column === 0 && endPos.row > node.startPosition.row ? endPos.row : endPos.row + 1;
-  return { start: start2, end };
-}
-function isMultiLine(node) {
-  const { start: start2, end } = lineSpan(node);
-  return end > start2;
-}
-function same(a, b) {
-  return !!a && !!b && a.id === b.id;
-}
-function compactText(node) {
-  return node.text.replace(/\s*[\r\n]\s*/g, "").replace(/\s+/g, " ");
-}
-function keyName(node) {
-  const text = compactText(node);
-  const quoted = /^(['"`])(.*)\1$/s.exec(text);
-  return quoted ? quoted[2] : text;
-}
-function parentThroughParens(node) {
-  let child = node;
-  let parent = node.parent;
-  while (parent && parent.type === "parenthesized_expression") {
-    child = parent;
-    parent = parent.parent;
-  }
-  return { parent, child };
-}
-function wholeStatement(node, statementType = "expression_statement") {
-  const parent = node.parent;
-  return parent && parent.type === statementType && parent.namedChildCount === 1 ? parent : node;
-}
-var REGISTRATION_KEY = /^(['"`])[^\s'"`\\]{1,60}\1$/;
-var MAX_CALLEE = 60;
-function anonymousUnit(node, context, shape5, kind, ownName) {
-  if (!isMultiLine(node)) return void 0;
-  const { parent, child } = parentThroughParens(node);
-  if (parent && parent.type === shape5.argumentsType && parent.parent) {
-    const call = parent.parent;
-    const args2 = parent.namedChildren.filter((n) => !!n && n.type !== "comment");
-    const first = args2[0];
-    const key = first && !same(first, child) && shape5.stringTypes.has(first.type) && REGISTRATION_KEY.test(first.text) ? first.text : void 0;
-    if (context.insideUnit && !key) return void 0;
-    const callee = shape5.callee(call);
-    const name2 = ownName ?? shape5.nameOfCall?.(call) ?? (callee && callee.length <= MAX_CALLEE ? `${callee}${key ? `(${key})` : ""} callback` : "<anonymous>");
-    const callbacks = args2.filter((a) => shape5.functionTypes.has(a.type)).length;
-    const span = callbacks === 1 ? wholeStatement(call) : node;
-    return { name: name2, kind, first: span, last: span };
-  }
-  if (context.insideUnit) return void 0;
-  if (parent && shape5.isCallee(parent, child)) {
-    const span = wholeStatement(parent);
-    return { name: ownName ?? "<iife>", kind, first: span, last: span };
-  }
-  return { name: ownName ?? "<anonymous>", kind, first: node, last: node };
-}
-
-// src/code/outline.ts
-function outline(tree, spec, lines2, into) {
-  const units = into?.outline.units ?? [];
-  const statements = into?.outline.statements ?? [];
-  const statementAt = into?.outline.statementAt ?? new Int32Array(lines2.lineCount + 2).fill(-1);
-  const lineOffset = into?.lineOffset ?? 0;
-  const indexOffset = into?.indexOffset ?? 0;
-  const skip = into?.skip ?? [];
-  const open = [];
-  const qualifiers = [];
-  let openUnits = 0;
-  const span = (node) => {
-    const { start: start2, end } = lineSpan(node);
-    return { start: start2 + lineOffset, end: end + lineOffset };
-  };
-  const skipped = (node) => skip.length > 0 && skip.some((r) => node.startIndex >= r.startIndex && node.startIndex < r.endIndex);
-  const addComment = (node) => {
-    lines2.addComment(
-      node.startPosition.row + 1 + lineOffset,
-      node.endPosition.row + 1 + lineOffset,
-      node.startIndex + indexOffset,
-      node.endIndex + indexOffset
-    );
-  };
-  const addDocstring = (owner) => {
-    const docstring = spec.docstring?.(owner);
-    if (docstring) addComment(docstring);
-  };
-  const addStatements = (container) => {
-    const skipFields = /* @__PURE__ */ new Set();
-    for (const field of spec.nonStatementFields ?? []) {
-      const child = container.childForFieldName(field);
-      if (child) skipFields.add(child.id);
-    }
-    for (const child of container.namedChildren) {
-      if (!child || spec.commentTypes.has(child.type) || skipFields.has(child.id) || skipped(child)) continue;
-      const { start: start2, end } = span(child);
-      statementAt.fill(statements.length, start2, end + 1);
-      statements.push({ start: start2, end, inert: spec.isInert(child) });
-    }
-  };
-  const context = () => {
-    const top = open[open.length - 1];
-    return { insideUnit: openUnits > 0, nearest: top?.kind ?? "module", nearestName: top?.name };
-  };
-  const root = tree.rootNode;
-  addDocstring(root);
-  if (spec.containerTypes.has(root.type)) addStatements(root);
-  const keywords = keywordTypes(tree.language, spec);
-  for (const node of root.descendantsOfType(interestingTypes(spec))) {
-    const type = node.type;
-    if (keywords.has(type) && !node.isNamed) continue;
-    if (skipped(node)) continue;
-    if (spec.commentTypes.has(type)) {
-      addComment(node);
       continue;
     }
-    const endIndex = node.endIndex;
-    while (open.length > 0 && open[open.length - 1].endIndex < endIndex) {
-      const closed = open.pop();
-      if (closed.name !== void 0) qualifiers.pop();
-      if (closed.unit >= 0) openUnits--;
+    const module3 = node.childForFieldName("module_name")?.text.replace(/\s+/g, "");
+    if (!module3) continue;
+    if (node.namedChildren.some((c) => c?.type === "wildcard_import")) {
+      map.wildcards.push(module3);
+      continue;
     }
-    if (openUnits === 0 && spec.containerTypes.has(type)) addStatements(node);
-    if (spec.unitTypes.has(type)) {
-      const found = spec.unit(node, context());
-      if (!found) continue;
-      const index = units.length;
-      let parent = -1;
-      for (let i2 = open.length - 1; i2 >= 0 && parent < 0; i2--) parent = open[i2].unit;
-      units.push({
-        name: [...qualifiers, found.name].join(spec.separator),
-        kind: found.kind,
-        start: span(found.first).start,
-        end: span(found.last).end,
-        parent,
-        children: []
-      });
-      if (parent >= 0) units[parent].children.push(index);
-      open.push({ endIndex, kind: "unit", name: found.name, unit: index });
-      qualifiers.push(found.name);
-      openUnits++;
-      addDocstring(node);
-    } else if (spec.scopeTypes.has(type)) {
-      const found = spec.scope(node);
-      if (!found) continue;
-      open.push({ endIndex, kind: found.kind, name: found.name, unit: -1 });
-      if (found.name !== void 0) qualifiers.push(found.name);
-      addDocstring(node);
-      if (openUnits === 0 && spec.scopeBodiesAreContainers) {
-        const body2 = node.childForFieldName("body");
-        if (body2) addStatements(body2);
+    const sep = module3.endsWith(".") ? "" : ".";
+    for (const name2 of node.childrenForFieldName("name")) {
+      if (!name2) continue;
+      if (name2.type === "aliased_import") {
+        const alias = name2.childForFieldName("alias")?.text;
+        const target = name2.childForFieldName("name")?.text;
+        if (alias && target) map.bindings.set(alias, `${module3}${sep}${target}`);
+      } else {
+        map.bindings.set(name2.text, `${module3}${sep}${name2.text}`);
       }
     }
-  }
-  return { units, statements, statementAt };
-}
-var INTERESTING = /* @__PURE__ */ new WeakMap();
-function interestingTypes(spec) {
-  let types = INTERESTING.get(spec);
-  if (!types) {
-    types = [.../* @__PURE__ */ new Set([...spec.unitTypes, ...spec.scopeTypes, ...spec.containerTypes, ...spec.commentTypes])];
-    INTERESTING.set(spec, types);
-  }
-  return types;
-}
-var KEYWORDS = /* @__PURE__ */ new WeakMap();
-function keywordTypes(grammar, spec) {
-  let bySpec = KEYWORDS.get(grammar);
-  if (!bySpec) KEYWORDS.set(grammar, bySpec = /* @__PURE__ */ new Map());
-  let keywords = bySpec.get(spec);
-  if (!keywords) {
-    const wanted = new Set(interestingTypes(spec));
-    keywords = /* @__PURE__ */ new Set();
-    for (let id = 0; id < grammar.nodeTypeCount; id++) {
-      const type = grammar.types[id];
-      if (type && wanted.has(type) && !grammar.nodeTypeIsNamed(id)) keywords.add(type);
-    }
-    bySpec.set(spec, keywords);
-  }
-  return keywords;
-}
-
-// src/code/recovery.ts
-function recoverableRegions(root, spec, lines2) {
-  const starts = spec.recoveryLine;
-  if (!starts || !root.hasError) return [];
-  const regions = [];
-  for (const child of root.namedChildren) {
-    if (child?.type !== "ERROR") continue;
-    const { start: start2, end } = lineSpan(child);
-    const cuts = [start2];
-    for (let line = start2 + 1; line <= end; line++) {
-      if (starts.test(lines2.text.slice(lines2.lineStart(line), lines2.lineEnd(line)))) cuts.push(line);
-    }
-    if (cuts.length < 2) continue;
-    regions.push({
-      startIndex: lines2.lineStart(start2),
-      endIndex: lines2.lineEnd(end),
-      pieces: cuts.map((cut, i2) => ({ start: cut, end: (cuts[i2 + 1] ?? end + 1) - 1 }))
-    });
-  }
-  return regions;
-}
-
-// src/code/unit-kinds/c-family.ts
-var PREPROCESSOR_CONTAINERS = ["preproc_if", "preproc_ifdef", "preproc_else", "preproc_elif", "preproc_elifdef"];
-var INERT = /* @__PURE__ */ new Set([
-  ...PREPROCESSOR_CONTAINERS,
-  "preproc_include",
-  "preproc_call",
-  "function_definition",
-  "type_definition",
-  "struct_specifier",
-  "union_specifier",
-  "enum_specifier",
-  "class_specifier",
-  "namespace_definition",
-  "linkage_specification",
-  "using_declaration",
-  "alias_declaration",
-  "namespace_alias_definition",
-  "access_specifier",
-  "friend_declaration",
-  "static_assert_declaration",
-  "concept_definition",
-  "template_instantiation"
-]);
-var NAMES = /* @__PURE__ */ new Set([
-  "identifier",
-  "field_identifier",
-  "qualified_identifier",
-  "destructor_name",
-  "operator_name",
-  "operator_cast",
-  "template_function",
-  "type_identifier"
-]);
-function declaratorName(declarator) {
-  let node = declarator;
-  for (let depth = 0; node && depth < 32; depth++) {
-    if (NAMES.has(node.type)) return node;
-    node = node.childForFieldName("declarator") ?? node.namedChildren.find((c2) => c2 && c2.type.endsWith("declarator")) ?? null;
-  }
-  return void 0;
-}
-function segments(name2) {
-  let plain = name2;
-  for (let previous = ""; previous !== plain; ) {
-    previous = plain;
-    plain = plain.replace(/<[^<>]*>/g, "");
-  }
-  return plain.split("::");
-}
-var shape = {
-  argumentsType: "argument_list",
-  stringTypes: /* @__PURE__ */ new Set(["string_literal", "raw_string_literal"]),
-  functionTypes: /* @__PURE__ */ new Set(["lambda_expression"]),
-  callee(call) {
-    const fn = call.type === "call_expression" ? call.childForFieldName("function") : null;
-    return fn ? compactText(fn) : void 0;
-  },
-  isCallee: (call, child) => call.type === "call_expression" && same(call.childForFieldName("function"), child)
-};
-function assignedTo(node) {
-  const parent = node.parent;
-  if (parent?.type === "init_declarator" && same(parent.childForFieldName("value"), node)) {
-    const name2 = declaratorName(parent.childForFieldName("declarator"));
-    if (!name2) return void 0;
-    const declaration = parent.parent;
-    const single = declaration?.type === "declaration" && declaration.childrenForFieldName("declarator").length === 1;
-    return { name: compactText(name2), span: single ? declaration : parent };
-  }
-  if (parent?.type === "assignment_expression" && same(parent.childForFieldName("right"), node)) {
-    const left = parent.childForFieldName("left");
-    if (!left) return void 0;
-    const statement = parent.parent?.type === "expression_statement" ? parent.parent : parent;
-    return { name: compactText(left).replace(/^this->/, ""), span: statement };
-  }
-  return void 0;
-}
-function withTemplates(node) {
-  let span = node;
-  while (span.parent?.type === "template_declaration") span = span.parent;
-  return span;
-}
-function makeSpec(cpp2) {
-  const containers = /* @__PURE__ */ new Set(["translation_unit", ...PREPROCESSOR_CONTAINERS]);
-  if (cpp2) for (const type of ["field_declaration_list", "declaration_list"]) containers.add(type);
-  const spec = {
-    separator: cpp2 ? "::" : ".",
-    commentTypes: /* @__PURE__ */ new Set(["comment"]),
-    unitTypes: new Set(cpp2 ? ["function_definition", "lambda_expression"] : ["function_definition"]),
-    scopeTypes: new Set(cpp2 ? ["namespace_definition", "class_specifier", "struct_specifier", "union_specifier"] : []),
-    containerTypes: containers,
-    nonStatementFields: /* @__PURE__ */ new Set(["name", "condition"]),
-    // `#ifdef NAME`, `#if CONDITION`
-    unit(node, context) {
-      if (node.type === "lambda_expression") {
-        const site = assignedTo(node);
-        if (site) return { name: site.name, kind: "lambda", first: site.span, last: site.span };
-        return anonymousUnit(node, context, shape, "lambda");
-      }
-      const nameNode = declaratorName(node.childForFieldName("declarator"));
-      if (!nameNode) return void 0;
-      const name2 = compactText(nameNode);
-      const span = withTemplates(node);
-      let kind = "function";
-      if (cpp2) {
-        const parts2 = segments(name2);
-        const last = parts2[parts2.length - 1] ?? "";
-        if (context.nearest === "class") {
-          kind = last === context.nearestName ? "constructor" : "method";
-        } else if (parts2.length > 1) {
-          kind = last === parts2[parts2.length - 2] ? "constructor" : "method";
-        }
-      }
-      return { name: name2, kind, first: span, last: span };
-    },
-    scope(node) {
-      if (node.type === "namespace_definition") {
-        const name3 = node.childForFieldName("name");
-        return { name: name3 ? compactText(name3) : void 0, kind: "namespace" };
-      }
-      if (!node.childForFieldName("body")) return void 0;
-      const name2 = node.childForFieldName("name");
-      return { name: name2 ? compactText(name2) : void 0, kind: "class" };
-    },
-    isInert(node) {
-      if (INERT.has(node.type)) return true;
-      switch (node.type) {
-        case "template_declaration": {
-          const inner = node.namedChildren.find((c2) => c2 && c2.type !== "template_parameter_list");
-          return !inner || spec.isInert(inner);
-        }
-        case "declaration":
-          return !node.childrenForFieldName("declarator").some((d) => d?.type === "init_declarator");
-        case "field_declaration":
-          return !node.childForFieldName("default_value") || node.childForFieldName("declarator")?.type === "function_declarator";
-        case "preproc_def":
-          return !node.childForFieldName("value");
-        // include guards
-        default:
-          return false;
-      }
-    }
-  };
-  return spec;
-}
-var c = makeSpec(false);
-var cpp = makeSpec(true);
-
-// src/code/unit-kinds/go.ts
-var INERT2 = /* @__PURE__ */ new Set(["package_clause", "import_declaration", "function_declaration", "method_declaration", "type_declaration"]);
-var shape2 = {
-  argumentsType: "argument_list",
-  stringTypes: /* @__PURE__ */ new Set(["interpreted_string_literal", "raw_string_literal"]),
-  functionTypes: /* @__PURE__ */ new Set(["func_literal"]),
-  callee(call) {
-    const fn = call.type === "call_expression" ? call.childForFieldName("function") : null;
-    return fn ? compactText(fn) : void 0;
-  },
-  isCallee: (call, child) => call.type === "call_expression" && same(call.childForFieldName("function"), child)
-};
-function receiverType(receiver) {
-  const parameter = receiver?.namedChildren.find((c2) => c2?.type === "parameter_declaration");
-  let type = parameter?.childForFieldName("type") ?? null;
-  while (type && type.type !== "type_identifier") {
-    type = type.type === "pointer_type" || type.type === "parenthesized_type" ? type.namedChild(0) : type.type === "generic_type" ? type.childForFieldName("type") : null;
-  }
-  return type?.text;
-}
-function assignedTo2(node) {
-  const list = node.parent;
-  if (list?.type !== "expression_list") return void 0;
-  const statement = list.parent;
-  if (!statement) return void 0;
-  const index = list.namedChildren.findIndex((c2) => same(c2, node));
-  let names;
-  let span = statement;
-  if (statement.type === "var_spec" || statement.type === "const_spec") {
-    if (!same(statement.childForFieldName("value"), list)) return void 0;
-    names = statement.childrenForFieldName("name");
-    const declaration = statement.parent;
-    if (declaration && declaration.namedChildCount === 1) span = declaration;
-  } else if (statement.type === "short_var_declaration" || statement.type === "assignment_statement") {
-    if (!same(statement.childForFieldName("right"), list)) return void 0;
-    names = statement.childForFieldName("left")?.namedChildren ?? [];
-  } else {
-    return void 0;
-  }
-  const name2 = names[index];
-  return name2 ? { name: compactText(name2), span } : void 0;
-}
-var go = {
-  separator: ".",
-  commentTypes: /* @__PURE__ */ new Set(["comment"]),
-  unitTypes: /* @__PURE__ */ new Set(["function_declaration", "method_declaration", "func_literal"]),
-  scopeTypes: /* @__PURE__ */ new Set(),
-  containerTypes: /* @__PURE__ */ new Set(["source_file"]),
-  unit(node, context) {
-    switch (node.type) {
-      case "function_declaration": {
-        const name2 = node.childForFieldName("name")?.text;
-        return name2 ? { name: name2, kind: "function", first: node, last: node } : void 0;
-      }
-      case "method_declaration": {
-        const name2 = node.childForFieldName("name")?.text;
-        if (!name2) return void 0;
-        const type = receiverType(node.childForFieldName("receiver"));
-        return { name: type ? `${type}.${name2}` : name2, kind: "method", first: node, last: node };
-      }
-      default: {
-        const site = assignedTo2(node);
-        if (site) return { name: site.name, kind: "lambda", first: site.span, last: site.span };
-        return anonymousUnit(node, context, shape2, "lambda");
-      }
-    }
-  },
-  scope: () => void 0,
-  recoveryLine: /^func\s/,
-  isInert(node) {
-    if (INERT2.has(node.type)) return true;
-    if (node.type === "var_declaration" || node.type === "const_declaration") {
-      return !node.descendantsOfType(["var_spec", "const_spec"]).some((s) => s?.childForFieldName("value"));
-    }
-    return false;
-  }
-};
-
-// src/code/unit-kinds/java.ts
-var TYPE_DECLARATIONS = [
-  "class_declaration",
-  "interface_declaration",
-  "enum_declaration",
-  "record_declaration",
-  "annotation_type_declaration"
-];
-var INERT3 = /* @__PURE__ */ new Set([
-  ...TYPE_DECLARATIONS,
-  "package_declaration",
-  "import_declaration",
-  "module_declaration",
-  "method_declaration",
-  "constructor_declaration",
-  "compact_constructor_declaration",
-  "annotation_type_element_declaration",
-  "enum_constant"
-]);
-var CONTAINERS = /* @__PURE__ */ new Set([
-  "program",
-  "class_body",
-  "interface_body",
-  "enum_body",
-  "enum_body_declarations",
-  "annotation_type_body"
-]);
-var shape3 = {
-  argumentsType: "argument_list",
-  stringTypes: /* @__PURE__ */ new Set(["string_literal"]),
-  functionTypes: /* @__PURE__ */ new Set(["lambda_expression"]),
-  callee(call) {
-    if (call.type === "method_invocation") {
-      const name2 = call.childForFieldName("name")?.text;
-      const object = call.childForFieldName("object");
-      return name2 && (object ? `${compactText(object)}.${name2}` : name2);
-    }
-    if (call.type === "object_creation_expression") {
-      const type = call.childForFieldName("type");
-      return type ? `new ${compactText(type)}` : void 0;
-    }
-    return void 0;
-  },
-  isCallee: () => false
-};
-function typeName3(type) {
-  if (!type) return "";
-  return compactText(type).replace(/<.*>$/s, "");
-}
-function assignedTo3(node) {
-  const parent = node.parent;
-  if (parent?.type === "variable_declarator" && same(parent.childForFieldName("value"), node)) {
-    const name2 = parent.childForFieldName("name")?.text;
-    if (!name2) return void 0;
-    const declaration = parent.parent;
-    const single = declaration && declaration.namedChildren.filter((c2) => c2?.type === "variable_declarator").length === 1;
-    return { name: name2, span: single ? declaration : parent };
-  }
-  if (parent?.type === "assignment_expression" && same(parent.childForFieldName("right"), node)) {
-    const left = parent.childForFieldName("left");
-    if (!left) return void 0;
-    const statement = parent.parent?.type === "expression_statement" ? parent.parent : parent;
-    return { name: compactText(left).replace(/^this\./, ""), span: statement };
-  }
-  return void 0;
-}
-var java = {
-  separator: ".",
-  commentTypes: /* @__PURE__ */ new Set(["line_comment", "block_comment", "comment"]),
-  unitTypes: /* @__PURE__ */ new Set(["method_declaration", "constructor_declaration", "compact_constructor_declaration", "lambda_expression"]),
-  scopeTypes: /* @__PURE__ */ new Set([...TYPE_DECLARATIONS, "class_body"]),
-  containerTypes: CONTAINERS,
-  unit(node, context) {
-    switch (node.type) {
-      case "method_declaration": {
-        const name2 = node.childForFieldName("name")?.text;
-        if (!name2 || !node.childForFieldName("body")) return void 0;
-        return { name: name2, kind: "method", first: node, last: node };
-      }
-      case "constructor_declaration":
-      case "compact_constructor_declaration": {
-        const name2 = node.childForFieldName("name")?.text ?? context.nearestName ?? "<init>";
-        return { name: name2, kind: "constructor", first: node, last: node };
-      }
-      default: {
-        const site = assignedTo3(node);
-        if (site) return { name: site.name, kind: "lambda", first: site.span, last: site.span };
-        return anonymousUnit(node, context, shape3, "lambda");
-      }
-    }
-  },
-  scope(node) {
-    if (node.type === "class_body") {
-      const parent = node.parent;
-      if (parent?.type !== "object_creation_expression") return void 0;
-      return { name: `<anonymous ${typeName3(parent.childForFieldName("type"))}>`, kind: "class" };
-    }
-    return { name: node.childForFieldName("name")?.text, kind: "class" };
-  },
-  isInert(node) {
-    if (INERT3.has(node.type)) return true;
-    if (node.type === "field_declaration" || node.type === "constant_declaration") {
-      return !node.namedChildren.some((d) => d?.type === "variable_declarator" && d.childForFieldName("value"));
-    }
-    return node.type === ";";
-  }
-};
-
-// src/code/unit-kinds/javascript.ts
-var FUNCTION_EXPRESSIONS = /* @__PURE__ */ new Set(["function_expression", "generator_function", "arrow_function"]);
-var INERT4 = /* @__PURE__ */ new Set([
-  "import_statement",
-  "function_declaration",
-  "generator_function_declaration",
-  "function_signature",
-  "class_declaration",
-  "abstract_class_declaration",
-  "interface_declaration",
-  "type_alias_declaration",
-  "enum_declaration",
-  "ambient_declaration",
-  "method_definition",
-  "method_signature",
-  "abstract_method_signature",
-  "index_signature",
-  "decorator",
-  "empty_statement"
-]);
-var shape4 = {
-  argumentsType: "arguments",
-  stringTypes: /* @__PURE__ */ new Set(["string", "template_string"]),
-  functionTypes: FUNCTION_EXPRESSIONS,
-  callee(call) {
-    if (call.type === "call_expression") {
-      const fn = call.childForFieldName("function");
-      return fn ? compactText(fn) : void 0;
-    }
-    if (call.type === "new_expression") {
-      const ctor = call.childForFieldName("constructor");
-      return ctor ? `new ${compactText(ctor)}` : void 0;
-    }
-    return void 0;
-  },
-  isCallee: (call, child) => call.type === "call_expression" && same(call.childForFieldName("function"), child),
-  nameOfCall: (call) => namedBySite(call, call.parent)?.name
-};
-function withExport(node) {
-  return node.parent?.type === "export_statement" ? node.parent : node;
-}
-function firstDecorator(node) {
-  let first = node;
-  for (let prev = node.previousNamedSibling; prev?.type === "decorator"; prev = prev.previousNamedSibling) first = prev;
-  return first;
-}
-function assignedName(left) {
-  if (left.type === "identifier") return left.text;
-  if (left.type === "member_expression" || left.type === "subscript_expression") {
-    return compactText(left).replace(/^this\./, "");
-  }
-  return void 0;
-}
-function namedBySite(node, parent) {
-  if (!parent) return void 0;
-  switch (parent.type) {
-    case "variable_declarator": {
-      if (!same(parent.childForFieldName("value"), node)) return void 0;
-      const id = parent.childForFieldName("name");
-      if (id?.type !== "identifier") return void 0;
-      const declaration = parent.parent;
-      const span = declaration && declaration.namedChildren.filter((c2) => c2?.type === "variable_declarator").length === 1 ? withExport(declaration) : parent;
-      return { name: id.text, span };
-    }
-    case "assignment_expression": {
-      if (!same(parent.childForFieldName("right"), node)) return void 0;
-      const left = parent.childForFieldName("left");
-      const name2 = left && assignedName(left);
-      if (!name2) return void 0;
-      const statement = parent.parent?.type === "expression_statement" ? parent.parent : parent;
-      return { name: name2, span: statement };
-    }
-    case "pair": {
-      const key = parent.childForFieldName("key");
-      if (!key || !same(parent.childForFieldName("value"), node)) return void 0;
-      return { name: keyName(key), span: parent };
-    }
-    case "field_definition":
-    case "public_field_definition": {
-      const key = parent.childForFieldName("property") ?? parent.childForFieldName("name");
-      if (!key) return void 0;
-      return { name: keyName(key), span: parent, field: true };
-    }
-    case "export_statement":
-      return { name: "default", span: parent };
-    default:
-      return void 0;
-  }
-}
-var javascript = {
-  separator: ".",
-  commentTypes: /* @__PURE__ */ new Set(["comment", "html_comment"]),
-  unitTypes: /* @__PURE__ */ new Set([
-    "function_declaration",
-    "generator_function_declaration",
-    "method_definition",
-    ...FUNCTION_EXPRESSIONS
-  ]),
-  scopeTypes: /* @__PURE__ */ new Set(["class_declaration", "class", "abstract_class_declaration", "object", "internal_module", "module"]),
-  containerTypes: /* @__PURE__ */ new Set(["program"]),
-  recoveryLine: /^(?:export\s+(?:default\s+)?)?(?:async\s+)?(?:function|class)\b/,
-  scopeBodiesAreContainers: true,
-  // class bodies and namespace blocks; object literals have no body field
-  unit(node, context) {
-    switch (node.type) {
-      case "function_declaration":
-      case "generator_function_declaration": {
-        const name2 = node.childForFieldName("name")?.text;
-        if (!name2) return void 0;
-        const span = withExport(node);
-        return { name: name2, kind: "function", first: span, last: span };
-      }
-      case "method_definition": {
-        const key = node.childForFieldName("name");
-        if (!key) return void 0;
-        const name2 = keyName(key);
-        const kind = name2 === "constructor" && node.parent?.type === "class_body" ? "constructor" : "method";
-        return { name: name2, kind, first: firstDecorator(node), last: node };
-      }
-      default: {
-        const kind = node.type === "arrow_function" ? "lambda" : "function";
-        const site = namedBySite(node, node.parent);
-        if (site) return { name: site.name, kind: site.field ? "method" : kind, first: site.span, last: site.span };
-        const ownName = node.childForFieldName("name")?.text;
-        return anonymousUnit(node, context, shape4, kind, ownName);
-      }
-    }
-  },
-  scope(node) {
-    if (node.type === "internal_module" || node.type === "module") {
-      const name2 = node.childForFieldName("name");
-      return { name: name2 ? keyName(name2) : void 0, kind: "namespace" };
-    }
-    const own = node.type === "object" ? void 0 : node.childForFieldName("name")?.text;
-    if (own) return { name: own, kind: "class" };
-    const site = namedBySite(node, node.parent);
-    if (node.type === "object") return site ? { name: site.name, kind: "object" } : void 0;
-    return { name: site?.name, kind: "class" };
-  },
-  isInert
-};
-function isRequire(node) {
-  const call = node.type === "await_expression" ? node.namedChild(0) : node;
-  if (call?.type !== "call_expression") return false;
-  const callee = call.childForFieldName("function");
-  return callee?.type === "identifier" && callee.text === "require" || callee?.type === "import";
-}
-function isDeclarativeObject(node) {
-  return node.type === "object" && node.namedChildren.every(
-    (member) => !member || member.type === "comment" || member.type === "shorthand_property_identifier" || member.type === "method_definition" || member.type === "pair" && isFunctionOrTable(member.childForFieldName("value"))
-  );
-}
-function isFunctionOrTable(value) {
-  return !!value && (FUNCTION_EXPRESSIONS.has(value.type) || isDeclarativeObject(value));
-}
-function isExportList(assignment) {
-  const left = assignment.childForFieldName("left");
-  const right = assignment.childForFieldName("right");
-  if (!left || !right || !/^(module\.)?exports(\.|$)/.test(compactText(left))) return false;
-  return right.type === "identifier" || isDeclarativeObject(right);
-}
-function isInert(node) {
-  if (INERT4.has(node.type)) return true;
-  switch (node.type) {
-    case "export_statement": {
-      const declaration = node.childForFieldName("declaration");
-      if (declaration) return isInert(declaration);
-      return !node.childForFieldName("value");
-    }
-    case "field_definition":
-    case "public_field_definition":
-      return !node.childForFieldName("value");
-    case "lexical_declaration":
-    case "variable_declaration":
-      return node.namedChildren.every((d) => {
-        if (d?.type !== "variable_declarator") return true;
-        const value = d.childForFieldName("value");
-        return !value || isRequire(value) || isDeclarativeObject(value);
-      });
-    case "expression_statement": {
-      const only = node.namedChildCount === 1 ? node.namedChild(0) : null;
-      if (only?.type === "string" || only?.type === "internal_module") return true;
-      return only?.type === "assignment_expression" && isExportList(only);
-    }
-    default:
-      return false;
   }
 }
 
-// src/code/unit-kinds/python.ts
-var INERT5 = /* @__PURE__ */ new Set([
-  "import_statement",
-  "import_from_statement",
-  "future_import_statement",
-  "function_definition",
-  "class_definition",
-  "decorated_definition",
-  "pass_statement",
-  "type_alias_statement"
-]);
-function isDocstring(node) {
-  return node.type === "expression_statement" && node.namedChildCount === 1 && node.namedChild(0)?.type === "string";
+// src/facets/imports.ts
+function languageOfGrammar(grammar) {
+  return grammar === "tsx" ? "typescript" : grammar;
 }
-function targetName(left) {
-  if (left.type === "identifier") return left.text;
-  if (left.type === "attribute") return compactText(left).replace(/^(self|cls)\./, "");
-  return void 0;
-}
-var python = {
-  separator: ".",
-  commentTypes: /* @__PURE__ */ new Set(["comment"]),
-  unitTypes: /* @__PURE__ */ new Set(["function_definition", "lambda"]),
-  scopeTypes: /* @__PURE__ */ new Set(["class_definition"]),
-  containerTypes: /* @__PURE__ */ new Set(["module"]),
-  scopeBodiesAreContainers: true,
-  unit(node, context) {
-    if (node.type === "function_definition") {
-      const name3 = node.childForFieldName("name")?.text;
-      if (!name3) return void 0;
-      const decorated = node.parent?.type === "decorated_definition" ? node.parent : node;
-      const kind = context.nearest === "class" ? name3 === "__init__" ? "constructor" : "method" : "function";
-      return { name: name3, kind, first: decorated, last: decorated };
-    }
-    const parent = node.parent;
-    if (parent?.type !== "assignment" || !same(parent.childForFieldName("right"), node)) return void 0;
-    const left = parent.childForFieldName("left");
-    const name2 = left && targetName(left);
-    if (!name2) return void 0;
-    const span = wholeStatement(parent);
-    return { name: name2, kind: "lambda", first: span, last: span };
-  },
-  scope(node) {
-    return { name: node.childForFieldName("name")?.text, kind: "class" };
-  },
-  isInert: (node) => INERT5.has(node.type) || isDocstring(node),
-  recoveryLine: /^(?:async\s+def|def|class)\s|^@/,
-  docstring(owner) {
-    const body2 = owner.type === "module" ? owner : owner.childForFieldName("body");
-    if (body2?.type !== "module" && body2?.type !== "block") return void 0;
-    const first = body2.namedChildren.find((c2) => c2?.type !== "comment");
-    return first && isDocstring(first) ? first : void 0;
-  }
-};
-
-// src/code/unit-kinds.ts
-var UNIT_SPECS = {
-  python,
-  javascript,
-  typescript: javascript,
-  java,
-  go,
-  c,
-  cpp
-};
-
-// src/code/units.ts
-async function extractUnits(input) {
-  const spec = UNIT_SPECS[input.language];
-  const lines2 = new LineIndex(input.text);
-  const grammar = grammarOf(input.path, input.language);
-  const tree = input.tree ?? await parse(grammar, input.text);
-  let found;
-  let parseErrors;
-  let regions;
-  try {
-    parseErrors = tree.rootNode.hasError;
-    regions = recoverableRegions(tree.rootNode, spec, lines2);
-    found = outline(tree, spec, lines2, { outline: emptyOutline(lines2), skip: regions });
-  } finally {
-    if (!input.tree) tree.delete();
-  }
-  for (const piece of regions.flatMap((r) => r.pieces)) {
-    const pieceTree = await parse(grammar, lines2.slice(piece.start, piece.end));
-    try {
-      const at = { lineOffset: piece.start - 1, indexOffset: lines2.lineStart(piece.start) };
-      outline(pieceTree, spec, lines2, { outline: found, ...at });
-    } finally {
-      pieceTree.delete();
-    }
-  }
-  uniqueNames(found.units);
-  const make = (name2, kind, start2, end, changedLines) => ({
-    path: input.path,
-    language: input.language,
-    name: name2,
-    kind,
-    startLine: start2,
-    endLine: end,
-    changedLines,
-    text: lines2.slice(start2, end)
-  });
-  const units = [];
-  const changed = input.changedLines && normalize(input.changedLines, lines2);
-  for (const unit of found.units) {
-    const own = changed ? ownLines(unit, found.units, changed) : range(unit.start, unit.end);
-    if (own.length > 0) units.push(make(unit.name, unit.kind, unit.start, unit.end, own));
-  }
-  const module2 = moduleUnit(found, lines2, changed);
-  if (module2) units.push(make("<module>", "module", module2.start, module2.end, module2.lines));
-  units.sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine);
-  return { units, parseErrors };
-}
-function normalize(changedLines, lines2) {
-  const sorted = [...new Set(changedLines)].filter((l) => Number.isInteger(l)).sort((a, b) => a - b);
-  return sorted.filter((l) => lines2.isCode(l));
-}
-function range(start2, end) {
-  return Array.from({ length: end - start2 + 1 }, (_, i2) => start2 + i2);
-}
-function lowerBound(sorted, target) {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = lo + hi >>> 1;
-    if (sorted[mid] < target) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-function ownLines(unit, all, changed) {
-  const own = [];
-  let child = 0;
-  for (let i2 = lowerBound(changed, unit.start); i2 < changed.length && changed[i2] <= unit.end; i2++) {
-    const line = changed[i2];
-    while (child < unit.children.length && all[unit.children[child]].end < line) child++;
-    let claimed = false;
-    for (let c2 = child; c2 < unit.children.length && all[unit.children[c2]].start <= line; c2++) {
-      if (all[unit.children[c2]].end >= line) {
-        claimed = true;
-        break;
-      }
-    }
-    if (!claimed) own.push(line);
-  }
-  return own;
-}
-function moduleUnit(found, lines2, changed) {
-  const inUnit = new Uint8Array(lines2.lineCount + 2);
-  for (const unit of found.units) if (unit.parent < 0) inUnit.fill(1, unit.start, unit.end + 1);
-  const candidates = changed ?? range(1, lines2.lineCount);
-  const own = [];
-  let start2 = Infinity;
-  let end = -Infinity;
-  for (const line of candidates) {
-    if (inUnit[line] || !lines2.isCode(line)) continue;
-    const index = found.statementAt[line];
-    const statement = index >= 0 ? found.statements[index] : { start: line, end: line, inert: false };
-    if (statement.inert) continue;
-    own.push(line);
-    start2 = Math.min(start2, statement.start);
-    end = Math.max(end, statement.end);
-  }
-  return own.length > 0 ? { start: start2, end, lines: own } : void 0;
-}
-function emptyOutline(lines2) {
-  return { units: [], statements: [], statementAt: new Int32Array(lines2.lineCount + 2).fill(-1) };
-}
-function uniqueNames(units) {
-  const seen = /* @__PURE__ */ new Map();
-  for (const unit of [...units].sort((a, b) => a.start - b.start || b.end - a.end)) {
-    const count = (seen.get(unit.name) ?? 0) + 1;
-    seen.set(unit.name, count);
-    if (count > 1) unit.name = `${unit.name}#${count}`;
-  }
-}
-
-// src/assess/rules/edits.ts
-function applyEdits(source, edits) {
-  const order = edits.map((e, i2) => ({ e, i: i2 })).sort((a, b) => b.e.startIndex - a.e.startIndex || b.e.endIndex - a.e.endIndex || b.i - a.i);
-  let text = source;
-  let limit = Infinity;
-  for (const { e } of order) {
-    if (e.endIndex > limit) return { error: `overlapping edits at index ${e.startIndex}` };
-    text = text.slice(0, e.startIndex) + e.text + text.slice(e.endIndex);
-    limit = e.startIndex;
-  }
-  return { text, edits: [...edits].sort((a, b) => a.startIndex - b.startIndex) };
-}
-function makeEdit(source, startIndex, endIndex, text) {
-  const lineAt = (i2) => source.slice(0, i2).split("\n").length;
-  return { startIndex, endIndex, text, startLine: lineAt(startIndex), endLine: lineAt(Math.max(startIndex, endIndex - 1)) };
-}
-
-// src/assess/rules/fix-imports-js.ts
-function jsImportStatements(root) {
-  return root.namedChildren.filter((s) => {
-    if (s.type === "import_statement") return true;
-    if (s.type !== "lexical_declaration" && s.type !== "variable_declaration") return false;
-    return s.descendantsOfType("call_expression").some((c2) => requiredModule(c2) !== void 0);
-  });
-}
-function moduleStyle(root) {
-  let style;
-  for (const s of jsImportStatements(root)) {
-    if (s.type === "import_statement" && !s.namedChildren.some((c2) => c2.type === "import_require_clause")) return "esm";
-    style = "cjs";
-  }
-  if (root.namedChildren.some((s) => s.type === "export_statement")) return "esm";
-  return style;
-}
-var ESM = /^import\s+(.+?)\s+from\s+(['"])([^'"]+)\2\s*;?$/;
-var CJS = /^(?:const|let|var)\s+(.+?)\s*=\s*require\(\s*(['"])([^'"]+)\2\s*\)((?:\.[A-Za-z_$][\w$]*)?)\s*;?$/;
-function toModuleStyle(line, style) {
-  const text = line.trim();
-  if (style === "esm") {
-    const m = CJS.exec(text);
-    if (!m) return [text];
-    const [, pattern, q, mod, member] = m;
-    if (member) return [`import { ${member.slice(1)}${member.slice(1) === pattern ? "" : ` as ${pattern}`} } from ${q}${mod}${q};`];
-    if (pattern.startsWith("{")) {
-      const names = splitNames(pattern).map((n) => n.replace(/\s*:\s*/, " as "));
-      return [`import { ${names.join(", ")} } from ${q}${mod}${q};`];
-    }
-    return [`import ${pattern} from ${q}${mod}${q};`];
-  }
-  if (style === "cjs") {
-    const m = ESM.exec(text);
-    if (!m) return [text];
-    const [, clause, q, mod] = m;
-    const req = `require(${q}${mod}${q})`;
-    const out2 = [];
-    const named = /\{([^}]*)\}/.exec(clause);
-    const head = clause.replace(/\{[^}]*\}/, "").replace(/,\s*$/, "").replace(/^\s*,/, "").trim();
-    if (head) out2.push(`const ${head.replace(/^\*\s+as\s+/, "")} = ${req};`);
-    if (named) {
-      const names = splitNames(`{${named[1]}}`).map((n) => n.replace(/\s+as\s+/, ": "));
-      out2.push(`const { ${names.join(", ")} } = ${req};`);
-    }
-    return out2.length ? out2 : [text];
-  }
-  return [text];
-}
-function splitNames(pattern) {
-  return pattern.replace(/^\{|\}$/g, "").split(",").map((s) => s.trim()).filter(Boolean);
-}
-
-// src/assess/rules/fix-imports.ts
-function importEdits(grammar, tree, source, lines2, parser) {
+function resolveImports(grammar, tree, source) {
   const language = languageOfGrammar(grammar);
+  const map = { bindings: /* @__PURE__ */ new Map(), wildcards: [], types: /* @__PURE__ */ new Map() };
   const root = tree.rootNode;
-  const fileMap = resolveImports(grammar, tree, source);
-  const style = language === "javascript" || language === "typescript" ? moduleStyle(root) : void 0;
-  const candidates = lines2.flatMap((l) => style ? toModuleStyle(l, style) : [l.trim()]);
-  const wanted = candidates.filter((l, i2) => candidates.indexOf(l) === i2 && !present(language, l, source, root, fileMap, parser));
-  if (wanted.length === 0) return { edits: [] };
-  if (language === "go") return goEdits(root, source, wanted);
-  const anchor = lastImport(language, root);
-  if (anchor) return { edits: [insertAfterLine(source, anchor, wanted.join("\n") + "\n")] };
-  const preamble = preambleEnd(language, root);
-  if (preamble && language === "java") return { edits: [insertAfterLine(source, preamble, "\n" + wanted.join("\n") + "\n")] };
-  const at = preamble ? afterNode(source, preamble) : 0;
-  const nextLine = source.slice(at, source.indexOf("\n", at) < 0 ? source.length : source.indexOf("\n", at));
-  const gap = nextLine.trim() === "" ? "" : "\n";
-  return { edits: [makeEdit(source, at, at, (at === source.length && at > 0 && !source.endsWith("\n") ? "\n" : "") + wanted.join("\n") + "\n" + gap)] };
-}
-function present(language, line, source, root, fileMap, parser) {
-  if (source.split("\n").some((l) => l.trim() === line)) return true;
-  if (language === "c" || language === "cpp") {
-    const header = /#\s*include\s*([<"][^>"]+[>"])/.exec(line)?.[1];
-    return !!header && root.descendantsOfType("preproc_include").some((n) => n.childForFieldName("path")?.text === header);
+  switch (language) {
+    case "python":
+      pythonImports(root, map);
+      break;
+    case "javascript":
+    case "typescript":
+      jsImports(root, map);
+      break;
+    case "java":
+      javaImports(root, map);
+      break;
+    case "go":
+      goImports(root, map);
+      break;
+    case "c":
+    case "cpp":
+      break;
   }
-  if (language === "go") {
-    const spec = goSpec(line);
-    return !!spec && root.descendantsOfType("import_spec").some((s) => s.text.replace(/\s+/g, " ") === spec);
-  }
-  const tree = parser.parse(line);
-  if (!tree) return false;
-  try {
-    const lineMap = resolveImports(language, tree, line);
-    if (lineMap.bindings.size === 0) return false;
-    return [...lineMap.bindings].every(([name2, target]) => {
-      if (fileMap.bindings.get(name2) === target) return true;
-      if (language !== "java") return false;
-      const pkg = target.slice(0, target.lastIndexOf("."));
-      return fileMap.wildcards.includes(pkg) || pkg === "java.lang" && JAVA_LANG.has(name2);
-    });
-  } finally {
-    tree.delete();
-  }
+  void source;
+  return { language, bindings: map.bindings, wildcards: map.wildcards, types: map.types };
 }
-var TOP_IMPORTS = {
-  python: /* @__PURE__ */ new Set(["import_statement", "import_from_statement", "future_import_statement"]),
-  java: /* @__PURE__ */ new Set(["import_declaration"])
-};
-function lastImport(language, root) {
-  let found;
-  if (language === "javascript" || language === "typescript") found = jsImportStatements(root);
-  else if (language === "c" || language === "cpp") found = root.descendantsOfType("preproc_include");
-  else found = root.namedChildren.filter((n) => TOP_IMPORTS[language]?.has(n.type));
-  return found[found.length - 1];
-}
-function preambleEnd(language, root) {
-  let last;
-  for (const n of root.namedChildren) {
-    const stringStatement = n.type === "expression_statement" && n.namedChildCount === 1 && n.namedChild(0).type === "string";
-    if (n.type === "comment" || n.type === "hash_bang_line" || n.type === "package_declaration") last = n;
-    else if (stringStatement && (language === "python" || /^['"]use strict['"]/.test(n.text))) last = n;
-    else break;
-  }
-  return last;
-}
-function goSpec(line) {
-  const m = /^(?:import\s+)?(?:([\w.]+)\s+)?("[^"]+")\s*$/.exec(line.trim());
-  return m ? m[1] ? `${m[1]} ${m[2]}` : m[2] : void 0;
-}
-function goEdits(root, source, lines2) {
-  const specs = lines2.map(goSpec);
-  const bad = lines2.find((_, i2) => specs[i2] === void 0);
-  if (bad !== void 0) return { error: `cannot read Go import line: ${bad}` };
-  const block = root.descendantsOfType("import_spec_list").pop();
-  if (block) {
-    const close = block.lastChild;
-    const at = source.lastIndexOf("\n", close.startIndex - 1) + 1;
-    const onOwnLine = source.slice(at, close.startIndex).trim() === "";
-    const text = specs.map((s) => `	${s}
-`).join("");
-    return { edits: [onOwnLine ? makeEdit(source, at, at, text) : makeEdit(source, close.startIndex, close.startIndex, `
-${text}`)] };
-  }
-  const created = `import (
-${specs.map((s) => `	${s}
-`).join("")})
-`;
-  const single = root.namedChildren.filter((n) => n.type === "import_declaration").pop();
-  if (single) return { edits: [insertAfterLine(source, single, created)] };
-  const pkg = root.namedChildren.find((n) => n.type === "package_clause");
-  if (pkg) return { edits: [insertAfterLine(source, pkg, "\n" + created)] };
-  return { edits: [makeEdit(source, 0, 0, created + "\n")] };
-}
-function lineEnd(source, index) {
-  const nl = source.indexOf("\n", index);
-  return nl < 0 ? source.length : nl + 1;
-}
-function afterNode(source, node) {
-  return lineEnd(source, Math.max(node.startIndex, node.endIndex - 1));
-}
-function insertAfterLine(source, node, text) {
-  const at = afterNode(source, node);
-  const lead = at === source.length && !source.endsWith("\n") ? "\n" : "";
-  return makeEdit(source, at, at, lead + text);
-}
-
-// src/assess/fingerprint.ts
-import { createHash } from "node:crypto";
-var FINGERPRINT_LENGTH = 20;
-function fingerprint(input) {
-  const parts2 = [input.cwe, input.ruleId ?? "llm", input.path, normalizeCode(input.text)];
-  if (input.occurrence) parts2.push(String(input.occurrence));
-  return createHash("sha256").update(parts2.join("\0")).digest("hex").slice(0, FINGERPRINT_LENGTH);
-}
-function normalizeCode(text) {
-  return text.replace(/\s+/g, " ").trim();
-}
-
-// src/verify/signature.ts
-function signatureOf(tree, language, startLine, endLine) {
-  const types = UNIT_SPECS[language].unitTypes;
-  let best;
-  const visit = (node) => {
-    const start2 = node.startPosition.row + 1;
-    const end = node.endPosition.row + 1;
-    if (end < startLine || start2 > endLine) return;
-    if (types.has(node.type) && start2 >= startLine && end <= endLine) {
-      best = node;
-      return;
-    }
-    for (const child of node.namedChildren) {
-      if (best) return;
-      if (child) visit(child);
-    }
-  };
-  visit(tree.rootNode);
-  if (!best) return void 0;
-  const body2 = best.childForFieldName("body");
-  const text = body2 ? best.text.slice(0, body2.startIndex - best.startIndex) : best.text.split("\n")[0];
-  return text.replace(/\s+/g, " ").trim();
-}
-
-// src/verify/reparse.ts
-function reparse(parser, tree, starts, edits, text) {
-  const edited = tree.copy();
-  try {
-    for (const e of [...edits].sort((a, b) => b.startIndex - a.startIndex)) edited.edit(treeEdit(starts, e));
-    const out2 = parser.parse(text, edited);
-    if (!out2) throw new Error("tree-sitter returned no tree");
-    if (!out2.rootNode.hasError) return out2;
-    out2.delete();
-  } finally {
-    edited.delete();
-  }
-  const fresh = parser.parse(text);
-  if (!fresh) throw new Error("tree-sitter returned no tree");
-  return fresh;
-}
-function treeEdit(starts, e) {
-  const startPosition = pointAt(starts, e.startIndex);
-  let row = startPosition.row;
-  let column = startPosition.column;
-  const lastBreak = e.text.lastIndexOf("\n");
-  if (lastBreak >= 0) {
-    for (let i2 = e.text.indexOf("\n"); i2 !== -1; i2 = e.text.indexOf("\n", i2 + 1)) row++;
-    column = e.text.length - lastBreak - 1;
-  } else {
-    column += e.text.length;
-  }
-  return new Edit({
-    startIndex: e.startIndex,
-    oldEndIndex: e.endIndex,
-    newEndIndex: e.startIndex + e.text.length,
-    startPosition,
-    oldEndPosition: pointAt(starts, e.endIndex),
-    newEndPosition: { row, column }
-  });
-}
-function pointAt(starts, index) {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = lo + hi + 1 >>> 1;
-    if (starts[mid] <= index) lo = mid;
-    else hi = mid - 1;
-  }
-  return { row: lo, column: index - starts[lo] };
-}
-
-// src/verify/syntax.ts
-function syntaxErrorsIn(tree, startLine, endLine) {
+function qualifiedNames(map, callee) {
+  const path3 = typeof callee === "string" ? textPath(map.language, callee) : calleePath(map.language, callee);
+  if (!path3 || path3.length === 0) return [];
+  if (map.language === "c" || map.language === "cpp") return cNames(path3);
   const out2 = [];
-  const visit = (node) => {
-    if (node.endPosition.row + 1 < startLine || node.startPosition.row + 1 > endLine) return;
-    if (node.isError || node.isMissing) {
-      out2.push(node);
-      return;
-    }
-    if (!node.hasError) return;
-    for (const child of node.children) if (child) visit(child);
+  const push = (n) => {
+    if (n && !out2.includes(n)) out2.push(n);
   };
-  visit(tree.rootNode);
+  push(qualifyPath(map, path3));
+  if (!isBound(map, path3[0])) for (const w of map.wildcards) push(`${w}.${path3.join(".")}`);
   return out2;
 }
-function describeSyntaxError(node) {
-  const line = node.startPosition.row + 1;
-  if (node.isMissing) return `line ${line}: missing ${JSON.stringify(node.type)}`;
-  const text = node.text.length > 40 ? `${node.text.slice(0, 40)}\u2026` : node.text;
-  return `line ${line}: unexpected ${JSON.stringify(text)}`;
+function nameMatches(qualified, name2) {
+  const n = name2.replace(/^node:/, "").replace(/^::/, "").replace(/^std::(?=[A-Za-z_]\w*$)/, "");
+  if (n.endsWith(".*")) return qualified.startsWith(n.slice(0, -1));
+  return qualified === n;
 }
-
-// src/verify/verify-replacement.ts
-async function verifyReplacement(input) {
-  const { source, unit, candidate } = input;
-  const reject = (check, reason) => ({ verified: false, check, reason });
-  const starts = lineStarts(source);
-  const lineCount = source.endsWith("\n") ? starts.length - 1 : starts.length;
-  if (candidate.startLine > candidate.endLine || candidate.startLine < 1 || candidate.endLine > lineCount) {
-    return reject("outside-unit", `lines ${candidate.startLine}-${candidate.endLine} are not lines of the file`);
-  }
-  if (candidate.startLine < unit.startLine || candidate.endLine > unit.endLine) {
-    return reject("outside-unit", `the edit covers lines ${candidate.startLine}-${candidate.endLine}, outside the unit (lines ${unit.startLine}-${unit.endLine})`);
-  }
-  const from = starts[candidate.startLine - 1];
-  const to = lineEndIndex(source, starts, candidate.endLine);
-  const replacement = candidate.replacement.replace(/\r?\n$/, "");
-  const insertions = candidate.insertions ?? [];
-  if (replacement === source.slice(from, to) && insertions.length === 0) return reject("empty", "the replacement changes nothing");
-  for (const ins of insertions) {
-    if (ins.startIndex !== ins.endIndex) return reject("outside-unit", `an extra edit at line ${ins.startLine} replaces existing text outside the unit`);
-    if (ins.startIndex > from && ins.startIndex < to) return reject("outside-unit", `an extra edit at line ${ins.startLine} falls inside the replaced lines`);
-  }
-  const main = { startIndex: from, endIndex: to, text: replacement, startLine: candidate.startLine, endLine: candidate.endLine };
-  const applied = applyEdits(source, [main, ...insertions]);
-  if ("error" in applied) return reject("outside-unit", applied.error);
-  const text = applied.text;
-  const unitFrom = starts[unit.startLine - 1];
-  const unitTo = lineEndIndex(source, starts, unit.endLine);
-  let shift = 0;
-  let grow = newlines(replacement) - (candidate.endLine - candidate.startLine);
-  for (const ins of insertions) {
-    if (ins.startIndex <= unitFrom) shift += newlines(ins.text);
-    else if (ins.startIndex <= unitTo) grow += newlines(ins.text);
-  }
-  const newUnit = { startLine: unit.startLine + shift, endLine: unit.endLine + shift + grow };
-  const parser = await getParser(input.grammar);
-  const oldTree = input.tree ?? parser.parse(source);
-  const newTree = reparse(parser, oldTree, starts, [main, ...insertions], text);
-  try {
-    const language = languageOfGrammar(input.grammar);
-    const newErrors = syntaxErrorsIn(newTree, newUnit.startLine, newUnit.endLine);
-    const oldErrors = syntaxErrorsIn(oldTree, unit.startLine, unit.endLine);
-    if (newErrors.length > 0 && (oldErrors.length === 0 || newErrors.length > oldErrors.length)) {
-      return reject("parse", `the new code does not parse: ${newErrors.slice(0, 2).map(describeSyntaxError).join("; ")}`);
-    }
-    const fileErrorsBefore = syntaxErrorsIn(oldTree, 1, Number.MAX_SAFE_INTEGER).length;
-    const fileErrorsAfter = syntaxErrorsIn(newTree, 1, Number.MAX_SAFE_INTEGER).length;
-    if (fileErrorsAfter > fileErrorsBefore) {
-      const where = syntaxErrorsIn(newTree, 1, Number.MAX_SAFE_INTEGER).slice(0, 1).map(describeSyntaxError).join("");
-      return reject("parse", `the edited file does not parse: ${where}`);
-    }
-    const run2 = input.run ?? ((i2) => runRules(input.rules, i2));
-    const before = run2({ grammar: input.grammar, tree: oldTree, source, range: unit });
-    const after = run2({ grammar: input.grammar, tree: newTree, source: text, range: newUnit });
-    if (input.firedRuleId) {
-      const count = (ms) => ms.filter((m) => m.ruleId === input.firedRuleId).length;
-      if (count(after) >= count(before)) {
-        const still = after.find((m) => m.ruleId === input.firedRuleId);
-        return reject("rule-still-fires", `rule ${input.firedRuleId} still fires${still ? ` at line ${still.startLine}` : ""}`);
-      }
-    }
-    const remaining = /* @__PURE__ */ new Map();
-    for (const m of before) remaining.set(matchKey(input.rules, m), (remaining.get(matchKey(input.rules, m)) ?? 0) + 1);
-    for (const m of after) {
-      const key = matchKey(input.rules, m);
-      const left = remaining.get(key) ?? 0;
-      if (left === 0) return reject("new-rule-fires", `rule ${m.ruleId} fires on the new code at line ${m.startLine}`);
-      remaining.set(key, left - 1);
-    }
-    if (!input.allowSignatureChange) {
-      const oldSig = signatureOf(oldTree, language, unit.startLine, unit.endLine);
-      if (oldSig !== void 0) {
-        const newSig = signatureOf(newTree, language, newUnit.startLine, newUnit.endLine);
-        if (newSig !== oldSig) return reject("signature", `the function signature changes from \`${oldSig}\` to \`${newSig ?? "(none)"}\``);
-      }
-    }
-    return { verified: true, text, newUnit };
-  } finally {
-    newTree.delete();
-    if (!input.tree) oldTree.delete();
-  }
+function textPath(language, text) {
+  const t = text.replace(/\s+/g, "").replace(/\?\./g, ".");
+  if (t === "") return void 0;
+  if (language === "c" || language === "cpp") return t.split(/\.|->/);
+  return t.split(".");
 }
-function matchKey(rules, m) {
-  const report = rules.find((r) => r.id === m.ruleId)?.rule.report;
-  const text = report ? m.captures[report]?.text ?? "" : "";
-  return `${m.ruleId}\0${normalizeCode(text)}`;
+function cNames(path3) {
+  const full = path3.join(".").replace(/^::/, "");
+  const plain = full.replace(/^std::/, "");
+  return plain === full ? [full] : [plain, full];
 }
-function lineStarts(source) {
-  const starts = [0];
-  for (let i2 = source.indexOf("\n"); i2 !== -1; i2 = source.indexOf("\n", i2 + 1)) starts.push(i2 + 1);
-  return starts;
+function isBound(map, head) {
+  return map.bindings.has(head) || map.types.has(head);
 }
-function lineEndIndex(source, starts, line) {
-  let end = line < starts.length ? starts[line] - 1 : source.length;
-  if (end > starts[line - 1] && source.charCodeAt(end - 1) === 13) end--;
-  return end;
+function qualifyPath(map, path3) {
+  let [head, ...rest] = path3;
+  if (map.language === "java" && head === "this" && rest.length > 0) [head, ...rest] = rest;
+  const typed = map.types.get(head);
+  if (typed !== void 0) return [qualifyType(map, typed), ...rest].join(".");
+  const bound = map.bindings.get(head);
+  if (bound !== void 0) return [bound, ...rest].join(".");
+  if (map.language === "java" && JAVA_LANG.has(head)) return ["java.lang", head, ...rest].join(".");
+  return [head, ...rest].join(".");
 }
-function newlines(text) {
-  let n = 0;
-  for (let i2 = text.indexOf("\n"); i2 !== -1; i2 = text.indexOf("\n", i2 + 1)) n++;
-  return n;
-}
-
-// src/assess/relevance.ts
-var RELEVANCE_HOPS = 2;
-var COMMON_WORDS = /* @__PURE__ */ new Set([
-  "if",
-  "else",
-  "for",
-  "while",
-  "return",
-  "def",
-  "function",
-  "const",
-  "let",
-  "var",
-  "new",
-  "this",
-  "self",
-  "true",
-  "false",
-  "null",
-  "None",
-  "True",
-  "False",
-  "in",
-  "not",
-  "and",
-  "or",
-  "int",
-  "char",
-  "void",
-  "static",
-  "public",
-  "private",
-  "err",
-  "nil",
-  "await",
-  "async",
-  "try",
-  "catch",
-  "except",
-  "import",
-  "from",
-  "with",
-  "as",
-  "is",
-  "res",
-  "req",
-  "func"
-]);
-function sharedNameLines(source, startLine, endLine, changed) {
-  const lines2 = source.split("\n");
-  const names = (line) => {
-    const out2 = /* @__PURE__ */ new Set();
-    const code = (lines2[line - 1] ?? "").replace(/(["'`])(?:\\.|(?!\1).)*\1/g, '""');
-    for (const m of code.matchAll(/(?<![\w$.])[A-Za-z_$][\w$]*(?![\w$])(?!\s*\()/g)) if (!COMMON_WORDS.has(m[0]) && m[0].length > 1) out2.add(m[0]);
-    return out2;
-  };
-  const wanted = /* @__PURE__ */ new Set();
-  for (const line of changed) for (const n of names(line)) wanted.add(n);
-  const kept = new Set(changed);
-  for (let line = startLine; line <= endLine; line++) {
-    for (const n of names(line)) {
-      if (wanted.has(n)) {
-        kept.add(line);
-        break;
-      }
-    }
-  }
-  return [...kept].sort((a, b) => a - b);
-}
-
-// src/assess/rules/fix-delete.ts
-function deletionRange(node, source) {
-  const next = node.nextSibling;
-  const prev = node.previousSibling;
-  if (next?.type === ",") {
-    const after = next.nextSibling;
-    if (after?.isNamed) return [node.startIndex, after.startIndex];
-    const line = wholeLine(source, node.startIndex, next.endIndex);
-    if (line) return line;
-    if (prev?.type === ",") return [prev.previousSibling?.endIndex ?? prev.startIndex, next.endIndex];
-    return [node.startIndex, next.endIndex];
-  }
-  if (prev?.type === ",") return [prev.previousSibling?.endIndex ?? prev.startIndex, node.endIndex];
-  if (prev && next && !prev.isNamed && !next.isNamed && !source.slice(prev.endIndex, next.startIndex).includes("\n")) {
-    return [prev.endIndex, next.startIndex];
-  }
-  return wholeLine(source, node.startIndex, node.endIndex) ?? [node.startIndex, node.endIndex];
-}
-function wholeLine(source, start2, end) {
-  const lineStart = source.lastIndexOf("\n", start2 - 1) + 1;
-  let lineEnd2 = source.indexOf("\n", end);
-  if (lineEnd2 < 0) lineEnd2 = source.length;
-  if (source.slice(lineStart, start2).trim() !== "" || source.slice(end, lineEnd2).trim() !== "") return void 0;
-  return [lineStart, Math.min(lineEnd2 + 1, source.length)];
-}
-
-// src/assess/rules/fix.ts
-function applyFix(rule, match, source, tree) {
-  const fix = rule.rule.fix;
-  if (!fix) return { error: `rule ${rule.id} has no fix` };
-  const parser = rule.parsers.get(match.grammar);
-  if (!parser) return { error: `rule ${rule.id} does not run on the ${match.grammar} grammar` };
-  let own = null;
-  const getTree = () => tree ?? (own ??= parser.parse(source));
-  try {
-    const edits = [];
-    for (const edit of fix.edits) {
-      const cap = match.captures[edit.capture];
-      if (!cap) return { error: `rule ${rule.id}: capture @${edit.capture} is not bound in this match` };
-      if (source.slice(cap.startIndex, cap.endIndex) !== cap.text) {
-        return { error: `rule ${rule.id}: the source differs from the one the match came from` };
-      }
-      if ("replace" in edit) {
-        let missing;
-        const text = edit.replace.replace(TEMPLATE_REF, (_, name2) => {
-          const c2 = match.captures[name2];
-          if (!c2) missing = name2;
-          return c2?.text ?? "";
-        });
-        if (missing) return { error: `rule ${rule.id}: template capture @${missing} is not bound in this match` };
-        edits.push(makeEdit(source, cap.startIndex, cap.endIndex, text));
-      } else {
-        const node = findNode(getTree().rootNode, cap.startIndex, cap.endIndex, cap.type);
-        if (!node) return { error: `rule ${rule.id}: cannot find @${edit.capture} again in the source` };
-        const [start2, end] = deletionRange(node, source);
-        edits.push(makeEdit(source, start2, end, ""));
-      }
-    }
-    if (fix.imports.length > 0) {
-      const added = importEdits(match.grammar, getTree(), source, fix.imports, parser);
-      if ("error" in added) return { error: `rule ${rule.id}: ${added.error}` };
-      edits.push(...added.edits);
-    }
-    return applyEdits(source, edits);
-  } finally {
-    own?.delete();
-  }
-}
-function findNode(root, start2, end, type) {
-  let node = root;
-  while (node) {
-    if (node.startIndex === start2 && node.endIndex === end) {
-      for (let n = node; n && n.startIndex === start2 && n.endIndex === end; n = n.parent) {
-        if (n.type === type) return n;
-      }
-    }
-    node = node.children.find((c2) => c2.startIndex <= start2 && c2.endIndex >= end && c2.endIndex > c2.startIndex);
-  }
-  return void 0;
-}
-
-// src/assess/rule-fix.ts
-function proposeRuleFix(rule, match, source, tree) {
-  const fix = rule.rule.fix;
-  if (!fix) return { error: `rule ${rule.id} has no fix` };
-  const bare = { ...rule, rule: { ...rule.rule, fix: { ...fix, imports: [] } } };
-  const core = applyFix(bare, match, source, tree);
-  if ("error" in core) return core;
-  if (core.edits.length === 0) return { error: `rule ${rule.id}: the fix template makes no edit` };
-  let imports = [];
-  if (fix.imports.length > 0) {
-    const full = applyFix(rule, match, source, tree);
-    if ("error" in full) return full;
-    const same2 = (a, b) => a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.text === b.text;
-    imports = full.edits.filter((e) => !core.edits.some((c2) => same2(c2, e)));
-  }
-  const starts = lineStarts(source);
-  const startLine = Math.min(...core.edits.map((e) => e.startLine));
-  const endLine = Math.max(...core.edits.map((e) => e.endLine));
-  const from = starts[startLine - 1];
-  const to = lineEndIndex(source, starts, endLine);
-  const inside = imports.filter((e) => e.startIndex > from && e.startIndex < to);
-  const outside = imports.filter((e) => !inside.includes(e));
-  const applied = applyEdits(source, [...core.edits, ...inside]);
-  if ("error" in applied) return applied;
-  const delta = [...core.edits, ...inside].reduce((d, e) => d + e.text.length - (e.endIndex - e.startIndex), 0);
-  const replacement = applied.text.slice(from, to + delta);
-  const importLines = outside.flatMap((e) => e.text.split("\n").map((l) => l.trim()).filter(Boolean));
-  return { candidate: { startLine, endLine, replacement, insertions: outside }, importLines };
-}
-
-// src/assess/suppressions.ts
-var MARKER = /rescue-ignore(?![\w-])/;
-var CWE_LIST = /^\s*\[?\s*((?:CWE-\d+\s*[,\s]\s*)*CWE-\d+)\s*\]?/i;
-function findSuppressions(source, tree) {
-  if (!source.includes("rescue-ignore")) return [];
-  const out2 = [];
-  const lines2 = source.split("\n");
-  for (let row = 0; row < lines2.length; row++) {
-    const text = lines2[row];
-    const m = MARKER.exec(text);
-    if (!m) continue;
-    const node = tree.rootNode.descendantForPosition({ row, column: m.index });
-    if (!node || !/comment/.test(node.type)) continue;
-    const ownLine = node.startPosition.row < row || text.slice(0, node.startPosition.column).trim() === "";
-    out2.push({ line: row + 1, ownLine, ...parseMarker(text.slice(m.index + m[0].length)) });
-  }
-  return out2;
-}
-function parseMarker(rest) {
-  const body2 = rest.replace(/\s*(\*\/|-->)\s*$/, "");
-  const ids = CWE_LIST.exec(body2);
-  const cwes = ids ? ids[1].split(/[\s,]+/).filter(Boolean).map((c2) => c2.toUpperCase()) : [];
-  const after = (ids ? body2.slice(ids[0].length) : body2).replace(/^\s*(?::|--|—|-)\s*/, "").trim();
-  return after ? { cwes, reason: after } : { cwes };
-}
-function suppressionFor(suppressions, finding) {
-  return suppressions.find(
-    (s) => (s.ownLine && s.line === finding.startLine - 1 || s.line >= finding.startLine && s.line <= finding.endLine) && (s.cwes.length === 0 || s.cwes.includes(finding.cwe))
-  );
-}
-
-// src/assess/assess.ts
-async function assessUnits(input) {
-  const out2 = { findings: [], suppressed: [], rejectedFixes: [], belowThreshold: 0, unrelated: 0 };
-  const byPath = /* @__PURE__ */ new Map();
-  for (const unit of input.units) {
-    const list = byPath.get(unit.path) ?? [];
-    list.push(unit);
-    byPath.set(unit.path, list);
-  }
-  for (const [path3, units] of byPath) {
-    const file = input.files.get(path3);
-    if (!file) {
-      input.logger?.warning(`${path3}: no text for assessment`, { file: path3 });
-      continue;
-    }
-    await assessFileInto(path3, file, units, input, out2);
-  }
-  sortFindings(out2);
-  return out2;
-}
-async function assessFileUnits(path3, file, units, input, tree) {
-  const out2 = { findings: [], suppressed: [], rejectedFixes: [], belowThreshold: 0, unrelated: 0 };
-  await assessFileInto(path3, file, units, input, out2, tree);
-  return out2;
-}
-function sortFindings(out2) {
-  const order = (a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : a.startLine - b.startLine || (a.ruleId ?? "").localeCompare(b.ruleId ?? "");
-  out2.findings.sort(order);
-  out2.suppressed.sort(order);
-}
-async function assessFileInto(path3, file, units, input, out2, tree) {
-  try {
-    await assessFile(path3, file, units, input, out2, tree);
-  } catch (error) {
-    input.logger?.warning(`${path3}: the rules could not run (${error.message})`, { file: path3 });
-  }
-}
-async function assessFile(path3, file, units, input, out2, given) {
-  const grammar = file.grammar ?? grammarOf(path3, file.language);
-  const runner = await input.rules.runnerFor(grammar);
-  if (runner.size === 0 || !runner.mayMatch(file.text)) return;
-  const tree = given ?? await parse(grammar, file.text);
-  try {
-    const matches = runner.run({ grammar, tree, source: file.text });
-    if (matches.length === 0) return;
-    const attribute = attributor(units, input.mode === "review" ? outlineSpans(tree, file) : void 0, tree, file.language);
-    const suppressions = findSuppressions(file.text, tree);
-    const lines2 = file.text.split("\n");
-    const slices = /* @__PURE__ */ new Map();
-    const occurrences = /* @__PURE__ */ new Map();
-    const config = input.config ?? {};
-    for (const match of matches) {
-      const info2 = input.rules.info(match.ruleId);
-      if (!info2) continue;
-      const { rule } = info2;
-      const unit = attribute(match, match.captures[rule.report]);
-      if (!unit) continue;
-      if (input.mode === "review" && !await reached(match, unit, grammar, file.text, input.slicer, slices)) {
-        out2.unrelated++;
-        continue;
-      }
-      const reportedText = lines2.slice(match.startLine - 1, match.endLine).join("\n");
-      const key = `${rule.cwe}\0${rule.id}\0${reportedText.replace(/\s+/g, " ").trim()}`;
-      const occurrence = occurrences.get(key) ?? 0;
-      occurrences.set(key, occurrence + 1);
-      const base = {
-        fingerprint: fingerprint({ cwe: rule.cwe, ruleId: rule.id, path: path3, text: reportedText, occurrence }),
-        path: path3,
-        startLine: match.startLine,
-        endLine: match.endLine,
-        language: file.language,
-        unit: unit.name,
-        cwe: rule.cwe,
-        guidelines: info2.guidelines,
-        message: rule.message,
-        source: "rule",
-        ruleId: rule.id,
-        severity: rule.severity,
-        confidence: rule.confidence
-      };
-      const disabled = config.disableRules?.includes(rule.id) ? `rule ${rule.id} is disabled by the repository configuration` : config.disableCwes?.includes(rule.cwe) ? `${rule.cwe} is disabled by the repository configuration` : void 0;
-      if (disabled) {
-        out2.suppressed.push({ ...base, suppression: { kind: "config", reason: disabled } });
-        continue;
-      }
-      const inline = suppressionFor(suppressions, base);
-      if (inline) {
-        out2.suppressed.push({ ...base, suppression: { kind: "inline", line: inline.line, reason: inline.reason ?? "rescue-ignore comment without a reason" } });
-        continue;
-      }
-      if (!atLeast(rule.severity, config.severityThreshold ?? "low")) {
-        out2.belowThreshold++;
-        continue;
-      }
-      const compiled = runner.compiled(rule.id);
-      const fix = rule.fix ? await ruleFix(compiled, match, file.text, grammar, unit, runner, tree, base, out2) : void 0;
-      out2.findings.push(fix ? { ...base, fix } : base);
-    }
-  } finally {
-    if (!given) tree.delete();
-  }
-}
-async function ruleFix(rule, match, source, grammar, unit, runner, tree, finding, out2) {
-  const reject = (check, reason) => {
-    out2.rejectedFixes.push({ fingerprint: finding.fingerprint, path: finding.path, startLine: finding.startLine, ruleId: rule.id, check, reason });
-    return void 0;
-  };
-  const proposal = proposeRuleFix(rule, match, source, tree);
-  if ("error" in proposal) return reject("template", proposal.error);
-  const verdict = await verifyReplacement({ grammar, source, unit, candidate: proposal.candidate, rules: runner.rules, run: runner.run, firedRuleId: rule.id, tree });
-  if (!verdict.verified) return reject(verdict.check, verdict.reason);
-  const { candidate, importLines } = proposal;
-  let description = rule.rule.fix.description;
-  if (importLines.length) {
-    description += ` Also add ${importLines.map((l) => `\`${l}\``).join(" and ")} to the file's imports.`;
-  }
-  return {
-    startLine: candidate.startLine,
-    endLine: candidate.endLine,
-    replacement: candidate.replacement,
-    verified: true,
-    description,
-    ...importLines.length && { imports: importLines }
-  };
-}
-function outlineSpans(tree, file) {
-  return outline(tree, UNIT_SPECS[file.language], new LineIndex(file.text)).units.map((u) => ({ start: u.start, end: u.end }));
-}
-function attributor(units, spans, tree, language) {
-  const functions = units.filter((u) => u.kind !== "module");
-  const module2 = units.find((u) => u.kind === "module");
-  const all = spans ?? functions.map((u) => ({ start: u.startLine, end: u.endLine }));
-  const unitTypes = UNIT_SPECS[language].unitTypes;
-  return (match, report) => {
-    let node = report && findNode(tree.rootNode, report.startIndex, report.endIndex, report.type);
-    for (; node; node = node.parent) {
-      if (!unitTypes.has(node.type)) continue;
-      const { start: start2, end } = lineSpan(node);
-      let best2;
-      for (const s of all) if (s.end === end && s.start <= start2 && (!best2 || s.start > best2.start)) best2 = s;
-      if (best2) return functions.find((u) => u.startLine === best2.start && u.endLine === best2.end);
-    }
-    if (module2 && module2.startLine <= match.startLine && module2.endLine >= match.endLine) return module2;
-    let best;
-    for (const s of all) {
-      if (s.start <= match.startLine && s.end >= match.endLine && (!best || s.end - s.start < best.end - best.start)) best = s;
-    }
-    return best && functions.find((u) => u.startLine === best.start && u.endLine === best.end);
-  };
-}
-async function reached(match, unit, grammar, source, slicer, cache) {
-  const changed = unit.changedLines;
-  for (const line of changed) if (line >= match.startLine && line <= match.endLine) return true;
-  if (changed.length === 0) return false;
-  let slice = cache.get(unit);
-  if (!slice) {
-    slice = sliceLines(unit, grammar, source, slicer);
-    cache.set(unit, slice);
-  }
-  const lines2 = await slice;
-  for (let line = match.startLine; line <= match.endLine; line++) if (lines2.has(line)) return true;
-  return false;
-}
-async function sliceLines(unit, grammar, source, slicer) {
-  if (slicer) {
-    try {
-      const slice = await slicer({ grammar, source, startLine: unit.startLine, endLine: unit.endLine, pointsOfInterest: unit.changedLines, hops: RELEVANCE_HOPS });
-      return new Set(slice.lines);
-    } catch {
-    }
-  }
-  return new Set(sharedNameLines(source, unit.startLine, unit.endLine, unit.changedLines));
+function qualifyType(map, type) {
+  const [head, ...rest] = type.split(".");
+  const bound = map.bindings.get(head);
+  if (bound !== void 0) return [bound, ...rest].join(".");
+  if (map.language === "java" && JAVA_LANG.has(head)) return `java.lang.${type}`;
+  return type;
 }
 
 export {
-  SEVERITIES,
-  atLeast,
   LANGUAGES,
   languageOf,
   grammarOf,
   isLanguage,
   isCall,
   calleeOf,
+  requiredModule,
+  JAVA_LANG,
   languageOfGrammar,
   resolveImports,
   qualifiedNames,
+  nameMatches,
+  Edit,
+  CaptureQuantifier,
+  Query,
+  rawCursorApi,
+  loadLanguage,
   getParser,
-  parse,
-  compileRule,
-  runRules,
-  createRuleBook,
-  extractUnits,
-  fingerprint,
-  verifyReplacement,
-  importEdits,
-  applyFix,
-  findSuppressions,
-  suppressionFor,
-  assessUnits,
-  assessFileUnits,
-  sortFindings
+  parse
 };

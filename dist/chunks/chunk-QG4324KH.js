@@ -1,0 +1,330 @@
+#!/usr/bin/env node
+import { createRequire as __rescueCreateRequire } from 'node:module';
+const require = __rescueCreateRequire(import.meta.url);
+import {
+  assessFileUnits,
+  createRuleBook
+} from "./chunk-D4TCC2WQ.js";
+import {
+  extractUnits
+} from "./chunk-GR4KDLIE.js";
+import {
+  grammarOf,
+  parse
+} from "./chunk-LP3BG5ZA.js";
+
+// src/pipeline/scan-pool.ts
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { parentPort, Worker, workerData } from "node:worker_threads";
+
+// src/pipeline/scan-file.ts
+async function scanFile(file, assessment) {
+  const warnings = [];
+  const grammar = grammarOf(file.path, file.language);
+  if (assessment && !await mayMatch(assessment, grammar, file.text)) {
+    return { path: file.path, units: [], parseErrors: false, warnings, noCandidateRules: true };
+  }
+  const tree = await parse(grammar, file.text);
+  try {
+    const extraction = await extractUnits({ path: file.path, language: file.language, text: file.text, tree });
+    let assessed;
+    if (assessment && extraction.units.length > 0) {
+      assessed = await assessFileUnits(
+        file.path,
+        { text: file.text, language: file.language },
+        extraction.units,
+        { rules: assessment.rules, mode: "scan", config: assessment.config, logger: warningsInto(warnings) },
+        tree
+      );
+    }
+    return { path: file.path, units: extraction.units, parseErrors: extraction.parseErrors, assessed, warnings };
+  } finally {
+    tree.delete();
+  }
+}
+async function mayMatch(assessment, grammar, text) {
+  try {
+    return (await assessment.rules.runnerFor(grammar)).mayMatch(text);
+  } catch {
+    return true;
+  }
+}
+function warningsInto(out) {
+  return {
+    debug() {
+    },
+    info() {
+    },
+    warning: (message, location) => void out.push({ level: "warning", message, ...location && { location } }),
+    error: (message, location) => void out.push({ level: "error", message, ...location && { location } }),
+    group: (_name, fn) => fn()
+  };
+}
+
+// src/pipeline/scan-pool.ts
+var MIN_FILES_FOR_WORKERS = 150;
+var CHUNK_FILES = 16;
+var MAX_THREADS = 8;
+var GRAMMAR_COST_BYTES = 256 * 1024;
+var STEAL_MIN_BYTES = 2 * GRAMMAR_COST_BYTES;
+var IN_FLIGHT = 2;
+var here = path.dirname(fileURLToPath(import.meta.url));
+function workerEntry() {
+  for (const dir of [here, path.dirname(here)]) {
+    const file = path.join(dir, "scan-worker.js");
+    if (fs.existsSync(file)) return file;
+  }
+  return void 0;
+}
+function workerCount(files, rules) {
+  if (files < MIN_FILES_FOR_WORKERS || rules && !rules.document || !workerEntry()) return 0;
+  const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
+  return Math.max(0, Math.min(cores, MAX_THREADS, Math.floor(files / CHUNK_FILES)) - 1);
+}
+async function scanInThreads(files, read, assessment, options) {
+  const entry = options.entry ?? workerEntry();
+  const usable = entry !== void 0 && options.workers > 0 && !(assessment && !assessment.rules.document);
+  const init = {
+    document: assessment && usable ? slim(assessment.rules.document) : void 0,
+    config: assessment?.config,
+    grammars: usable ? byCount(files.map((f) => grammarOf(f.path, f.language))) : []
+  };
+  const main = newThread(void 0);
+  const threads = [main];
+  const scans = new Array(files.length);
+  const broken = /* @__PURE__ */ new Map();
+  let texts = [];
+  let failed = 0;
+  let wake;
+  const notify = () => {
+    const w = wake;
+    wake = void 0;
+    w?.();
+  };
+  const fail = (t) => {
+    if (!t.worker) return;
+    const worker = t.worker;
+    t.worker = void 0;
+    failed++;
+    main.queue.push(...t.inFlight.values(), ...t.queue);
+    t.inFlight.clear();
+    t.queue.length = 0;
+    void worker.terminate();
+    notify();
+  };
+  let nextId = 0;
+  const feed = (t) => {
+    while (t.worker && t.inFlight.size < IN_FLIGHT) {
+      const chunk = take(threads, t);
+      if (!chunk) return;
+      const id = nextId++;
+      t.inFlight.set(id, chunk);
+      t.grammars.add(chunk.grammar);
+      t.worker.postMessage({ id, files: chunk.files.map((i) => texts[i]) });
+    }
+  };
+  const listen = (t, worker) => {
+    worker.on("message", (reply) => {
+      const chunk = t.inFlight.get(reply.id);
+      if (t.worker !== worker || !chunk) return;
+      if ("error" in reply) return fail(t);
+      t.inFlight.delete(reply.id);
+      reply.scans.forEach((scan, k) => {
+        scans[chunk.files[k]] = scan;
+        texts[chunk.files[k]] = void 0;
+      });
+      t.files += chunk.files.length;
+      for (const [id, reason] of reply.broken) broken.set(id, reason);
+      feed(t);
+      notify();
+    });
+    worker.on("error", () => fail(t));
+    worker.on("exit", () => fail(t));
+  };
+  for (let w = 0; usable && w < options.workers; w++) {
+    let worker;
+    try {
+      worker = new Worker(typeof entry === "string" ? pathToFileURL(entry) : entry, { workerData: init });
+    } catch {
+      break;
+    }
+    const t = newThread(worker);
+    listen(t, worker);
+    threads.push(t);
+  }
+  try {
+    texts = await Promise.all(files.map((_, i) => read(i)));
+    plan(texts, threads.filter((t) => t === main || t.worker));
+    for (const t of threads) feed(t);
+    for (; ; ) {
+      const chunk = take(threads, main);
+      if (chunk) {
+        main.grammars.add(chunk.grammar);
+        for (const i of chunk.files) {
+          scans[i] = await scanFile(texts[i], assessment);
+          texts[i] = void 0;
+          main.files++;
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        continue;
+      }
+      if (!threads.some((t) => t.worker && t.inFlight.size > 0)) break;
+      await new Promise((resolve) => wake = resolve);
+    }
+  } finally {
+    const running = threads.flatMap((t) => t.worker ? [t.worker] : []);
+    for (const t of threads) t.worker = void 0;
+    await Promise.all(running.map((w) => w.terminate()));
+  }
+  const report = {
+    workers: threads.length - 1,
+    grammars: threads.map((t) => [...t.grammars].sort()),
+    files: threads.map((t) => t.files),
+    failed
+  };
+  return { scans, broken, report };
+}
+function newThread(worker) {
+  return { worker, queue: [], inFlight: /* @__PURE__ */ new Map(), grammars: /* @__PURE__ */ new Set(), files: 0 };
+}
+function byCount(values) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([v]) => v);
+}
+function slim(document) {
+  return { ...document, cwes: document.cwes.map((c) => ({ ...c, examples: [], allApis: [], apis: {} })) };
+}
+function plan(texts, threads) {
+  const groups = /* @__PURE__ */ new Map();
+  let total = 0;
+  texts.forEach((t, i) => {
+    if (!t) return;
+    const g = grammarOf(t.path, t.language);
+    const list = groups.get(g);
+    if (list) list.push(i);
+    else groups.set(g, [i]);
+    total += t.text.length;
+  });
+  const share = Math.max(1, total / threads.length);
+  const pieces = [];
+  for (const [grammar, list] of groups) {
+    const bytes = list.reduce((n, i) => n + texts[i].text.length, 0);
+    const count = Math.max(1, Math.min(threads.length, Math.ceil(bytes / share)));
+    let files = [];
+    let pieceBytes = 0;
+    let done = 0;
+    let made = 0;
+    for (const i of list) {
+      files.push(i);
+      pieceBytes += texts[i].text.length;
+      done += texts[i].text.length;
+      if (made < count - 1 && done * count >= bytes * (made + 1)) {
+        pieces.push({ files, grammar, bytes: pieceBytes });
+        made++;
+        files = [];
+        pieceBytes = 0;
+      }
+    }
+    if (files.length) pieces.push({ files, grammar, bytes: pieceBytes });
+  }
+  pieces.sort((a, b) => b.bytes - a.bytes || a.files[0] - b.files[0]);
+  const owner = balance(pieces.map((p) => p.bytes + GRAMMAR_COST_BYTES), threads.length);
+  pieces.forEach((piece, k) => {
+    for (let f = 0; f < piece.files.length; f += CHUNK_FILES) {
+      const files = piece.files.slice(f, f + CHUNK_FILES);
+      threads[owner[k]].queue.push({ files, grammar: piece.grammar, bytes: files.reduce((n, i) => n + texts[i].text.length, 0) });
+    }
+  });
+}
+function balance(costs, threads) {
+  const owner = [];
+  const load = new Array(threads).fill(0);
+  for (const cost of costs) {
+    let best = 0;
+    for (let t = 1; t < threads; t++) if (load[t] < load[best]) best = t;
+    owner.push(best);
+    load[best] += cost;
+  }
+  for (let round = 0; round < 4 * costs.length; round++) {
+    let hi = 0;
+    for (let t = 1; t < threads; t++) if (load[t] > load[hi]) hi = t;
+    let bestMax = load[hi];
+    let move;
+    for (let to = 0; to < threads; to++) {
+      if (to === hi) continue;
+      for (let p = 0; p < costs.length; p++) {
+        if (owner[p] !== hi) continue;
+        const moved = Math.max(load[hi] - costs[p], load[to] + costs[p]);
+        if (moved < bestMax) [bestMax, move] = [moved, { p, q: void 0, to }];
+        for (let q = 0; q < costs.length; q++) {
+          if (owner[q] !== to) continue;
+          const delta2 = costs[p] - costs[q];
+          const swapped = Math.max(load[hi] - delta2, load[to] + delta2);
+          if (swapped < bestMax) [bestMax, move] = [swapped, { p, q, to }];
+        }
+      }
+    }
+    if (!move) break;
+    const delta = costs[move.p] - (move.q === void 0 ? 0 : costs[move.q]);
+    owner[move.p] = move.to;
+    if (move.q !== void 0) owner[move.q] = hi;
+    load[hi] -= delta;
+    load[move.to] += delta;
+  }
+  return owner;
+}
+function take(threads, t) {
+  const own = t.queue.shift();
+  if (own) return own;
+  let richest;
+  let richestBytes = 0;
+  for (const other of threads) {
+    if (other === t) continue;
+    for (let k = other.queue.length - 1; k >= 0; k--) {
+      if (t.grammars.has(other.queue[k].grammar)) return other.queue.splice(k, 1)[0];
+    }
+    const left = other.queue.reduce((n, c) => n + c.bytes, 0);
+    if (left > richestBytes) {
+      richest = other;
+      richestBytes = left;
+    }
+  }
+  return richest && richestBytes >= STEAL_MIN_BYTES ? richest.queue.pop() : void 0;
+}
+function serveScanWorker() {
+  if (!parentPort) throw new Error("serveScanWorker runs in a worker thread");
+  const port = parentPort;
+  const init = workerData;
+  const rules = init.document && createRuleBook(init.document);
+  const assessment = rules && { rules, config: init.config };
+  let asked = false;
+  let queue = (async () => {
+    for (const grammar of rules ? init.grammars : []) {
+      if (asked) break;
+      await rules.runnerFor(grammar).catch(() => void 0);
+    }
+  })();
+  port.on("message", (request) => {
+    asked = true;
+    queue = queue.then(async () => {
+      try {
+        const scans = [];
+        for (const file of request.files) scans.push(await scanFile(file, assessment));
+        port.postMessage({ id: request.id, scans, broken: rules ? [...rules.broken] : [] });
+      } catch (error) {
+        port.postMessage({ id: request.id, error: error instanceof Error ? error.stack ?? error.message : String(error) });
+      }
+    });
+  });
+}
+
+export {
+  scanFile,
+  workerCount,
+  scanInThreads,
+  serveScanWorker
+};
