@@ -38,8 +38,9 @@ test('commit mode: one commit on the head branch with the fixed tree, then a rev
   const [update] = posted('/git/refs/');
   expect(update).toMatchObject({ method: 'PATCH', url: '/repos/octo/shop/git/refs/heads%2Ffeature%2Fexport', body: { force: false } });
   expect(github.refs.get('heads/feature/export')).toBe(update!.body.sha);
-  // The fixed finding is not commented; the two without a fix are, and the body says what was committed.
+  // The fixed finding is not commented; the three without a fix are, and the body says what was committed.
   expect(github.postedComments.map((c) => [c.path, c.line])).toEqual([
+    ['app/reports.py', 30],
     ['app/reports.py', 38],
     ['web/server.js', 16],
   ]);
@@ -54,7 +55,7 @@ test('commit mode refuses a fork pull request and still reviews', async () => {
   expect(github.requests.filter((q) => q.url.includes('/git/'))).toEqual([]);
   expect(r.stdout).toContain('mode "commit" is refused for pull requests from forks');
   expect(r.summary).toContain('refused for pull requests from forks');
-  expect(github.postedComments).toHaveLength(3);
+  expect(github.postedComments).toHaveLength(4);
 });
 
 test('commit mode does not commit when the branch moved since the reviewed commit', async () => {
@@ -64,7 +65,7 @@ test('commit mode does not commit when the branch moved since the reviewed commi
   expect(r.code).toBe(0);
   expect(posted('/git/')).toEqual([]);
   expect(r.stdout).toContain('moved to cccccccccccc since the reviewed commit');
-  expect(github.postedComments).toHaveLength(3); // nothing fixed: every finding is commented
+  expect(github.postedComments).toHaveLength(4); // nothing fixed: every finding is commented
 });
 
 test('pull-request mode: a branch rescue/fixes-<pr>-<sha> and a pull request into the head branch', async () => {

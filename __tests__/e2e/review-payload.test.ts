@@ -25,13 +25,16 @@ test('posts one COMMENT review with the exact comments, lines, sides and suggest
   expect(review.commit_id).toBe('a'.repeat(40));
   const shape = review.comments.map((c: Record<string, unknown>) => ({ path: c.path, line: c.line, start_line: c.start_line, side: c.side, start_side: c.start_side }));
   expect(shape).toEqual([
+    { path: 'app/reports.py', line: 30, start_line: undefined, side: 'RIGHT', start_side: undefined },
     { path: 'app/reports.py', line: 36, start_line: undefined, side: 'RIGHT', start_side: undefined },
     { path: 'app/reports.py', line: 38, start_line: undefined, side: 'RIGHT', start_side: undefined },
     { path: 'web/server.js', line: 16, start_line: 13, side: 'RIGHT', start_side: 'RIGHT' },
   ]);
-  const [yamlComment, shellComment, execComment] = review.comments as { body: string }[];
+  const [sqlComment, yamlComment, shellComment, execComment] = review.comments as { body: string }[];
   // The suggestion replaces exactly line 36, and nothing else carries one.
   expect(yamlComment!.body).toContain('```suggestion\n    settings = yaml.safe_load(request.get_data())\n```');
+  expect(sqlComment!.body).not.toContain('```suggestion');
+  expect(sqlComment!.body).toContain('CWE-89');
   expect(shellComment!.body).not.toContain('```suggestion');
   expect(execComment!.body).not.toContain('```suggestion');
   for (const c of review.comments as { body: string }[]) {
@@ -42,7 +45,7 @@ test('posts one COMMENT review with the exact comments, lines, sides and suggest
   expect(review.comments.map((c: { body: string }) => c.body)).toMatchSnapshot('comment bodies');
   expect(review.body).toMatchSnapshot('review body');
   expect(r.outputs['review-url']).toMatch(/^https:\/\/github\.com\/octo\/shop\/pull\/42#pullrequestreview-\d+$/);
-  expect(r.outputs.findings).toBe('3');
+  expect(r.outputs.findings).toBe('4');
   expect(r.summary).toContain('Review [posted]');
   expect(r.summary).toContain('| CWE |');
 });
@@ -55,6 +58,7 @@ test('a comment GitHub refuses (422) goes to the review body; the others are sti
   expect(submitted).toHaveLength(1);
   expect(github.reviews.filter((x) => x.state === 'PENDING')).toHaveLength(0);
   expect(github.postedComments.map((c) => [c.path, c.line])).toEqual([
+    ['app/reports.py', 30],
     ['app/reports.py', 36],
     ['app/reports.py', 38],
   ]);
@@ -91,7 +95,7 @@ test('dry-run prints the plan and writes nothing', async () => {
   const r = await runAction(github, { 'dry-run': 'true' });
   expect(r.code).toBe(0);
   expect(github.writes).toEqual([]);
-  expect(r.stdout).toContain('Review plan: 3 inline comment(s)');
+  expect(r.stdout).toContain('Review plan: 4 inline comment(s)');
   expect(r.stdout).toContain('--- comment app/reports.py:36 RIGHT CWE-502');
   expect(r.summary).toContain('**Dry run**');
 });
@@ -101,6 +105,6 @@ test('max-comments caps the inline comments; the rest go to the body and the sum
   expect(r.code).toBe(0);
   expect(github.postedComments).toHaveLength(1);
   const body = github.reviews[0]!.body;
-  expect(body.match(/more findings than the inline comment limit/g)).toHaveLength(2);
+  expect(body.match(/more findings than the inline comment limit/g)).toHaveLength(3);
   expect(r.summary).toContain('over the inline comment limit');
 });
