@@ -23,8 +23,27 @@ function mergeInto(target: State, source: State): void {
   }
 }
 
+/**
+ * Ids written by merges since the analysis started. Reaching sets grow with the number of definitions of a
+ * variable that reach a point, so a long function that assigns one variable under thousands of conditions
+ * costs quadratic time and memory; past MAX_MERGED the analysis gives up (DataFlowBudgetExceeded) and the
+ * PDG falls back to flow-insensitive dependences (pdg.ts).
+ */
+let merged = 0;
+let budget = 0;
+/** The bench's generated 2,000-line functions merge up to ~0.4 M ids; the largest real function sliced, 25 k. */
+export const MAX_MERGED = 1_000_000;
+
+export class DataFlowBudgetExceeded extends Error {
+  constructor() {
+    super(`reaching definitions exceed ${budget} ids`);
+  }
+}
+
 /** Union of two ascending id lists. */
 function mergeIds(a: readonly number[], b: readonly number[]): readonly number[] {
+  merged += a.length + b.length;
+  if (merged > budget) throw new DataFlowBudgetExceeded();
   const out: number[] = [];
   let i = 0;
   let j = 0;
@@ -71,6 +90,34 @@ export class DataFlow {
         if (list) list.push(d);
         else this.fieldsOf.set(root, [d]);
       }
+    }
+  }
+
+  /** The whole unit from its root statement, within the merge budget (throws DataFlowBudgetExceeded). */
+  analyze(state: State, maxMerged = MAX_MERGED): State {
+    merged = 0;
+    budget = maxMerged;
+    return this.run(0, state);
+  }
+
+  /**
+   * Flow-insensitive dependences, for units past the budget: every use depends on every definition of its
+   * variable anywhere in the unit (kills ignored). A superset of the precise edges, linear in size: one
+   * shared list of definitions per variable.
+   */
+  everyDefinition(): void {
+    const all = new Map<string, number[]>();
+    for (const s of this.stmts) {
+      for (const d of [...s.defs, ...(s.init?.defs ?? [])]) {
+        const list = all.get(d);
+        if (!list) all.set(d, [s.id]);
+        else if (list[list.length - 1] !== s.id) list.push(s.id);
+      }
+    }
+    this.recording = true;
+    for (const s of this.stmts) {
+      this.useAll(s, all);
+      if (s.init) this.useAll(s, all, s.init.uses, s.init.objectUses);
     }
   }
 

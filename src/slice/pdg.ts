@@ -1,4 +1,4 @@
-import { DataFlow, define, type State } from './data-flow.js';
+import { DataFlow, DataFlowBudgetExceeded, define, type State } from './data-flow.js';
 import { ESCAPES_FUNCTION, ESCAPES_LOOP, type Stmt, type UnitModel } from './unit-model.js';
 
 /**
@@ -29,6 +29,8 @@ import { ESCAPES_FUNCTION, ESCAPES_LOOP, type Stmt, type UnitModel } from './uni
 export interface Pdg {
   /** Number of statements (ids run from 0 to size - 1). */
   readonly size: number;
+  /** The data flow went past its budget: every use depends on every definition of its variable. */
+  readonly flowInsensitive: boolean;
   /** The statements `s` depends on (data, control, guards). */
   predsOf(s: number): readonly number[];
   /**
@@ -47,7 +49,8 @@ export interface Pdg {
  * statement keeps references to the (shared, immutable) sets of definitions that reach its uses; the
  * few statements a slice visits expand them on demand.
  */
-export function buildPdg(unit: UnitModel): Pdg {
+/** `maxMerged`: the data-flow budget (data-flow.ts); past it, dependences are flow-insensitive. */
+export function buildPdg(unit: UnitModel, maxMerged?: number): Pdg {
   const stmts = unit.stmts;
   const n = stmts.length;
   const reaching: (readonly number[])[][] = Array.from({ length: n }, () => []);
@@ -80,13 +83,22 @@ export function buildPdg(unit: UnitModel): Pdg {
   });
   const state: State = new Map();
   for (const s of stmts) if (s.kind === 'param') define(state, s);
-  flow.run(0, state);
+  let flowInsensitive = false;
+  try {
+    flow.analyze(state, maxMerged);
+  } catch (error) {
+    if (!(error instanceof DataFlowBudgetExceeded)) throw error;
+    for (const list of reaching) list.length = 0;
+    flow.everyDefinition();
+    flowInsensitive = true;
+  }
 
   // Control dependence: on the nearest enclosing compound statement (not the unit's entry).
   const controlParent = (s: Stmt): number => (s.kind === 'root' || s.kind === 'param' || s.parent <= 0 ? -1 : s.parent);
   const preds = new Map<number, readonly number[]>();
   return {
     size: n,
+    flowInsensitive,
     predsOf(id) {
       let out = preds.get(id);
       if (out) return out;
