@@ -18,12 +18,16 @@ import { styleText } from "node:util";
 function createCliLogger(stderr, options = {}) {
   const color = Boolean(stderr.isTTY) && !process.env.NO_COLOR;
   const paint = (style, text) => color ? styleText(style, text, { validateStream: false }) : text;
-  const where = (l) => l?.file ? `${l.file}${l.startLine ? `:${l.startLine}` : ""}: ` : "";
+  const where = (l, m) => {
+    if (!l?.file) return "";
+    const prefix = `${l.file}${l.startLine ? `:${l.startLine}` : ""}`;
+    return m.startsWith(`${l.file}:`) ? "" : `${prefix}: `;
+  };
   return {
     debug: (m) => void (options.verbose && stderr.write(paint("dim", m) + "\n")),
     info: (m) => void (!options.quiet && stderr.write(m + "\n")),
-    warning: (m, l) => void stderr.write(paint("yellow", `warning: ${where(l)}${m}`) + "\n"),
-    error: (m, l) => void stderr.write(paint("red", `error: ${where(l)}${m}`) + "\n"),
+    warning: (m, l) => void stderr.write(paint("yellow", `warning: ${where(l, m)}${m}`) + "\n"),
+    error: (m, l) => void stderr.write(paint("red", `error: ${where(l, m)}${m}`) + "\n"),
     async group(name, fn) {
       if (options.verbose) stderr.write(paint("dim", `== ${name}`) + "\n");
       return fn();
@@ -36,22 +40,22 @@ var COMMANDS = [
   {
     name: "review",
     summary: "Review a change: a diff file, stdin, or the working tree against a git ref",
-    load: async () => (await import("./chunks/review-FPAONX6C.js")).reviewCommand
+    load: async () => (await import("./chunks/review-WOK62Q55.js")).reviewCommand
   },
   {
     name: "scan",
     summary: "Review whole files and folders: every function is a unit",
-    load: async () => (await import("./chunks/scan-5V77LBNB.js")).scanCommand
+    load: async () => (await import("./chunks/scan-Y3XQ72XS.js")).scanCommand
   },
   {
     name: "retrieve",
     summary: "Show the hierarchical retrieval (CWEs, facets, examples) for the functions of a file",
-    load: async () => (await import("./chunks/retrieve-JNZ4PPZV.js")).retrieveCommand
+    load: async () => (await import("./chunks/retrieve-5U6M6I4N.js")).retrieveCommand
   },
   {
     name: "kb",
     summary: "Build, verify and inspect the knowledge base",
-    load: async () => (await import("./chunks/kb-IZBGJQIV.js")).kbCommand
+    load: async () => (await import("./chunks/kb-ESZR5HP2.js")).kbCommand
   }
 ];
 function usage() {

@@ -27,14 +27,14 @@ import {
   renderMarkdown,
   renderSarif,
   reviewChange
-} from "./chunks/chunk-IJQ4RTVB.js";
+} from "./chunks/chunk-AKNQXM4K.js";
 import "./chunks/chunk-ATV33OIO.js";
 import {
   DEFAULT_OVERLAY_DIR,
   citeOverlayGuidance,
   loadOverlay,
   mergeOverlay
-} from "./chunks/chunk-QMXNHDTQ.js";
+} from "./chunks/chunk-MGA57JIU.js";
 import {
   VERSION
 } from "./chunks/chunk-O5UZ4QXP.js";
@@ -48,11 +48,11 @@ import {
 import {
   KbLoadError,
   loadKnowledgeBase
-} from "./chunks/chunk-KIK6J2SA.js";
+} from "./chunks/chunk-MQAUE5NQ.js";
 import {
   MANIFEST_FILE,
   manifestSchema
-} from "./chunks/chunk-7K2SWTNF.js";
+} from "./chunks/chunk-54NSM33Z.js";
 import {
   ConfigurationError
 } from "./chunks/chunk-VWQMS5WY.js";

@@ -12,12 +12,12 @@ import {
   parseKbArgs,
   positiveInt,
   toFixPairs
-} from "./chunk-GPBG7ZRL.js";
+} from "./chunk-SZMJOT4I.js";
 import {
   DEFAULT_CACHE_DIR,
   createProgress,
   directoryCache
-} from "./chunk-ZXP7DB4I.js";
+} from "./chunk-XRNMXZIQ.js";
 import "./chunk-JAZMMTRO.js";
 import {
   readText
@@ -32,19 +32,19 @@ import "./chunk-ATV33OIO.js";
 import {
   DEFAULT_OVERLAY_DIR,
   overlayLayout
-} from "./chunk-QMXNHDTQ.js";
+} from "./chunk-MGA57JIU.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK
 } from "./chunk-4KPSJP3U.js";
 import "./chunk-GR4KDLIE.js";
-import "./chunk-KIK6J2SA.js";
+import "./chunk-MQAUE5NQ.js";
 import {
   buildKnowledgeBase,
   pdgSlicer,
   silentLogger,
   writeBuild
-} from "./chunk-7K2SWTNF.js";
+} from "./chunk-54NSM33Z.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";

@@ -5,7 +5,7 @@ import {
   getExampleText,
   loadKnowledgeBase,
   lookupTables
-} from "./chunk-KIK6J2SA.js";
+} from "./chunk-MQAUE5NQ.js";
 import {
   CWE_INDEX_OPTIONS,
   EXAMPLE_INDEX_OPTIONS,
@@ -14,7 +14,7 @@ import {
   compareCweIds,
   cweIndexDoc,
   exampleIndexDoc
-} from "./chunk-7K2SWTNF.js";
+} from "./chunk-54NSM33Z.js";
 
 // src/kb/overlay.ts
 import fs from "node:fs";

@@ -8,14 +8,14 @@ import {
   formatReport,
   minePairs,
   readPairs
-} from "./chunk-ZXP7DB4I.js";
+} from "./chunk-XRNMXZIQ.js";
 import {
   endpointSettings
 } from "./chunk-JAZMMTRO.js";
 import "./chunk-CH6YD5QR.js";
 import {
   DEFAULT_OVERLAY_DIR
-} from "./chunk-QMXNHDTQ.js";
+} from "./chunk-MGA57JIU.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK
@@ -27,7 +27,7 @@ import {
   getExampleText,
   loadKnowledgeBase,
   readManifest
-} from "./chunk-KIK6J2SA.js";
+} from "./chunk-MQAUE5NQ.js";
 import {
   buildKnowledgeBase,
   diffBuild,
@@ -38,7 +38,7 @@ import {
   serializeMined,
   sha256,
   writeBuild
-} from "./chunk-7K2SWTNF.js";
+} from "./chunk-54NSM33Z.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
@@ -246,9 +246,9 @@ var kbCommand = {
         return stats(rest, io);
       // Octokit and the model client are loaded only by the subcommands that mine GitHub.
       case "refresh":
-        return (await import("./kb-refresh-SHMYR6ED.js")).kbRefresh(rest, io);
+        return (await import("./kb-refresh-SNNBZVOB.js")).kbRefresh(rest, io);
       case "learn":
-        return (await import("./kb-learn-OL3I4IYN.js")).kbLearn(rest, io);
+        return (await import("./kb-learn-7KAY54FK.js")).kbLearn(rest, io);
       case void 0:
       case "--help":
       case "-h":

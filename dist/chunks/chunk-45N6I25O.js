@@ -9,13 +9,13 @@ import {
   readRepoConfig,
   renderMarkdown,
   renderSarif
-} from "./chunk-IJQ4RTVB.js";
+} from "./chunk-AKNQXM4K.js";
 import {
   DEFAULT_OVERLAY_DIR,
   citeOverlayGuidance,
   loadOverlay,
   mergeOverlay
-} from "./chunk-QMXNHDTQ.js";
+} from "./chunk-MGA57JIU.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK
@@ -25,7 +25,7 @@ import {
 } from "./chunk-D4TCC2WQ.js";
 import {
   loadKnowledgeBase
-} from "./chunk-KIK6J2SA.js";
+} from "./chunk-MQAUE5NQ.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";

@@ -15,21 +15,21 @@ import {
   emitReport,
   localFileSource,
   parseFormat
-} from "./chunk-YOL43PDX.js";
+} from "./chunk-45N6I25O.js";
 import {
   reviewChange
-} from "./chunk-IJQ4RTVB.js";
+} from "./chunk-AKNQXM4K.js";
 import "./chunk-ATV33OIO.js";
-import "./chunk-QMXNHDTQ.js";
+import "./chunk-MGA57JIU.js";
 import "./chunk-4KPSJP3U.js";
 import "./chunk-O5UZ4QXP.js";
 import "./chunk-D4TCC2WQ.js";
 import "./chunk-GR4KDLIE.js";
 import "./chunk-5XSV32KK.js";
-import "./chunk-KIK6J2SA.js";
+import "./chunk-MQAUE5NQ.js";
 import {
   parsePatch
-} from "./chunk-7K2SWTNF.js";
+} from "./chunk-54NSM33Z.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";

@@ -7,7 +7,7 @@ import {
 import {
   extractFacets,
   retrieveForUnits
-} from "./chunk-GXSSL3MF.js";
+} from "./chunk-LUEOPK6J.js";
 import {
   EXIT_OK
 } from "./chunk-4KPSJP3U.js";
@@ -16,8 +16,8 @@ import {
 } from "./chunk-GR4KDLIE.js";
 import {
   loadKnowledgeBase
-} from "./chunk-KIK6J2SA.js";
-import "./chunk-7K2SWTNF.js";
+} from "./chunk-MQAUE5NQ.js";
+import "./chunk-54NSM33Z.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";

@@ -8,7 +8,7 @@ import {
   silentLogger,
   sliceUnit,
   tokenizeCode
-} from "./chunk-7K2SWTNF.js";
+} from "./chunk-54NSM33Z.js";
 import {
   compileRule,
   runRules

@@ -15,7 +15,7 @@ import {
   loadCompactIndex,
   manifestSchema,
   parseVectors
-} from "./chunk-7K2SWTNF.js";
+} from "./chunk-54NSM33Z.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";

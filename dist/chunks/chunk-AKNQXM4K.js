@@ -19,12 +19,12 @@ import {
 } from "./chunk-GR4KDLIE.js";
 import {
   loadKnowledgeBase
-} from "./chunk-KIK6J2SA.js";
+} from "./chunk-MQAUE5NQ.js";
 import {
   external_exports,
   require_dist,
   sliceUnit
-} from "./chunk-7K2SWTNF.js";
+} from "./chunk-54NSM33Z.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
@@ -2136,7 +2136,7 @@ async function reviewChange(options) {
   const stats = { ...emptyStats(), files: reviewable.length, units: units.length };
   const model = options.assessment?.model;
   if (!model || !options.assessment) return { ...assessed, units, skipped, parseErrors, stats: { ...stats, ms: Date.now() - started } };
-  const { runModelStage } = await import("./model-stage-NHBFCLTG.js");
+  const { runModelStage } = await import("./model-stage-IO6CXQ6F.js");
   const judged = await runModelStage(model, units, files, assessed, options.assessment.rules, options.assessment.config, logger);
   const merged = {
     ...assessed,

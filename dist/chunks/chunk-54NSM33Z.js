@@ -11411,13 +11411,13 @@ function handleIntersectionResults(result, left, right) {
         result.issues.push(keyIssues.get(k));
     }
   }
-  const merged = mergeValues(left.value, right.value);
-  if (!merged.valid) {
+  const merged2 = mergeValues(left.value, right.value);
+  if (!merged2.valid) {
     if (aborted(result))
       return result;
-    throw new Error(`Unmergable intersection. Error path: ${JSON.stringify(merged.mergeErrorPath)}`);
+    throw new Error(`Unmergable intersection. Error path: ${JSON.stringify(merged2.mergeErrorPath)}`);
   }
-  result.value = merged.data;
+  result.value = merged2.data;
   return result;
 }
 var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
@@ -23217,8 +23217,8 @@ function foldObjects(members2) {
         if (!parts.some((seen) => JSON.stringify(seen) === JSON.stringify(part)))
           parts.push(part);
       }
-      const merged = parts.length === 1 ? parts[0] : foldObjects(parts) ?? { allOf: parts };
-      assignProp(properties, key, merged);
+      const merged2 = parts.length === 1 ? parts[0] : foldObjects(parts) ?? { allOf: parts };
+      assignProp(properties, key, merged2);
     }
     for (const key of object2.required ?? [])
       required2.add(key);
@@ -27286,7 +27286,17 @@ function mergeInto(target, source) {
     else if (va !== vb) target.set(k, mergeIds(va, vb));
   }
 }
+var merged = 0;
+var budget = 0;
+var MAX_MERGED = 1e6;
+var DataFlowBudgetExceeded = class extends Error {
+  constructor() {
+    super(`reaching definitions exceed ${budget} ids`);
+  }
+};
 function mergeIds(a, b) {
+  merged += a.length + b.length;
+  if (merged > budget) throw new DataFlowBudgetExceeded();
   const out = [];
   let i = 0;
   let j = 0;
@@ -27329,6 +27339,32 @@ var DataFlow = class {
   recording = true;
   /** Root variable -> the field paths (`x.f`) written anywhere in the unit. */
   fieldsOf = /* @__PURE__ */ new Map();
+  /** The whole unit from its root statement, within the merge budget (throws DataFlowBudgetExceeded). */
+  analyze(state, maxMerged = MAX_MERGED) {
+    merged = 0;
+    budget = maxMerged;
+    return this.run(0, state);
+  }
+  /**
+   * Flow-insensitive dependences, for units past the budget: every use depends on every definition of its
+   * variable anywhere in the unit (kills ignored). A superset of the precise edges, linear in size: one
+   * shared list of definitions per variable.
+   */
+  everyDefinition() {
+    const all = /* @__PURE__ */ new Map();
+    for (const s of this.stmts) {
+      for (const d of [...s.defs, ...s.init?.defs ?? []]) {
+        const list = all.get(d);
+        if (!list) all.set(d, [s.id]);
+        else if (list[list.length - 1] !== s.id) list.push(s.id);
+      }
+    }
+    this.recording = true;
+    for (const s of this.stmts) {
+      this.useAll(s, all);
+      if (s.init) this.useAll(s, all, s.init.uses, s.init.objectUses);
+    }
+  }
   /** `state` is owned by the callee (it may be changed); the result is owned by the caller. */
   run(id, state) {
     const s = this.stmts[id];
@@ -27512,7 +27548,7 @@ var ESCAPES_FUNCTION = 1;
 var ESCAPES_LOOP = 2;
 
 // src/slice/pdg.ts
-function buildPdg(unit) {
+function buildPdg(unit, maxMerged) {
   const stmts = unit.stmts;
   const n = stmts.length;
   const reaching = Array.from({ length: n }, () => []);
@@ -27539,11 +27575,20 @@ function buildPdg(unit) {
   });
   const state = /* @__PURE__ */ new Map();
   for (const s of stmts) if (s.kind === "param") define(state, s);
-  flow.run(0, state);
+  let flowInsensitive = false;
+  try {
+    flow.analyze(state, maxMerged);
+  } catch (error62) {
+    if (!(error62 instanceof DataFlowBudgetExceeded)) throw error62;
+    for (const list of reaching) list.length = 0;
+    flow.everyDefinition();
+    flowInsensitive = true;
+  }
   const controlParent = (s) => s.kind === "root" || s.kind === "param" || s.parent <= 0 ? -1 : s.parent;
   const preds = /* @__PURE__ */ new Map();
   return {
     size: n,
+    flowInsensitive,
     predsOf(id) {
       let out = preds.get(id);
       if (out) return out;

@@ -9,8 +9,8 @@ import {
   llmEndpoint,
   parseKbArgs,
   positiveInt
-} from "./chunk-GPBG7ZRL.js";
-import "./chunk-ZXP7DB4I.js";
+} from "./chunk-SZMJOT4I.js";
+import "./chunk-XRNMXZIQ.js";
 import "./chunk-JAZMMTRO.js";
 import "./chunk-HQVBFA76.js";
 import "./chunk-CH6YD5QR.js";
@@ -18,7 +18,7 @@ import "./chunk-WK32BA5M.js";
 import "./chunk-ATV33OIO.js";
 import "./chunk-4KPSJP3U.js";
 import "./chunk-GR4KDLIE.js";
-import "./chunk-7K2SWTNF.js";
+import "./chunk-54NSM33Z.js";
 import "./chunk-VWQMS5WY.js";
 import "./chunk-2TTF3MLN.js";
 import "./chunk-LP3BG5ZA.js";

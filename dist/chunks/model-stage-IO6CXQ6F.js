@@ -3,7 +3,7 @@ import { createRequire as __rescueCreateRequire } from 'node:module';
 const require = __rescueCreateRequire(import.meta.url);
 import {
   retrieveForUnits
-} from "./chunk-GXSSL3MF.js";
+} from "./chunk-LUEOPK6J.js";
 import {
   Inputs,
   JUDGE_REPLY_SCHEMA,
@@ -19,11 +19,11 @@ import {
 } from "./chunk-CATR4D3V.js";
 import {
   getExampleText
-} from "./chunk-KIK6J2SA.js";
+} from "./chunk-MQAUE5NQ.js";
 import {
   external_exports,
   sliceUnit
-} from "./chunk-7K2SWTNF.js";
+} from "./chunk-54NSM33Z.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";

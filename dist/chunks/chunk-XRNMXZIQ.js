@@ -12,7 +12,7 @@ import {
   external_exports,
   sha256,
   stableStringify
-} from "./chunk-7K2SWTNF.js";
+} from "./chunk-54NSM33Z.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";

@@ -9,7 +9,7 @@ import {
   groupByCwe,
   minePairs,
   parsePairs
-} from "./chunk-ZXP7DB4I.js";
+} from "./chunk-XRNMXZIQ.js";
 import {
   endpointSettings
 } from "./chunk-JAZMMTRO.js";
@@ -38,7 +38,7 @@ import {
   silentLogger,
   stableStringify,
   writeBuild
-} from "./chunk-7K2SWTNF.js";
+} from "./chunk-54NSM33Z.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
