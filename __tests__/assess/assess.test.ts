@@ -1,4 +1,4 @@
-import { assessUnits, type AssessInput } from '../../src/assess/assess.js';
+import { assessUnits, verificationsFor, type AssessInput } from '../../src/assess/assess.js';
 import type { RuleBook } from '../../src/assess/rule-book.js';
 import type { UnitSlicer } from '../../src/assess/relevance.js';
 import type { Language } from '../../src/code/languages.js';
@@ -37,6 +37,24 @@ def handler(request):
 `;
 
 describe('fixes', () => {
+  test('a large file verifies a bounded number of fixes; the rest keep their findings, listed with the reason', async () => {
+    const book = fixtureRuleBook([rule({ language: 'python', query: evilQuery, report: 'call', fix: { description: 'Call safe instead.', edits: [{ capture: 'f', replace: 'safe' }], imports: [] } })]);
+    // 230 findings in a file of about 130 KB: the budget allows max(200, 20 M / 130 K) = 200 verifications.
+    const pad = `    # ${'x'.repeat(500)}\n`;
+    const text = Array.from({ length: 230 }, (_, i) => `def handler_${i}(request):\n${pad}    return evil(request.args["q${i}"])\n`).join('\n\n');
+    expect(verificationsFor(text.length)).toBe(200);
+    const out = await assess('big.py', text, book);
+    expect(out.findings).toHaveLength(230);
+    expect(out.findings.filter((f) => f.fix?.verified)).toHaveLength(200);
+    expect(out.rejectedFixes).toHaveLength(30);
+    expect(out.rejectedFixes.every((r) => r.check === 'budget')).toBe(true);
+  });
+
+  test('the verification budget: every fix of an ordinary file, about 20 MB of text in all for a big one', () => {
+    expect(verificationsFor(4_000)).toBe(5_000);
+    expect(verificationsFor(1_000_000)).toBe(200);
+  });
+
   test('a verified fix replaces whole lines and carries the description', async () => {
     const book = fixtureRuleBook([rule({ language: 'python', query: evilQuery, report: 'call', fix: { description: 'Call safe instead.', edits: [{ capture: 'f', replace: 'safe' }], imports: [] } })]);
     const out = await assess('app.py', handler, book);

@@ -1,5 +1,7 @@
 // Every replacement, whoever wrote it, passes these checks before anyone sees it.
 import { compileRule } from '../../src/assess/rules/engine.js';
+import { runRules } from '../../src/assess/rules/run.js';
+import type { RunInput } from '../../src/assess/rules/types.js';
 import { verifyReplacement, type VerifyInput } from '../../src/verify/verify-replacement.js';
 import { rule } from '../assess/rule-helpers.js';
 
@@ -98,4 +100,45 @@ test('an extra edit that replaces text outside the unit is rejected', async () =
     candidate: { startLine: 6, endLine: 6, replacement: '    result = safe(data)', insertions: [{ startIndex: 0, endIndex: 9, text: 'import sys', startLine: 1, endLine: 1 }] },
   });
   expect(verdict).toMatchObject({ verified: false, check: 'outside-unit' });
+});
+
+describe('imports kept across the edit', () => {
+  async function importsOfAfter(partial: Partial<VerifyInput> & Pick<VerifyInput, 'candidate'>): Promise<boolean> {
+    const rules = [await compileRule(evil), await compileRule(danger)];
+    const seen: RunInput[] = [];
+    const run = (input: RunInput) => {
+      seen.push(input);
+      return runRules(rules, input);
+    };
+    await verifyReplacement({ grammar: 'python', source, unit, rules, firedRuleId: evil.id, run, ...partial });
+    expect(seen).toHaveLength(2);
+    return seen[1]!.importsOf !== undefined && seen[1]!.importsOf === seen[0]!.tree;
+  }
+
+  test('an edit that touches no import keeps them: the new tree need not be read for imports', async () => {
+    expect(await importsOfAfter({ candidate: { startLine: 6, endLine: 6, replacement: '    result = safe(data)' } })).toBe(true);
+  });
+
+  test('an edit that adds an import, or an insertion, does not', async () => {
+    expect(await importsOfAfter({ candidate: { startLine: 6, endLine: 6, replacement: '    import shlex\n    result = safe(data)' } })).toBe(false);
+    const top = { startIndex: 0, endIndex: 0, text: 'import shlex\n', startLine: 1, endLine: 1 };
+    expect(await importsOfAfter({ candidate: { startLine: 6, endLine: 6, replacement: '    result = safe(data)', insertions: [top] } })).toBe(false);
+  });
+
+  test('an edit that removes an import does not', async () => {
+    const withLocal = source.replace('    data = request.args["q"]', '    import json\n    data = request.args["q"]');
+    const rules = [await compileRule(evil)];
+    const seen: RunInput[] = [];
+    await verifyReplacement({
+      grammar: 'python',
+      source: withLocal,
+      unit: { startLine: 4, endLine: 8 },
+      rules,
+      firedRuleId: evil.id,
+      run: (input) => (seen.push(input), runRules(rules, input)),
+      candidate: { startLine: 5, endLine: 7, replacement: '    data = request.args["q"]\n    result = safe(data)' },
+    });
+    expect(seen).toHaveLength(2);
+    expect(seen[1]!.importsOf).toBeUndefined();
+  });
 });

@@ -60,7 +60,7 @@ export interface RejectedFix {
   readonly path: string;
   readonly startLine: number;
   readonly ruleId: string;
-  readonly check: VerifyCheck | 'template';
+  readonly check: VerifyCheck | 'template' | 'budget';
   readonly reason: string;
 }
 
@@ -164,6 +164,10 @@ async function assessFile(
     const slices = new Map<Unit, Promise<Set<number>>>();
     const occurrences = new Map<string, number>();
     const config = input.config ?? {};
+    // Each verification re-parses the file from the edit on (Python's indentation scanner rarely lets
+    // tree-sitter reuse what follows): bounded per file, or a big file with thousands of findings would
+    // take minutes. Typical files never reach it.
+    const budget = { left: verificationsFor(file.text.length), skipped: 0 };
     for (const match of matches) {
       const info = input.rules.info(match.ruleId);
       if (!info) continue;
@@ -212,8 +216,11 @@ async function assessFile(
         continue;
       }
       const compiled = runner.compiled(rule.id)!;
-      const fix = rule.fix ? await ruleFix(compiled, match, file.text, grammar, unit, runner, tree, base, out) : undefined;
+      const fix = rule.fix ? await ruleFix(compiled, match, file.text, grammar, unit, runner, tree, base, out, budget) : undefined;
       out.findings.push(fix ? { ...base, fix } : base);
+    }
+    if (budget.skipped > 0) {
+      input.logger?.warning(`${path}: ${budget.skipped} fixes were not verified, so not offered: the file is too large to check more than ${verificationsFor(file.text.length)}`, { file: path });
     }
   } finally {
     if (!given) tree.delete();
@@ -230,6 +237,7 @@ async function ruleFix(
   tree: Tree,
   finding: Finding,
   out: AssessOutput,
+  budget: { left: number; skipped: number },
 ): Promise<Fix | undefined> {
   const reject = (check: RejectedFix['check'], reason: string): undefined => {
     out.rejectedFixes.push({ fingerprint: finding.fingerprint, path: finding.path, startLine: finding.startLine, ruleId: rule.id, check, reason });
@@ -237,6 +245,8 @@ async function ruleFix(
   };
   const proposal = proposeRuleFix(rule, match, source, tree);
   if ('error' in proposal) return reject('template', proposal.error);
+  if (budget.left <= 0 && ++budget.skipped) return reject('budget', `not verified: this file's fixes beyond the first ${verificationsFor(source.length)} are not checked (its size makes each check re-read it)`);
+  budget.left--;
   const verdict = await verifyReplacement({ grammar, source, unit, candidate: proposal.candidate, rules: runner.rules, run: runner.run, firedRuleId: rule.id, tree });
   if (!verdict.verified) return reject(verdict.check, verdict.reason);
   const { candidate, importLines } = proposal;
@@ -252,6 +262,12 @@ async function ruleFix(
     description,
     ...(importLines.length && { imports: importLines }),
   };
+}
+
+/** Fix verifications per file: all of them up to 200, then about 20 MB of re-parsed text in all. */
+export const VERIFY_BUDGET_CHARS = 20_000_000;
+export function verificationsFor(chars: number): number {
+  return Math.max(200, Math.floor(VERIFY_BUDGET_CHARS / Math.max(1, chars)));
 }
 
 interface Span {

@@ -79,7 +79,7 @@ export function lazyRuleRunner(
     size: rules.length,
     run(input) {
       // Fix verification runs on the file's tree again (its unit's lines): the imports read from a tree do not change.
-      const known = input.imports ?? (lastImports?.tree === input.tree ? lastImports.imports : undefined);
+      const known = input.imports ?? (lastImports && (lastImports.tree === input.tree || lastImports.tree === input.importsOf) ? lastImports.imports : undefined);
       const session = matchSession(known ? { ...input, imports: known } : input);
       const candidates = live(input.source);
       const combo = combos.for(candidates);

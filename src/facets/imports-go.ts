@@ -7,6 +7,10 @@ import type { ImportMapBuilder } from './imports.js';
  * Declared types of parameters and `var`s are recorded so `db.Query` on `db *sql.DB` reads
  * `database/sql.DB.Query`.
  */
+const GO_DECLARATIONS = ['parameter_declaration', 'var_spec', 'field_declaration'];
+/** Every node type goImports reads (with their subtrees): see importNodeTypes. */
+export const GO_IMPORT_NODES = ['import_spec', ...GO_DECLARATIONS];
+
 export function goImports(root: Node, map: ImportMapBuilder): void {
   for (const spec of root.descendantsOfType('import_spec')) {
     const pathNode = spec.childForFieldName('path');
@@ -17,7 +21,7 @@ export function goImports(root: Node, map: ImportMapBuilder): void {
     if (alias?.type === 'dot') map.wildcards.push(path);
     else map.bindings.set(alias?.text ?? goPackageName(path), path);
   }
-  for (const decl of root.descendantsOfType(['parameter_declaration', 'var_spec', 'field_declaration'])) {
+  for (const decl of root.descendantsOfType(GO_DECLARATIONS)) {
     const type = typeName(decl.childForFieldName('type'));
     if (!type) continue;
     for (const name of decl.childrenForFieldName('name')) if (name.type === 'identifier' || name.type === 'field_identifier') map.types.set(name.text, type);

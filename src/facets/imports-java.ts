@@ -15,6 +15,10 @@ export const JAVA_LANG: ReadonlySet<string> = new Set([
  * are wildcards. Declared types of fields, parameters and locals are recorded (scope-insensitive), so
  * `ois.readObject()` on an `ObjectInputStream ois` reads `java.io.ObjectInputStream.readObject`.
  */
+const JAVA_DECLARATIONS = ['local_variable_declaration', 'field_declaration', 'formal_parameter', 'catch_formal_parameter', 'resource'];
+/** Every node type javaImports reads (with their subtrees): see importNodeTypes. */
+export const JAVA_IMPORT_NODES = ['import_declaration', ...JAVA_DECLARATIONS, 'variable_declarator'];
+
 export function javaImports(root: Node, map: ImportMapBuilder): void {
   for (const decl of root.descendantsOfType('import_declaration')) {
     const name = decl.namedChildren.find((c) => c.type === 'scoped_identifier' || c.type === 'identifier');
@@ -23,8 +27,7 @@ export function javaImports(root: Node, map: ImportMapBuilder): void {
     if (decl.namedChildren.some((c) => c.type === 'asterisk')) map.wildcards.push(qualified);
     else map.bindings.set(qualified.slice(qualified.lastIndexOf('.') + 1), qualified);
   }
-  const declarations = ['local_variable_declaration', 'field_declaration', 'formal_parameter', 'catch_formal_parameter', 'resource'];
-  for (const decl of root.descendantsOfType(declarations)) {
+  for (const decl of root.descendantsOfType(JAVA_DECLARATIONS)) {
     const type = typeName(decl.childForFieldName('type'));
     if (!type) continue;
     const direct = decl.childForFieldName('name');

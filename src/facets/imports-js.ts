@@ -8,8 +8,11 @@ import type { ImportMapBuilder } from './imports.js';
  * import stands for the module itself, which is what a CommonJS module's default export is. `node:` is
  * stripped so `node:child_process` and `child_process` are the same module.
  */
+/** Every node type jsImports reads (with their subtrees): see importNodeTypes. */
+export const JS_IMPORT_NODES = ['import_statement', 'variable_declarator'];
+
 export function jsImports(root: Node, map: ImportMapBuilder): void {
-  for (const node of root.descendantsOfType(['import_statement', 'variable_declarator'])) {
+  for (const node of root.descendantsOfType(JS_IMPORT_NODES)) {
     if (node.type === 'import_statement') esmImport(node, map);
     else requireDeclarator(node, map);
   }

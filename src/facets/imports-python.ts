@@ -5,8 +5,11 @@ import type { ImportMapBuilder } from './imports.js';
  * Python: `import a.b` binds `a`; `import a.b as c` binds `c` to `a.b`; `from a import b as c` binds `c` to
  * `a.b`; `from a import *` adds a wildcard. Imports anywhere count (function-local imports are common).
  */
+/** Every node type pythonImports reads (with their subtrees): see importNodeTypes. */
+export const PYTHON_IMPORT_NODES = ['import_statement', 'import_from_statement'];
+
 export function pythonImports(root: Node, map: ImportMapBuilder): void {
-  for (const node of root.descendantsOfType(['import_statement', 'import_from_statement'])) {
+  for (const node of root.descendantsOfType(PYTHON_IMPORT_NODES)) {
     if (!node) continue;
     if (node.type === 'import_statement') {
       for (const name of node.childrenForFieldName('name')) {

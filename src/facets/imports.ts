@@ -1,10 +1,10 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Grammar, Language } from '../code/languages.js';
 import { calleePath, type Path } from './imports-callee.js';
-import { goImports } from './imports-go.js';
-import { javaImports, JAVA_LANG } from './imports-java.js';
-import { jsImports } from './imports-js.js';
-import { pythonImports } from './imports-python.js';
+import { goImports, GO_IMPORT_NODES } from './imports-go.js';
+import { javaImports, JAVA_IMPORT_NODES, JAVA_LANG } from './imports-java.js';
+import { jsImports, JS_IMPORT_NODES } from './imports-js.js';
+import { pythonImports, PYTHON_IMPORT_NODES } from './imports-python.js';
 
 /**
  * What the names of one file stand for, so that a call can be named the way the knowledge base names APIs
@@ -46,6 +46,21 @@ export function resolveImports(grammar: Grammar, tree: Tree, source: string): Im
   }
   void source; // node texts suffice; kept in the signature so a text-based reader can be swapped in
   return { language, bindings: map.bindings, wildcards: map.wildcards, types: map.types };
+}
+
+/**
+ * The node types `resolveImports` reads for a language (each reader looks only at nodes of these types and
+ * inside them): an edit whose old and new text hold no such node, nor sit inside one, leaves the import map
+ * as it was.
+ */
+export function importNodeTypes(language: Language): readonly string[] {
+  switch (language) {
+    case 'python': return PYTHON_IMPORT_NODES;
+    case 'javascript': case 'typescript': return JS_IMPORT_NODES;
+    case 'java': return JAVA_IMPORT_NODES;
+    case 'go': return GO_IMPORT_NODES;
+    case 'c': case 'cpp': return [];
+  }
 }
 
 /**

@@ -9,12 +9,16 @@ import type { TextEdit } from '../assess/rules/types.js';
  * syntax errors is parsed again from scratch: error recovery is where reusing old subtrees could make a
  * tree differ from a fresh parse, and the errors are what verification counts.
  */
+const READ_CHUNK = 1024;
+
 export function reparse(parser: Parser, tree: Tree, starts: readonly number[], edits: readonly TextEdit[], text: string): Tree {
   const edited = tree.copy();
   try {
     // From the last edit to the first: the positions of the earlier ones do not move.
     for (const e of [...edits].sort((a, b) => b.startIndex - a.startIndex)) edited.edit(treeEdit(starts, e));
-    const out = parser.parse(text, edited);
+    // Read in short pieces: an incremental parse jumps from reused subtree to reused subtree, and each
+    // jump copies what the read returns into WebAssembly memory (given the string, up to 10 KB a jump).
+    const out = parser.parse((index: number) => text.slice(index, index + READ_CHUNK), edited);
     if (!out) throw new Error('tree-sitter returned no tree');
     if (!out.rootNode.hasError) return out;
     out.delete();

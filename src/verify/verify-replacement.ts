@@ -1,7 +1,7 @@
 import type { Tree } from 'web-tree-sitter';
 import { getParser } from '../code/parser.js';
 import type { Grammar } from '../code/languages.js';
-import { languageOfGrammar } from '../facets/imports.js';
+import { importNodeTypes, languageOfGrammar } from '../facets/imports.js';
 import { normalizeCode } from '../assess/fingerprint.js';
 import { applyEdits } from '../assess/rules/edits.js';
 import { runRules } from '../assess/rules/run.js';
@@ -111,7 +111,14 @@ export async function verifyReplacement(input: VerifyInput): Promise<Verdict> {
 
     const run = input.run ?? ((i: RunInput) => runRules(input.rules, i));
     const before = run({ grammar: input.grammar, tree: oldTree, source, range: unit });
-    const after = run({ grammar: input.grammar, tree: newTree, source: text, range: newUnit });
+    // An edit that neither holds nor sits inside a node the import reader reads keeps the file's imports:
+    // the runner need not read them from the new tree (a walk over the whole file per fix).
+    const importNodes = importNodeTypes(language);
+    const keepsImports =
+      insertions.length === 0 &&
+      (importNodes.length === 0 ||
+        (!touches(oldTree, importNodes, from, to, starts) && !touches(newTree, importNodes, from, from + replacement.length, lineStarts(text))));
+    const after = run({ grammar: input.grammar, tree: newTree, source: text, range: newUnit, ...(keepsImports && { importsOf: oldTree }) });
     if (input.firedRuleId) {
       const count = (ms: RuleMatch[]): number => ms.filter((m) => m.ruleId === input.firedRuleId).length;
       if (count(after) >= count(before)) {
@@ -165,4 +172,20 @@ function newlines(text: string): number {
   let n = 0;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
   return n;
+}
+
+/** Whether a node of one of `types` overlaps the UTF-16 range [from, to) of the tree's text (whose line starts are `starts`). */
+function touches(tree: Tree, types: readonly string[], from: number, to: number, starts: readonly number[]): boolean {
+  const point = (index: number): { row: number; column: number } => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (starts[mid]! <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    return { row: lo, column: index - starts[lo]! };
+  };
+  // An empty range still asks about the nodes around its point.
+  return tree.rootNode.descendantsOfType([...types], point(from), point(Math.max(to, from + 1))).length > 0;
 }

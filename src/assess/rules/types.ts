@@ -48,6 +48,11 @@ export interface RunInput {
   readonly range?: { readonly startLine: number; readonly endLine: number };
   /** Computed from the tree when absent and a rule needs it. */
   readonly imports?: ImportMap;
+  /**
+   * A tree known to have the same imports as `tree` (an edit that touched no import): a runner that has
+   * them for that tree need not read them again.
+   */
+  readonly importsOf?: Tree;
 }
 
 /** A replacement of source[startIndex, endIndex) (UTF-16 indices) by `text`; lines are of the original source. */
