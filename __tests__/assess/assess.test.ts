@@ -39,20 +39,23 @@ def handler(request):
 describe('fixes', () => {
   test('a large file verifies a bounded number of fixes; the rest keep their findings, listed with the reason', async () => {
     const book = fixtureRuleBook([rule({ language: 'python', query: evilQuery, report: 'call', fix: { description: 'Call safe instead.', edits: [{ capture: 'f', replace: 'safe' }], imports: [] } })]);
-    // 230 findings in a file of about 130 KB: the budget allows max(200, 20 M / 130 K) = 200 verifications.
+    // 230 findings in a file of about 130 KB: the budget allows 20 M / 130 K = 150 or so verifications.
     const pad = `    # ${'x'.repeat(500)}\n`;
     const text = Array.from({ length: 230 }, (_, i) => `def handler_${i}(request):\n${pad}    return evil(request.args["q${i}"])\n`).join('\n\n');
-    expect(verificationsFor(text.length)).toBe(200);
+    const allowed = verificationsFor(text.length);
+    expect(allowed).toBeGreaterThan(100);
+    expect(allowed).toBeLessThan(230);
     const out = await assess('big.py', text, book);
     expect(out.findings).toHaveLength(230);
-    expect(out.findings.filter((f) => f.fix?.verified)).toHaveLength(200);
-    expect(out.rejectedFixes).toHaveLength(30);
+    expect(out.findings.filter((f) => f.fix?.verified)).toHaveLength(allowed);
+    expect(out.rejectedFixes).toHaveLength(230 - allowed);
     expect(out.rejectedFixes.every((r) => r.check === 'budget')).toBe(true);
   });
 
   test('the verification budget: every fix of an ordinary file, about 20 MB of text in all for a big one', () => {
     expect(verificationsFor(4_000)).toBe(5_000);
-    expect(verificationsFor(1_000_000)).toBe(200);
+    expect(verificationsFor(50_000)).toBe(400);
+    expect(verificationsFor(1_000_000)).toBe(20);
   });
 
   test('a verified fix replaces whole lines and carries the description', async () => {

@@ -63,7 +63,11 @@ export function findNode(root: Node, start: number, end: number, type: string): 
         if (n.type === type) return n;
       }
     }
-    node = node.children.find((c) => c.startIndex <= start && c.endIndex >= end && c.endIndex > c.startIndex);
+    // The child holding a non-empty range is unique (siblings do not overlap): ask tree-sitter for it rather
+    // than unmarshalling every child (a module with thousands of functions made this quadratic).
+    const holds = (c: Node | null | undefined): c is Node => !!c && c.startIndex <= start && c.endIndex >= end && c.endIndex > c.startIndex;
+    const quick: Node | null | undefined = start < end ? node.firstChildForIndex(start) : undefined;
+    node = holds(quick) ? quick : node.children.find(holds);
   }
   return undefined;
 }
