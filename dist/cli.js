@@ -40,22 +40,22 @@ var COMMANDS = [
   {
     name: "review",
     summary: "Review a change: a diff file, stdin, or the working tree against a git ref",
-    load: async () => (await import("./chunks/review-WOK62Q55.js")).reviewCommand
+    load: async () => (await import("./chunks/review-SKAHG3HF.js")).reviewCommand
   },
   {
     name: "scan",
     summary: "Review whole files and folders: every function is a unit",
-    load: async () => (await import("./chunks/scan-Y3XQ72XS.js")).scanCommand
+    load: async () => (await import("./chunks/scan-SJ32UIFE.js")).scanCommand
   },
   {
     name: "retrieve",
     summary: "Show the hierarchical retrieval (CWEs, facets, examples) for the functions of a file",
-    load: async () => (await import("./chunks/retrieve-5U6M6I4N.js")).retrieveCommand
+    load: async () => (await import("./chunks/retrieve-5HZXRLEQ.js")).retrieveCommand
   },
   {
     name: "kb",
     summary: "Build, verify and inspect the knowledge base",
-    load: async () => (await import("./chunks/kb-ESZR5HP2.js")).kbCommand
+    load: async () => (await import("./chunks/kb-HTSX2PG4.js")).kbCommand
   }
 ];
 function usage() {

@@ -7,14 +7,14 @@ import {
   readText,
   require_tunnel,
   require_undici
-} from "./chunks/chunk-HQVBFA76.js";
+} from "./chunks/chunk-Q6C3QFJZ.js";
 import {
   Inputs,
   Outputs,
   judgePrompt
 } from "./chunks/chunk-BYUYSSHJ.js";
 import "./chunks/chunk-CH6YD5QR.js";
-import "./chunks/chunk-WK32BA5M.js";
+import "./chunks/chunk-BIWVFOBU.js";
 import {
   EMPTY_REPO_CONFIG,
   FileSkip,
@@ -27,47 +27,47 @@ import {
   renderMarkdown,
   renderSarif,
   reviewChange
-} from "./chunks/chunk-AKNQXM4K.js";
+} from "./chunks/chunk-TMGN7DQ6.js";
 import "./chunks/chunk-ATV33OIO.js";
 import {
   DEFAULT_OVERLAY_DIR,
   citeOverlayGuidance,
   loadOverlay,
   mergeOverlay
-} from "./chunks/chunk-MGA57JIU.js";
+} from "./chunks/chunk-ORA2CGYF.js";
 import {
   VERSION
 } from "./chunks/chunk-O5UZ4QXP.js";
 import {
   createRuleBook
-} from "./chunks/chunk-D4TCC2WQ.js";
-import "./chunks/chunk-GR4KDLIE.js";
+} from "./chunks/chunk-2SVVBAZE.js";
+import "./chunks/chunk-SKTGFX7I.js";
 import {
   importEdits
-} from "./chunks/chunk-5XSV32KK.js";
+} from "./chunks/chunk-PFMCH6KU.js";
 import {
   KbLoadError,
   loadKnowledgeBase
-} from "./chunks/chunk-MQAUE5NQ.js";
+} from "./chunks/chunk-NJ5LL7UX.js";
 import {
   MANIFEST_FILE,
   manifestSchema
-} from "./chunks/chunk-54NSM33Z.js";
+} from "./chunks/chunk-KQ22ZGVG.js";
 import {
   ConfigurationError
 } from "./chunks/chunk-VWQMS5WY.js";
 import {
   SEVERITIES,
   atLeast
-} from "./chunks/chunk-JFYWD3AG.js";
+} from "./chunks/chunk-DPZABH3K.js";
 import "./chunks/chunk-2TTF3MLN.js";
 import "./chunks/chunk-RHUYUCDS.js";
-import "./chunks/chunk-M6TROREV.js";
+import "./chunks/chunk-ZB7XSPL6.js";
 import {
   getParser,
   grammarOf,
   parse
-} from "./chunks/chunk-LP3BG5ZA.js";
+} from "./chunks/chunk-U2AXLQXW.js";
 import {
   __toESM
 } from "./chunks/chunk-QPWDPIWN.js";

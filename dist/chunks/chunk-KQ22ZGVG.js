@@ -11,7 +11,7 @@ import {
   qualifiedNames,
   rawCursorApi,
   resolveImports
-} from "./chunk-LP3BG5ZA.js";
+} from "./chunk-U2AXLQXW.js";
 import {
   __commonJS,
   __export,

@@ -7,7 +7,7 @@ import {
   readHunk,
   splitDiffLines,
   toChangedFile
-} from "./chunk-WK32BA5M.js";
+} from "./chunk-BIWVFOBU.js";
 import {
   COMMON_HELP,
   COMMON_OPTIONS,
@@ -15,29 +15,29 @@ import {
   emitReport,
   localFileSource,
   parseFormat
-} from "./chunk-45N6I25O.js";
+} from "./chunk-Z2A5GZXA.js";
 import {
   reviewChange
-} from "./chunk-AKNQXM4K.js";
+} from "./chunk-TMGN7DQ6.js";
 import "./chunk-ATV33OIO.js";
-import "./chunk-MGA57JIU.js";
+import "./chunk-ORA2CGYF.js";
 import "./chunk-4KPSJP3U.js";
 import "./chunk-O5UZ4QXP.js";
-import "./chunk-D4TCC2WQ.js";
-import "./chunk-GR4KDLIE.js";
-import "./chunk-5XSV32KK.js";
-import "./chunk-MQAUE5NQ.js";
+import "./chunk-2SVVBAZE.js";
+import "./chunk-SKTGFX7I.js";
+import "./chunk-PFMCH6KU.js";
+import "./chunk-NJ5LL7UX.js";
 import {
   parsePatch
-} from "./chunk-54NSM33Z.js";
+} from "./chunk-KQ22ZGVG.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
-import "./chunk-JFYWD3AG.js";
+import "./chunk-DPZABH3K.js";
 import "./chunk-2TTF3MLN.js";
 import "./chunk-RHUYUCDS.js";
-import "./chunk-M6TROREV.js";
-import "./chunk-LP3BG5ZA.js";
+import "./chunk-ZB7XSPL6.js";
+import "./chunk-U2AXLQXW.js";
 import "./chunk-QPWDPIWN.js";
 
 // src/cli/commands/review.ts

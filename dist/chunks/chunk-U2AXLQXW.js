@@ -4357,6 +4357,8 @@ function cPath(n) {
 }
 
 // src/facets/imports-go.ts
+var GO_DECLARATIONS = ["parameter_declaration", "var_spec", "field_declaration"];
+var GO_IMPORT_NODES = ["import_spec", ...GO_DECLARATIONS];
 function goImports(root, map) {
   for (const spec of root.descendantsOfType("import_spec")) {
     const pathNode = spec.childForFieldName("path");
@@ -4367,7 +4369,7 @@ function goImports(root, map) {
     if (alias?.type === "dot") map.wildcards.push(path3);
     else map.bindings.set(alias?.text ?? goPackageName(path3), path3);
   }
-  for (const decl of root.descendantsOfType(["parameter_declaration", "var_spec", "field_declaration"])) {
+  for (const decl of root.descendantsOfType(GO_DECLARATIONS)) {
     const type = typeName(decl.childForFieldName("type"));
     if (!type) continue;
     for (const name2 of decl.childrenForFieldName("name")) if (name2.type === "identifier" || name2.type === "field_identifier") map.types.set(name2.text, type);
@@ -4432,6 +4434,8 @@ var JAVA_LANG = /* @__PURE__ */ new Set([
   "Appendable",
   "InheritableThreadLocal"
 ]);
+var JAVA_DECLARATIONS = ["local_variable_declaration", "field_declaration", "formal_parameter", "catch_formal_parameter", "resource"];
+var JAVA_IMPORT_NODES = ["import_declaration", ...JAVA_DECLARATIONS, "variable_declarator"];
 function javaImports(root, map) {
   for (const decl of root.descendantsOfType("import_declaration")) {
     const name2 = decl.namedChildren.find((c) => c.type === "scoped_identifier" || c.type === "identifier");
@@ -4440,8 +4444,7 @@ function javaImports(root, map) {
     if (decl.namedChildren.some((c) => c.type === "asterisk")) map.wildcards.push(qualified);
     else map.bindings.set(qualified.slice(qualified.lastIndexOf(".") + 1), qualified);
   }
-  const declarations = ["local_variable_declaration", "field_declaration", "formal_parameter", "catch_formal_parameter", "resource"];
-  for (const decl of root.descendantsOfType(declarations)) {
+  for (const decl of root.descendantsOfType(JAVA_DECLARATIONS)) {
     const type = typeName2(decl.childForFieldName("type"));
     if (!type) continue;
     const direct = decl.childForFieldName("name");
@@ -4469,8 +4472,9 @@ function typeName2(type) {
 }
 
 // src/facets/imports-js.ts
+var JS_IMPORT_NODES = ["import_statement", "variable_declarator"];
 function jsImports(root, map) {
-  for (const node of root.descendantsOfType(["import_statement", "variable_declarator"])) {
+  for (const node of root.descendantsOfType(JS_IMPORT_NODES)) {
     if (node.type === "import_statement") esmImport(node, map);
     else requireDeclarator(node, map);
   }
@@ -4537,8 +4541,9 @@ function requiredTarget(value, map) {
 }
 
 // src/facets/imports-python.ts
+var PYTHON_IMPORT_NODES = ["import_statement", "import_from_statement"];
 function pythonImports(root, map) {
-  for (const node of root.descendantsOfType(["import_statement", "import_from_statement"])) {
+  for (const node of root.descendantsOfType(PYTHON_IMPORT_NODES)) {
     if (!node) continue;
     if (node.type === "import_statement") {
       for (const name2 of node.childrenForFieldName("name")) {
@@ -4603,6 +4608,22 @@ function resolveImports(grammar, tree, source) {
   void source;
   return { language, bindings: map.bindings, wildcards: map.wildcards, types: map.types };
 }
+function importNodeTypes(language) {
+  switch (language) {
+    case "python":
+      return PYTHON_IMPORT_NODES;
+    case "javascript":
+    case "typescript":
+      return JS_IMPORT_NODES;
+    case "java":
+      return JAVA_IMPORT_NODES;
+    case "go":
+      return GO_IMPORT_NODES;
+    case "c":
+    case "cpp":
+      return [];
+  }
+}
 function qualifiedNames(map, callee) {
   const path3 = typeof callee === "string" ? textPath(map.language, callee) : calleePath(map.language, callee);
   if (!path3 || path3.length === 0) return [];
@@ -4663,6 +4684,7 @@ export {
   JAVA_LANG,
   languageOfGrammar,
   resolveImports,
+  importNodeTypes,
   qualifiedNames,
   nameMatches,
   Edit,

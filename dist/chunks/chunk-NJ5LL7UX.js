@@ -15,7 +15,7 @@ import {
   loadCompactIndex,
   manifestSchema,
   parseVectors
-} from "./chunk-54NSM33Z.js";
+} from "./chunk-KQ22ZGVG.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";

@@ -9,29 +9,29 @@ import {
   readRepoConfig,
   renderMarkdown,
   renderSarif
-} from "./chunk-AKNQXM4K.js";
+} from "./chunk-TMGN7DQ6.js";
 import {
   DEFAULT_OVERLAY_DIR,
   citeOverlayGuidance,
   loadOverlay,
   mergeOverlay
-} from "./chunk-MGA57JIU.js";
+} from "./chunk-ORA2CGYF.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK
 } from "./chunk-4KPSJP3U.js";
 import {
   createRuleBook
-} from "./chunk-D4TCC2WQ.js";
+} from "./chunk-2SVVBAZE.js";
 import {
   loadKnowledgeBase
-} from "./chunk-MQAUE5NQ.js";
+} from "./chunk-NJ5LL7UX.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import {
   atLeast
-} from "./chunk-JFYWD3AG.js";
+} from "./chunk-DPZABH3K.js";
 
 // src/pipeline/local-source.ts
 import fs from "node:fs";

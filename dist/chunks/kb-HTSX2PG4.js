@@ -8,26 +8,26 @@ import {
   formatReport,
   minePairs,
   readPairs
-} from "./chunk-XRNMXZIQ.js";
+} from "./chunk-3PKICKG7.js";
 import {
   endpointSettings
 } from "./chunk-JAZMMTRO.js";
 import "./chunk-CH6YD5QR.js";
 import {
   DEFAULT_OVERLAY_DIR
-} from "./chunk-MGA57JIU.js";
+} from "./chunk-ORA2CGYF.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK
 } from "./chunk-4KPSJP3U.js";
 import {
   applyFix
-} from "./chunk-5XSV32KK.js";
+} from "./chunk-PFMCH6KU.js";
 import {
   getExampleText,
   loadKnowledgeBase,
   readManifest
-} from "./chunk-MQAUE5NQ.js";
+} from "./chunk-NJ5LL7UX.js";
 import {
   buildKnowledgeBase,
   diffBuild,
@@ -38,7 +38,7 @@ import {
   serializeMined,
   sha256,
   writeBuild
-} from "./chunk-54NSM33Z.js";
+} from "./chunk-KQ22ZGVG.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
@@ -46,10 +46,10 @@ import "./chunk-RHUYUCDS.js";
 import {
   compileRule,
   runRules
-} from "./chunk-M6TROREV.js";
+} from "./chunk-ZB7XSPL6.js";
 import {
   parse
-} from "./chunk-LP3BG5ZA.js";
+} from "./chunk-U2AXLQXW.js";
 import "./chunk-QPWDPIWN.js";
 
 // src/cli/commands/kb.ts
@@ -246,9 +246,9 @@ var kbCommand = {
         return stats(rest, io);
       // Octokit and the model client are loaded only by the subcommands that mine GitHub.
       case "refresh":
-        return (await import("./kb-refresh-SNNBZVOB.js")).kbRefresh(rest, io);
+        return (await import("./kb-refresh-FNACTHZ7.js")).kbRefresh(rest, io);
       case "learn":
-        return (await import("./kb-learn-7KAY54FK.js")).kbLearn(rest, io);
+        return (await import("./kb-learn-X6GRSXRQ.js")).kbLearn(rest, io);
       case void 0:
       case "--help":
       case "-h":

@@ -8,7 +8,7 @@ import {
 import {
   grammarOf,
   parse
-} from "./chunk-LP3BG5ZA.js";
+} from "./chunk-U2AXLQXW.js";
 
 // src/code/line-index.ts
 var LineIndex = class {

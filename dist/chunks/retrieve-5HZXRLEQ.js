@@ -7,28 +7,28 @@ import {
 import {
   extractFacets,
   retrieveForUnits
-} from "./chunk-LUEOPK6J.js";
+} from "./chunk-M2FTXSGV.js";
 import {
   EXIT_OK
 } from "./chunk-4KPSJP3U.js";
 import {
   extractUnits
-} from "./chunk-GR4KDLIE.js";
+} from "./chunk-SKTGFX7I.js";
 import {
   loadKnowledgeBase
-} from "./chunk-MQAUE5NQ.js";
-import "./chunk-54NSM33Z.js";
+} from "./chunk-NJ5LL7UX.js";
+import "./chunk-KQ22ZGVG.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import "./chunk-2TTF3MLN.js";
-import "./chunk-M6TROREV.js";
+import "./chunk-ZB7XSPL6.js";
 import {
   LANGUAGES,
   grammarOf,
   isLanguage,
   languageOf
-} from "./chunk-LP3BG5ZA.js";
+} from "./chunk-U2AXLQXW.js";
 import "./chunk-QPWDPIWN.js";
 
 // src/cli/commands/retrieve.ts

@@ -6,10 +6,10 @@ import {
   readHunk,
   splitDiffLines,
   toChangedFile
-} from "./chunk-WK32BA5M.js";
+} from "./chunk-BIWVFOBU.js";
 import {
   languageOf
-} from "./chunk-LP3BG5ZA.js";
+} from "./chunk-U2AXLQXW.js";
 import {
   __commonJS,
   __require,

@@ -13,24 +13,24 @@ import {
   assessUnits,
   createRuleBook,
   sortFindings
-} from "./chunk-D4TCC2WQ.js";
+} from "./chunk-2SVVBAZE.js";
 import {
   extractUnits
-} from "./chunk-GR4KDLIE.js";
+} from "./chunk-SKTGFX7I.js";
 import {
   loadKnowledgeBase
-} from "./chunk-MQAUE5NQ.js";
+} from "./chunk-NJ5LL7UX.js";
 import {
   external_exports,
   require_dist,
   sliceUnit
-} from "./chunk-54NSM33Z.js";
+} from "./chunk-KQ22ZGVG.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import {
   SEVERITIES
-} from "./chunk-JFYWD3AG.js";
+} from "./chunk-DPZABH3K.js";
 import {
   __commonJS,
   __toESM
@@ -2136,7 +2136,7 @@ async function reviewChange(options) {
   const stats = { ...emptyStats(), files: reviewable.length, units: units.length };
   const model = options.assessment?.model;
   if (!model || !options.assessment) return { ...assessed, units, skipped, parseErrors, stats: { ...stats, ms: Date.now() - started } };
-  const { runModelStage } = await import("./model-stage-IO6CXQ6F.js");
+  const { runModelStage } = await import("./model-stage-2AYNL3I5.js");
   const judged = await runModelStage(model, units, files, assessed, options.assessment.rules, options.assessment.config, logger);
   const merged = {
     ...assessed,

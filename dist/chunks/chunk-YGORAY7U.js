@@ -4,14 +4,14 @@ const require = __rescueCreateRequire(import.meta.url);
 import {
   assessFileUnits,
   createRuleBook
-} from "./chunk-D4TCC2WQ.js";
+} from "./chunk-2SVVBAZE.js";
 import {
   extractUnits
-} from "./chunk-GR4KDLIE.js";
+} from "./chunk-SKTGFX7I.js";
 import {
   grammarOf,
   parse
-} from "./chunk-LP3BG5ZA.js";
+} from "./chunk-U2AXLQXW.js";
 
 // src/pipeline/scan-pool.ts
 import fs from "node:fs";

@@ -5,7 +5,7 @@ import {
   getExampleText,
   loadKnowledgeBase,
   lookupTables
-} from "./chunk-MQAUE5NQ.js";
+} from "./chunk-NJ5LL7UX.js";
 import {
   CWE_INDEX_OPTIONS,
   EXAMPLE_INDEX_OPTIONS,
@@ -14,7 +14,7 @@ import {
   compareCweIds,
   cweIndexDoc,
   exampleIndexDoc
-} from "./chunk-54NSM33Z.js";
+} from "./chunk-KQ22ZGVG.js";
 
 // src/kb/overlay.ts
 import fs from "node:fs";

@@ -8,11 +8,11 @@ import {
   silentLogger,
   sliceUnit,
   tokenizeCode
-} from "./chunk-54NSM33Z.js";
+} from "./chunk-KQ22ZGVG.js";
 import {
   compileRule,
   runRules
-} from "./chunk-M6TROREV.js";
+} from "./chunk-ZB7XSPL6.js";
 import {
   calleeOf,
   isCall,
@@ -20,7 +20,7 @@ import {
   parse,
   qualifiedNames,
   resolveImports
-} from "./chunk-LP3BG5ZA.js";
+} from "./chunk-U2AXLQXW.js";
 
 // src/facets/api.ts
 var MEMBER_TYPES = {

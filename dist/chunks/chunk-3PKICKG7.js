@@ -12,13 +12,13 @@ import {
   external_exports,
   sha256,
   stableStringify
-} from "./chunk-54NSM33Z.js";
+} from "./chunk-KQ22ZGVG.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import {
   isLanguage
-} from "./chunk-LP3BG5ZA.js";
+} from "./chunk-U2AXLQXW.js";
 
 // src/kb/pairs.ts
 import fs from "node:fs/promises";

@@ -10,7 +10,7 @@ import {
   nameMatches,
   qualifiedNames,
   resolveImports
-} from "./chunk-LP3BG5ZA.js";
+} from "./chunk-U2AXLQXW.js";
 
 // src/assess/rules/query-text.ts
 function attachTopLevelPredicates(query) {

@@ -4,11 +4,11 @@ const require = __rescueCreateRequire(import.meta.url);
 import {
   LineIndex,
   outline
-} from "./chunk-GR4KDLIE.js";
+} from "./chunk-SKTGFX7I.js";
 import {
   applyFix,
   findNode
-} from "./chunk-5XSV32KK.js";
+} from "./chunk-PFMCH6KU.js";
 import {
   atLeast,
   findSuppressions,
@@ -17,7 +17,7 @@ import {
   lineStarts,
   suppressionFor,
   verifyReplacement
-} from "./chunk-JFYWD3AG.js";
+} from "./chunk-DPZABH3K.js";
 import {
   UNIT_SPECS,
   lineSpan
@@ -31,7 +31,7 @@ import {
   compileLoaded,
   compileRule,
   matchSession
-} from "./chunk-M6TROREV.js";
+} from "./chunk-ZB7XSPL6.js";
 import {
   CaptureQuantifier,
   Query,
@@ -40,7 +40,7 @@ import {
   languageOfGrammar,
   loadLanguage,
   parse
-} from "./chunk-LP3BG5ZA.js";
+} from "./chunk-U2AXLQXW.js";
 
 // src/assess/rules/grammar-tokens.ts
 var NODE_TOKENS = {
@@ -816,7 +816,7 @@ function lazyRuleRunner(sources, grammar, loaded, broken) {
     },
     size: rules.length,
     run(input) {
-      const known = input.imports ?? (lastImports?.tree === input.tree ? lastImports.imports : void 0);
+      const known = input.imports ?? (lastImports && (lastImports.tree === input.tree || lastImports.tree === input.importsOf) ? lastImports.imports : void 0);
       const session = matchSession(known ? { ...input, imports: known } : input);
       const candidates2 = live(input.source);
       const combo = combos.for(candidates2);
@@ -1187,6 +1187,7 @@ async function assessFile(path, file, units, input, out, given) {
     const slices = /* @__PURE__ */ new Map();
     const occurrences = /* @__PURE__ */ new Map();
     const config = input.config ?? {};
+    const budget = { left: verificationsFor(file.text.length), skipped: 0 };
     for (const match of matches) {
       const info = input.rules.info(match.ruleId);
       if (!info) continue;
@@ -1231,20 +1232,25 @@ async function assessFile(path, file, units, input, out, given) {
         continue;
       }
       const compiled = runner.compiled(rule.id);
-      const fix = rule.fix ? await ruleFix(compiled, match, file.text, grammar, unit, runner, tree, base, out) : void 0;
+      const fix = rule.fix ? await ruleFix(compiled, match, file.text, grammar, unit, runner, tree, base, out, budget) : void 0;
       out.findings.push(fix ? { ...base, fix } : base);
+    }
+    if (budget.skipped > 0) {
+      input.logger?.warning(`${path}: ${budget.skipped} fixes were not verified, so not offered: the file is too large to check more than ${verificationsFor(file.text.length)}`, { file: path });
     }
   } finally {
     if (!given) tree.delete();
   }
 }
-async function ruleFix(rule, match, source, grammar, unit, runner, tree, finding, out) {
+async function ruleFix(rule, match, source, grammar, unit, runner, tree, finding, out, budget) {
   const reject = (check, reason) => {
     out.rejectedFixes.push({ fingerprint: finding.fingerprint, path: finding.path, startLine: finding.startLine, ruleId: rule.id, check, reason });
     return void 0;
   };
   const proposal = proposeRuleFix(rule, match, source, tree);
   if ("error" in proposal) return reject("template", proposal.error);
+  if (budget.left <= 0 && ++budget.skipped) return reject("budget", `not verified: this file's fixes beyond the first ${verificationsFor(source.length)} are not checked (its size makes each check re-read it)`);
+  budget.left--;
   const verdict = await verifyReplacement({ grammar, source, unit, candidate: proposal.candidate, rules: runner.rules, run: runner.run, firedRuleId: rule.id, tree });
   if (!verdict.verified) return reject(verdict.check, verdict.reason);
   const { candidate, importLines } = proposal;
@@ -1260,6 +1266,10 @@ async function ruleFix(rule, match, source, grammar, unit, runner, tree, finding
     description,
     ...importLines.length && { imports: importLines }
   };
+}
+var VERIFY_BUDGET_CHARS = 2e7;
+function verificationsFor(chars) {
+  return Math.max(20, Math.floor(VERIFY_BUDGET_CHARS / Math.max(1, chars)));
 }
 function outlineSpans(tree, file) {
   return outline(tree, UNIT_SPECS[file.language], new LineIndex(file.text)).units.map((u) => ({ start: u.start, end: u.end }));

@@ -7,13 +7,13 @@ import {
 } from "./chunk-RHUYUCDS.js";
 import {
   TEMPLATE_REF
-} from "./chunk-M6TROREV.js";
+} from "./chunk-ZB7XSPL6.js";
 import {
   JAVA_LANG,
   languageOfGrammar,
   requiredModule,
   resolveImports
-} from "./chunk-LP3BG5ZA.js";
+} from "./chunk-U2AXLQXW.js";
 
 // src/assess/rules/fix-delete.ts
 function deletionRange(node, source) {
@@ -250,7 +250,9 @@ function findNode(root, start, end, type) {
         if (n.type === type) return n;
       }
     }
-    node = node.children.find((c) => c.startIndex <= start && c.endIndex >= end && c.endIndex > c.startIndex);
+    const holds = (c) => !!c && c.startIndex <= start && c.endIndex >= end && c.endIndex > c.startIndex;
+    const quick = start < end ? node.firstChildForIndex(start) : void 0;
+    node = holds(quick) ? quick : node.children.find(holds);
   }
   return void 0;
 }

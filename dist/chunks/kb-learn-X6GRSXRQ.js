@@ -12,44 +12,44 @@ import {
   parseKbArgs,
   positiveInt,
   toFixPairs
-} from "./chunk-SZMJOT4I.js";
+} from "./chunk-HROBTQVU.js";
 import {
   DEFAULT_CACHE_DIR,
   createProgress,
   directoryCache
-} from "./chunk-XRNMXZIQ.js";
+} from "./chunk-3PKICKG7.js";
 import "./chunk-JAZMMTRO.js";
 import {
   readText
-} from "./chunk-HQVBFA76.js";
+} from "./chunk-Q6C3QFJZ.js";
 import "./chunk-CH6YD5QR.js";
 import {
   createOpenAiChatClient,
   createOpenAiEmbedder
 } from "./chunk-CATR4D3V.js";
-import "./chunk-WK32BA5M.js";
+import "./chunk-BIWVFOBU.js";
 import "./chunk-ATV33OIO.js";
 import {
   DEFAULT_OVERLAY_DIR,
   overlayLayout
-} from "./chunk-MGA57JIU.js";
+} from "./chunk-ORA2CGYF.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK
 } from "./chunk-4KPSJP3U.js";
-import "./chunk-GR4KDLIE.js";
-import "./chunk-MQAUE5NQ.js";
+import "./chunk-SKTGFX7I.js";
+import "./chunk-NJ5LL7UX.js";
 import {
   buildKnowledgeBase,
   pdgSlicer,
   silentLogger,
   writeBuild
-} from "./chunk-54NSM33Z.js";
+} from "./chunk-KQ22ZGVG.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import "./chunk-2TTF3MLN.js";
-import "./chunk-LP3BG5ZA.js";
+import "./chunk-U2AXLQXW.js";
 import "./chunk-QPWDPIWN.js";
 
 // src/cli/commands/kb-learn.ts

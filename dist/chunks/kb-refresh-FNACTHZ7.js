@@ -9,19 +9,19 @@ import {
   llmEndpoint,
   parseKbArgs,
   positiveInt
-} from "./chunk-SZMJOT4I.js";
-import "./chunk-XRNMXZIQ.js";
+} from "./chunk-HROBTQVU.js";
+import "./chunk-3PKICKG7.js";
 import "./chunk-JAZMMTRO.js";
-import "./chunk-HQVBFA76.js";
+import "./chunk-Q6C3QFJZ.js";
 import "./chunk-CH6YD5QR.js";
-import "./chunk-WK32BA5M.js";
+import "./chunk-BIWVFOBU.js";
 import "./chunk-ATV33OIO.js";
 import "./chunk-4KPSJP3U.js";
-import "./chunk-GR4KDLIE.js";
-import "./chunk-54NSM33Z.js";
+import "./chunk-SKTGFX7I.js";
+import "./chunk-KQ22ZGVG.js";
 import "./chunk-VWQMS5WY.js";
 import "./chunk-2TTF3MLN.js";
-import "./chunk-LP3BG5ZA.js";
+import "./chunk-U2AXLQXW.js";
 import "./chunk-QPWDPIWN.js";
 export {
   MINING_OPTIONS,

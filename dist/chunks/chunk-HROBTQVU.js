@@ -9,7 +9,7 @@ import {
   groupByCwe,
   minePairs,
   parsePairs
-} from "./chunk-XRNMXZIQ.js";
+} from "./chunk-3PKICKG7.js";
 import {
   endpointSettings
 } from "./chunk-JAZMMTRO.js";
@@ -18,7 +18,7 @@ import {
   commitReferences,
   createGitHubClient,
   githubAdvisorySource
-} from "./chunk-HQVBFA76.js";
+} from "./chunk-Q6C3QFJZ.js";
 import {
   touchedLines
 } from "./chunk-ATV33OIO.js";
@@ -28,7 +28,7 @@ import {
 } from "./chunk-4KPSJP3U.js";
 import {
   extractUnits
-} from "./chunk-GR4KDLIE.js";
+} from "./chunk-SKTGFX7I.js";
 import {
   buildKnowledgeBase,
   external_exports,
@@ -38,13 +38,13 @@ import {
   silentLogger,
   stableStringify,
   writeBuild
-} from "./chunk-54NSM33Z.js";
+} from "./chunk-KQ22ZGVG.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import {
   languageOf
-} from "./chunk-LP3BG5ZA.js";
+} from "./chunk-U2AXLQXW.js";
 
 // src/cli/commands/kb-refresh.ts
 import fs3 from "node:fs/promises";

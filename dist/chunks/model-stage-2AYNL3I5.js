@@ -3,7 +3,7 @@ import { createRequire as __rescueCreateRequire } from 'node:module';
 const require = __rescueCreateRequire(import.meta.url);
 import {
   retrieveForUnits
-} from "./chunk-LUEOPK6J.js";
+} from "./chunk-M2FTXSGV.js";
 import {
   Inputs,
   JUDGE_REPLY_SCHEMA,
@@ -19,11 +19,11 @@ import {
 } from "./chunk-CATR4D3V.js";
 import {
   getExampleText
-} from "./chunk-MQAUE5NQ.js";
+} from "./chunk-NJ5LL7UX.js";
 import {
   external_exports,
   sliceUnit
-} from "./chunk-54NSM33Z.js";
+} from "./chunk-KQ22ZGVG.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
@@ -33,17 +33,17 @@ import {
   fingerprint,
   suppressionFor,
   verifyReplacement
-} from "./chunk-JFYWD3AG.js";
+} from "./chunk-DPZABH3K.js";
 import "./chunk-2TTF3MLN.js";
 import "./chunk-RHUYUCDS.js";
 import {
   runRules
-} from "./chunk-M6TROREV.js";
+} from "./chunk-ZB7XSPL6.js";
 import {
   grammarOf,
   languageOfGrammar,
   parse
-} from "./chunk-LP3BG5ZA.js";
+} from "./chunk-U2AXLQXW.js";
 import "./chunk-QPWDPIWN.js";
 
 // src/llm/errors.ts

@@ -9,12 +9,13 @@ import {
 } from "./chunk-RHUYUCDS.js";
 import {
   runRules
-} from "./chunk-M6TROREV.js";
+} from "./chunk-ZB7XSPL6.js";
 import {
   Edit,
   getParser,
+  importNodeTypes,
   languageOfGrammar
-} from "./chunk-LP3BG5ZA.js";
+} from "./chunk-U2AXLQXW.js";
 
 // src/assess/finding.ts
 var SEVERITIES = ["low", "medium", "high", "critical"];
@@ -90,11 +91,12 @@ function signatureOf(tree, language, startLine, endLine) {
 }
 
 // src/verify/reparse.ts
+var READ_CHUNK = 1024;
 function reparse(parser, tree, starts, edits, text) {
   const edited = tree.copy();
   try {
     for (const e of [...edits].sort((a, b) => b.startIndex - a.startIndex)) edited.edit(treeEdit(starts, e));
-    const out = parser.parse(text, edited);
+    const out = parser.parse((index) => text.slice(index, index + READ_CHUNK), edited);
     if (!out) throw new Error("tree-sitter returned no tree");
     if (!out.rootNode.hasError) return out;
     out.delete();
@@ -210,7 +212,9 @@ async function verifyReplacement(input) {
     }
     const run = input.run ?? ((i) => runRules(input.rules, i));
     const before = run({ grammar: input.grammar, tree: oldTree, source, range: unit });
-    const after = run({ grammar: input.grammar, tree: newTree, source: text, range: newUnit });
+    const importNodes = importNodeTypes(language);
+    const keepsImports = insertions.length === 0 && (importNodes.length === 0 || !touches(oldTree, importNodes, from, to, starts) && !touches(newTree, importNodes, from, from + replacement.length, lineStarts(text)));
+    const after = run({ grammar: input.grammar, tree: newTree, source: text, range: newUnit, ...keepsImports && { importsOf: oldTree } });
     if (input.firedRuleId) {
       const count = (ms) => ms.filter((m) => m.ruleId === input.firedRuleId).length;
       if (count(after) >= count(before)) {
@@ -258,6 +262,19 @@ function newlines(text) {
   let n = 0;
   for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) n++;
   return n;
+}
+function touches(tree, types, from, to, starts) {
+  const point = (index) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >>> 1;
+      if (starts[mid] <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    return { row: lo, column: index - starts[lo] };
+  };
+  return tree.rootNode.descendantsOfType([...types], point(from), point(Math.max(to, from + 1))).length > 0;
 }
 
 export {
