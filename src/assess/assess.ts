@@ -167,7 +167,8 @@ async function assessFile(
     // Each verification re-parses the file from the edit on (Python's indentation scanner rarely lets
     // tree-sitter reuse what follows): bounded per file, or a big file with thousands of findings would
     // take minutes. Typical files never reach it.
-    const budget = { left: verificationsFor(file.text.length), skipped: 0 };
+    const allowed = verificationsFor(file.text.length);
+    const budget = { left: allowed, allowed, skipped: 0 };
     for (const match of matches) {
       const info = input.rules.info(match.ruleId);
       if (!info) continue;
@@ -220,7 +221,7 @@ async function assessFile(
       out.findings.push(fix ? { ...base, fix } : base);
     }
     if (budget.skipped > 0) {
-      input.logger?.warning(`${path}: ${budget.skipped} fixes were not verified, so not offered: the file is too large to check more than ${verificationsFor(file.text.length)}`, { file: path });
+      input.logger?.warning(`${path}: ${budget.skipped} fixes were not verified, so not offered: the file is too large to check more than ${budget.allowed}`, { file: path });
     }
   } finally {
     if (!given) tree.delete();
@@ -237,7 +238,7 @@ async function ruleFix(
   tree: Tree,
   finding: Finding,
   out: AssessOutput,
-  budget: { left: number; skipped: number },
+  budget: { left: number; readonly allowed: number; skipped: number },
 ): Promise<Fix | undefined> {
   const reject = (check: RejectedFix['check'], reason: string): undefined => {
     out.rejectedFixes.push({ fingerprint: finding.fingerprint, path: finding.path, startLine: finding.startLine, ruleId: rule.id, check, reason });
@@ -245,7 +246,10 @@ async function ruleFix(
   };
   const proposal = proposeRuleFix(rule, match, source, tree);
   if ('error' in proposal) return reject('template', proposal.error);
-  if (budget.left <= 0 && ++budget.skipped) return reject('budget', `not verified: this file's fixes beyond the first ${verificationsFor(source.length)} are not checked (its size makes each check re-read it)`);
+  if (budget.left <= 0) {
+    budget.skipped++;
+    return reject('budget', `not verified: this file's fixes beyond the first ${budget.allowed} are not checked (its size makes each check re-read it)`);
+  }
   budget.left--;
   const verdict = await verifyReplacement({ grammar, source, unit, candidate: proposal.candidate, rules: runner.rules, run: runner.run, firedRuleId: rule.id, tree });
   if (!verdict.verified) return reject(verdict.check, verdict.reason);

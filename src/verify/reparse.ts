@@ -1,6 +1,9 @@
 import { Edit, type Parser, type Point, type Tree } from 'web-tree-sitter';
 import type { TextEdit } from '../assess/rules/types.js';
 
+/** Characters handed to tree-sitter per read during an incremental parse. */
+const READ_CHUNK = 1024;
+
 /**
  * The tree of `text`, which is the source of `tree` with `edits` applied (non-overlapping, in UTF-16
  * indices of that source, whose line starts are `starts`), parsed incrementally from `tree` (neither
@@ -9,8 +12,6 @@ import type { TextEdit } from '../assess/rules/types.js';
  * syntax errors is parsed again from scratch: error recovery is where reusing old subtrees could make a
  * tree differ from a fresh parse, and the errors are what verification counts.
  */
-const READ_CHUNK = 1024;
-
 export function reparse(parser: Parser, tree: Tree, starts: readonly number[], edits: readonly TextEdit[], text: string): Tree {
   const edited = tree.copy();
   try {
@@ -52,7 +53,7 @@ function treeEdit(starts: readonly number[], e: TextEdit): Edit {
 }
 
 /** Row and column (UTF-16 units, as web-tree-sitter counts them for a tree parsed from a string) of an index. */
-function pointAt(starts: readonly number[], index: number): Point {
+export function pointAt(starts: readonly number[], index: number): Point {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {

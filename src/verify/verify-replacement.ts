@@ -7,7 +7,7 @@ import { applyEdits } from '../assess/rules/edits.js';
 import { runRules } from '../assess/rules/run.js';
 import type { CompiledRule, RuleMatch, RunInput, TextEdit } from '../assess/rules/types.js';
 import { signatureOf } from './signature.js';
-import { reparse } from './reparse.js';
+import { pointAt, reparse } from './reparse.js';
 import { describeSyntaxError, syntaxErrorsIn } from './syntax.js';
 
 /**
@@ -176,16 +176,6 @@ function newlines(text: string): number {
 
 /** Whether a node of one of `types` overlaps the UTF-16 range [from, to) of the tree's text (whose line starts are `starts`). */
 function touches(tree: Tree, types: readonly string[], from: number, to: number, starts: readonly number[]): boolean {
-  const point = (index: number): { row: number; column: number } => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (starts[mid]! <= index) lo = mid;
-      else hi = mid - 1;
-    }
-    return { row: lo, column: index - starts[lo]! };
-  };
   // An empty range still asks about the nodes around its point.
-  return tree.rootNode.descendantsOfType([...types], point(from), point(Math.max(to, from + 1))).length > 0;
+  return tree.rootNode.descendantsOfType([...types], pointAt(starts, from), pointAt(starts, Math.max(to, from + 1))).length > 0;
 }
