@@ -11,7 +11,7 @@ import { silentLogger } from '../../src/logging/logger.js';
 import { localFileSource } from '../../src/pipeline/local-source.js';
 import { scanFiles } from '../../src/pipeline/scan-files.js';
 import type { FileToScan } from '../../src/pipeline/scan-file.js';
-import { balance, plan, take } from '../../src/pipeline/scan-pool.js';
+import { balance, plan, take } from '../../src/pipeline/scan-plan.js';
 import { walkFiles } from '../../src/pipeline/walk-files.js';
 import { createRuleBook } from '../../src/assess/rule-book.js';
 import { writeCorpus } from '../../bench/scenarios/scan-vs-bandit.js';

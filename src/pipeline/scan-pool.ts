@@ -8,6 +8,7 @@ import { createRuleBook, type RuleBook } from '../assess/rule-book.js';
 import { grammarOf, type Grammar } from '../code/languages.js';
 import type { KbDocument } from '../kb/model.js';
 import { scanFile, type FileAssessment, type FileScan, type FileToScan } from './scan-file.js';
+import { CHUNK_FILES, plan, take, type Chunk } from './scan-plan.js';
 
 /**
  * Scanning over threads: parsing and running queries is CPU work in WebAssembly, one file at a time per
@@ -35,14 +36,8 @@ import { scanFile, type FileAssessment, type FileScan, type FileToScan } from '.
 
 /** Below this many files a scan is over before threads have started and built their rule books. */
 export const MIN_FILES_FOR_WORKERS = 150;
-/** Files per message: large enough that messaging is noise, small enough to balance the threads. */
-const CHUNK_FILES = 16;
 /** Threads in all, this one included. */
 const MAX_THREADS = 8;
-/** What taking on one more grammar costs a thread (loading it, compiling its queries), in bytes scanned. */
-const GRAMMAR_COST_BYTES = 256 * 1024;
-/** A thread takes over chunks of a grammar it does not have only when the other thread has this much left. */
-const STEAL_MIN_BYTES = 2 * GRAMMAR_COST_BYTES;
 /** Chunks sent to a worker and not answered yet: the one it scans and one waiting. */
 const IN_FLIGHT = 2;
 
@@ -224,13 +219,6 @@ export async function scanInThreads(
   return { scans, broken, report };
 }
 
-/** Files of one grammar that go to a thread in one message. */
-interface Chunk {
-  readonly files: readonly number[];
-  readonly grammar: Grammar;
-  readonly bytes: number;
-}
-
 interface Thread {
   /** Undefined for this thread, and for a worker that failed or was stopped. */
   worker: Worker | undefined;
@@ -257,125 +245,6 @@ function byCount<T>(values: readonly T[]): T[] {
 /** The part of a KB document a rule book reads: cloning the examples to every thread would be waste. */
 function slim(document: KbDocument): KbDocument {
   return { ...document, cwes: document.cwes.map((c) => ({ ...c, examples: [], allApis: [], apis: {} })) };
-}
-
-/**
- * Fills the threads' queues with the files that were read: each grammar's files (in the given order) cut
- * into contiguous pieces no larger than a thread's share of the bytes, the pieces balanced over the threads
- * by their bytes plus GRAMMAR_COST_BYTES each (a grammar to load), largest first in each queue, each piece
- * cut into chunks. Exported for tests.
- */
-export function plan(texts: readonly (FileToScan | undefined)[], threads: readonly Pick<Thread, 'queue'>[]): void {
-  const groups = new Map<Grammar, number[]>();
-  let total = 0;
-  texts.forEach((t, i) => {
-    if (!t) return;
-    const g = grammarOf(t.path, t.language);
-    const list = groups.get(g);
-    if (list) list.push(i);
-    else groups.set(g, [i]);
-    total += t.text.length;
-  });
-  const share = Math.max(1, total / threads.length);
-  const pieces: Chunk[] = [];
-  for (const [grammar, list] of groups) {
-    const bytes = list.reduce((n, i) => n + texts[i]!.text.length, 0);
-    const count = Math.max(1, Math.min(threads.length, Math.ceil(bytes / share)));
-    let files: number[] = [];
-    let pieceBytes = 0;
-    let done = 0;
-    let made = 0;
-    for (const i of list) {
-      files.push(i);
-      pieceBytes += texts[i]!.text.length;
-      done += texts[i]!.text.length;
-      // The k-th piece ends where the bytes so far reach k/count of the grammar's; the last one at the end.
-      if (made < count - 1 && done * count >= bytes * (made + 1)) {
-        pieces.push({ files, grammar, bytes: pieceBytes });
-        made++;
-        files = [];
-        pieceBytes = 0;
-      }
-    }
-    if (files.length) pieces.push({ files, grammar, bytes: pieceBytes });
-  }
-  pieces.sort((a, b) => b.bytes - a.bytes || a.files[0]! - b.files[0]!);
-  const owner = balance(pieces.map((p) => p.bytes + GRAMMAR_COST_BYTES), threads.length);
-  pieces.forEach((piece, k) => {
-    for (let f = 0; f < piece.files.length; f += CHUNK_FILES) {
-      const files = piece.files.slice(f, f + CHUNK_FILES);
-      threads[owner[k]!]!.queue.push({ files, grammar: piece.grammar, bytes: files.reduce((n, i) => n + texts[i]!.text.length, 0) });
-    }
-  });
-}
-
-/**
- * The thread of each job (costs sorted largest first): longest processing time first (each job to the
- * least loaded thread), then, while it lowers the larger load of the two, a job moved from the most loaded
- * thread to another or two jobs swapped between them. With a handful of grammars, LPT alone can leave a
- * thread a grammar's worth behind.
- */
-export function balance(costs: readonly number[], threads: number): number[] {
-  const owner: number[] = [];
-  const load = new Array<number>(threads).fill(0);
-  for (const cost of costs) {
-    let best = 0;
-    for (let t = 1; t < threads; t++) if (load[t]! < load[best]!) best = t;
-    owner.push(best);
-    load[best]! += cost;
-  }
-  for (let round = 0; round < 4 * costs.length; round++) {
-    let hi = 0;
-    for (let t = 1; t < threads; t++) if (load[t]! > load[hi]!) hi = t;
-    let bestMax = load[hi]!;
-    let move: { p: number; q: number | undefined; to: number } | undefined;
-    for (let to = 0; to < threads; to++) {
-      if (to === hi) continue;
-      for (let p = 0; p < costs.length; p++) {
-        if (owner[p] !== hi) continue;
-        const moved = Math.max(load[hi]! - costs[p]!, load[to]! + costs[p]!);
-        if (moved < bestMax) [bestMax, move] = [moved, { p, q: undefined, to }];
-        for (let q = 0; q < costs.length; q++) {
-          if (owner[q] !== to) continue;
-          const delta = costs[p]! - costs[q]!;
-          const swapped = Math.max(load[hi]! - delta, load[to]! + delta);
-          if (swapped < bestMax) [bestMax, move] = [swapped, { p, q, to }];
-        }
-      }
-    }
-    if (!move) break;
-    const delta = costs[move.p]! - (move.q === undefined ? 0 : costs[move.q]!);
-    owner[move.p] = move.to;
-    if (move.q !== undefined) owner[move.q] = hi;
-    load[hi]! -= delta;
-    load[move.to]! += delta;
-  }
-  return owner;
-}
-
-/**
- * The next chunk for thread `t`: the front of its own queue; else, from the back of another thread's
- * queue, the last chunk of a grammar `t` already has; else the last chunk of the thread with the most
- * bytes left, if that is at least STEAL_MIN_BYTES (less is done sooner by the thread that has the grammar
- * loaded than `t` could load it). Exported for tests.
- */
-export function take(threads: readonly Pick<Thread, 'queue' | 'grammars'>[], t: Pick<Thread, 'queue' | 'grammars'>): Chunk | undefined {
-  const own = t.queue.shift();
-  if (own) return own;
-  let richest: Pick<Thread, 'queue'> | undefined;
-  let richestBytes = 0;
-  for (const other of threads) {
-    if (other === t) continue;
-    for (let k = other.queue.length - 1; k >= 0; k--) {
-      if (t.grammars.has(other.queue[k]!.grammar)) return other.queue.splice(k, 1)[0];
-    }
-    const left = other.queue.reduce((n, c) => n + c.bytes, 0);
-    if (left > richestBytes) {
-      richest = other;
-      richestBytes = left;
-    }
-  }
-  return richest && richestBytes >= STEAL_MIN_BYTES ? richest.queue.pop() : undefined;
 }
 
 /** The worker side: builds the rule book once, then scans the chunks it is sent, one after the other. */
