@@ -40,12 +40,12 @@ var COMMANDS = [
   {
     name: "review",
     summary: "Review a change: a diff file, stdin, or the working tree against a git ref",
-    load: async () => (await import("./chunks/review-SKAHG3HF.js")).reviewCommand
+    load: async () => (await import("./chunks/review-EW7VEX6N.js")).reviewCommand
   },
   {
     name: "scan",
     summary: "Review whole files and folders: every function is a unit",
-    load: async () => (await import("./chunks/scan-SJ32UIFE.js")).scanCommand
+    load: async () => (await import("./chunks/scan-XJ3F7T47.js")).scanCommand
   },
   {
     name: "retrieve",

@@ -27,7 +27,7 @@ import {
   renderMarkdown,
   renderSarif,
   reviewChange
-} from "./chunks/chunk-TMGN7DQ6.js";
+} from "./chunks/chunk-5U457KBF.js";
 import "./chunks/chunk-ATV33OIO.js";
 import {
   DEFAULT_OVERLAY_DIR,
@@ -40,7 +40,7 @@ import {
 } from "./chunks/chunk-O5UZ4QXP.js";
 import {
   createRuleBook
-} from "./chunks/chunk-2SVVBAZE.js";
+} from "./chunks/chunk-KHX6542P.js";
 import "./chunks/chunk-SKTGFX7I.js";
 import {
   importEdits
@@ -59,7 +59,7 @@ import {
 import {
   SEVERITIES,
   atLeast
-} from "./chunks/chunk-DPZABH3K.js";
+} from "./chunks/chunk-B5BJMFXM.js";
 import "./chunks/chunk-2TTF3MLN.js";
 import "./chunks/chunk-RHUYUCDS.js";
 import "./chunks/chunk-ZB7XSPL6.js";

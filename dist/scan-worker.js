@@ -3,11 +3,11 @@ import { createRequire as __rescueCreateRequire } from 'node:module';
 const require = __rescueCreateRequire(import.meta.url);
 import {
   serveScanWorker
-} from "./chunks/chunk-YGORAY7U.js";
-import "./chunks/chunk-2SVVBAZE.js";
+} from "./chunks/chunk-FGBTPFWD.js";
+import "./chunks/chunk-KHX6542P.js";
 import "./chunks/chunk-SKTGFX7I.js";
 import "./chunks/chunk-PFMCH6KU.js";
-import "./chunks/chunk-DPZABH3K.js";
+import "./chunks/chunk-B5BJMFXM.js";
 import "./chunks/chunk-2TTF3MLN.js";
 import "./chunks/chunk-RHUYUCDS.js";
 import "./chunks/chunk-ZB7XSPL6.js";

@@ -9,7 +9,7 @@ import {
   readRepoConfig,
   renderMarkdown,
   renderSarif
-} from "./chunk-TMGN7DQ6.js";
+} from "./chunk-5U457KBF.js";
 import {
   DEFAULT_OVERLAY_DIR,
   citeOverlayGuidance,
@@ -22,7 +22,7 @@ import {
 } from "./chunk-4KPSJP3U.js";
 import {
   createRuleBook
-} from "./chunk-2SVVBAZE.js";
+} from "./chunk-KHX6542P.js";
 import {
   loadKnowledgeBase
 } from "./chunk-NJ5LL7UX.js";
@@ -31,7 +31,7 @@ import {
 } from "./chunk-VWQMS5WY.js";
 import {
   atLeast
-} from "./chunk-DPZABH3K.js";
+} from "./chunk-B5BJMFXM.js";
 
 // src/pipeline/local-source.ts
 import fs from "node:fs";

@@ -264,17 +264,7 @@ function newlines(text) {
   return n;
 }
 function touches(tree, types, from, to, starts) {
-  const point = (index) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >>> 1;
-      if (starts[mid] <= index) lo = mid;
-      else hi = mid - 1;
-    }
-    return { row: lo, column: index - starts[lo] };
-  };
-  return tree.rootNode.descendantsOfType([...types], point(from), point(Math.max(to, from + 1))).length > 0;
+  return tree.rootNode.descendantsOfType([...types], pointAt(starts, from), pointAt(starts, Math.max(to, from + 1))).length > 0;
 }
 
 export {

@@ -5,7 +5,7 @@ import {
   scanFile,
   scanInThreads,
   workerCount
-} from "./chunk-YGORAY7U.js";
+} from "./chunk-FGBTPFWD.js";
 import {
   COMMON_HELP,
   COMMON_OPTIONS,
@@ -13,20 +13,20 @@ import {
   emitReport,
   localFileSource,
   parseFormat
-} from "./chunk-Z2A5GZXA.js";
+} from "./chunk-YJHTRCQF.js";
 import {
   emptyStats,
   errorText,
   pLimit,
   readSource
-} from "./chunk-TMGN7DQ6.js";
+} from "./chunk-5U457KBF.js";
 import "./chunk-ATV33OIO.js";
 import "./chunk-ORA2CGYF.js";
 import "./chunk-4KPSJP3U.js";
 import "./chunk-O5UZ4QXP.js";
 import {
   sortFindings
-} from "./chunk-2SVVBAZE.js";
+} from "./chunk-KHX6542P.js";
 import "./chunk-SKTGFX7I.js";
 import "./chunk-PFMCH6KU.js";
 import "./chunk-NJ5LL7UX.js";
@@ -34,7 +34,7 @@ import "./chunk-KQ22ZGVG.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
-import "./chunk-DPZABH3K.js";
+import "./chunk-B5BJMFXM.js";
 import "./chunk-2TTF3MLN.js";
 import "./chunk-RHUYUCDS.js";
 import "./chunk-ZB7XSPL6.js";

@@ -33,7 +33,7 @@ import {
   fingerprint,
   suppressionFor,
   verifyReplacement
-} from "./chunk-DPZABH3K.js";
+} from "./chunk-B5BJMFXM.js";
 import "./chunk-2TTF3MLN.js";
 import "./chunk-RHUYUCDS.js";
 import {

@@ -4,7 +4,7 @@ const require = __rescueCreateRequire(import.meta.url);
 import {
   assessFileUnits,
   createRuleBook
-} from "./chunk-2SVVBAZE.js";
+} from "./chunk-KHX6542P.js";
 import {
   extractUnits
 } from "./chunk-SKTGFX7I.js";
@@ -64,12 +64,111 @@ function warningsInto(out) {
   };
 }
 
-// src/pipeline/scan-pool.ts
-var MIN_FILES_FOR_WORKERS = 150;
+// src/pipeline/scan-plan.ts
 var CHUNK_FILES = 16;
-var MAX_THREADS = 8;
 var GRAMMAR_COST_BYTES = 256 * 1024;
 var STEAL_MIN_BYTES = 2 * GRAMMAR_COST_BYTES;
+function plan(texts, threads) {
+  const groups = /* @__PURE__ */ new Map();
+  let total = 0;
+  texts.forEach((t, i) => {
+    if (!t) return;
+    const g = grammarOf(t.path, t.language);
+    const list = groups.get(g);
+    if (list) list.push(i);
+    else groups.set(g, [i]);
+    total += t.text.length;
+  });
+  const share = Math.max(1, total / threads.length);
+  const pieces = [];
+  for (const [grammar, list] of groups) {
+    const bytes = list.reduce((n, i) => n + texts[i].text.length, 0);
+    const count = Math.max(1, Math.min(threads.length, Math.ceil(bytes / share)));
+    let files = [];
+    let pieceBytes = 0;
+    let done = 0;
+    let made = 0;
+    for (const i of list) {
+      files.push(i);
+      pieceBytes += texts[i].text.length;
+      done += texts[i].text.length;
+      if (made < count - 1 && done * count >= bytes * (made + 1)) {
+        pieces.push({ files, grammar, bytes: pieceBytes });
+        made++;
+        files = [];
+        pieceBytes = 0;
+      }
+    }
+    if (files.length) pieces.push({ files, grammar, bytes: pieceBytes });
+  }
+  pieces.sort((a, b) => b.bytes - a.bytes || a.files[0] - b.files[0]);
+  const owner = balance(pieces.map((p) => p.bytes + GRAMMAR_COST_BYTES), threads.length);
+  pieces.forEach((piece, k) => {
+    for (let f = 0; f < piece.files.length; f += CHUNK_FILES) {
+      const files = piece.files.slice(f, f + CHUNK_FILES);
+      threads[owner[k]].queue.push({ files, grammar: piece.grammar, bytes: files.reduce((n, i) => n + texts[i].text.length, 0) });
+    }
+  });
+}
+function balance(costs, threads) {
+  const owner = [];
+  const load = new Array(threads).fill(0);
+  for (const cost of costs) {
+    let best = 0;
+    for (let t = 1; t < threads; t++) if (load[t] < load[best]) best = t;
+    owner.push(best);
+    load[best] += cost;
+  }
+  for (let round = 0; round < 4 * costs.length; round++) {
+    let hi = 0;
+    for (let t = 1; t < threads; t++) if (load[t] > load[hi]) hi = t;
+    let bestMax = load[hi];
+    let move;
+    for (let to = 0; to < threads; to++) {
+      if (to === hi) continue;
+      for (let p = 0; p < costs.length; p++) {
+        if (owner[p] !== hi) continue;
+        const moved = Math.max(load[hi] - costs[p], load[to] + costs[p]);
+        if (moved < bestMax) [bestMax, move] = [moved, { p, q: void 0, to }];
+        for (let q = 0; q < costs.length; q++) {
+          if (owner[q] !== to) continue;
+          const delta2 = costs[p] - costs[q];
+          const swapped = Math.max(load[hi] - delta2, load[to] + delta2);
+          if (swapped < bestMax) [bestMax, move] = [swapped, { p, q, to }];
+        }
+      }
+    }
+    if (!move) break;
+    const delta = costs[move.p] - (move.q === void 0 ? 0 : costs[move.q]);
+    owner[move.p] = move.to;
+    if (move.q !== void 0) owner[move.q] = hi;
+    load[hi] -= delta;
+    load[move.to] += delta;
+  }
+  return owner;
+}
+function take(threads, t) {
+  const own = t.queue.shift();
+  if (own) return own;
+  let richest;
+  let richestBytes = 0;
+  for (const other of threads) {
+    if (other === t) continue;
+    for (let k = other.queue.length - 1; k >= 0; k--) {
+      if (t.grammars.has(other.queue[k].grammar)) return other.queue.splice(k, 1)[0];
+    }
+    const left = other.queue.reduce((n, c) => n + c.bytes, 0);
+    if (left > richestBytes) {
+      richest = other;
+      richestBytes = left;
+    }
+  }
+  return richest && richestBytes >= STEAL_MIN_BYTES ? richest.queue.pop() : void 0;
+}
+
+// src/pipeline/scan-pool.ts
+var MIN_FILES_FOR_WORKERS = 150;
+var MAX_THREADS = 8;
 var IN_FLIGHT = 2;
 var here = path.dirname(fileURLToPath(import.meta.url));
 function workerEntry() {
@@ -197,103 +296,6 @@ function byCount(values) {
 }
 function slim(document) {
   return { ...document, cwes: document.cwes.map((c) => ({ ...c, examples: [], allApis: [], apis: {} })) };
-}
-function plan(texts, threads) {
-  const groups = /* @__PURE__ */ new Map();
-  let total = 0;
-  texts.forEach((t, i) => {
-    if (!t) return;
-    const g = grammarOf(t.path, t.language);
-    const list = groups.get(g);
-    if (list) list.push(i);
-    else groups.set(g, [i]);
-    total += t.text.length;
-  });
-  const share = Math.max(1, total / threads.length);
-  const pieces = [];
-  for (const [grammar, list] of groups) {
-    const bytes = list.reduce((n, i) => n + texts[i].text.length, 0);
-    const count = Math.max(1, Math.min(threads.length, Math.ceil(bytes / share)));
-    let files = [];
-    let pieceBytes = 0;
-    let done = 0;
-    let made = 0;
-    for (const i of list) {
-      files.push(i);
-      pieceBytes += texts[i].text.length;
-      done += texts[i].text.length;
-      if (made < count - 1 && done * count >= bytes * (made + 1)) {
-        pieces.push({ files, grammar, bytes: pieceBytes });
-        made++;
-        files = [];
-        pieceBytes = 0;
-      }
-    }
-    if (files.length) pieces.push({ files, grammar, bytes: pieceBytes });
-  }
-  pieces.sort((a, b) => b.bytes - a.bytes || a.files[0] - b.files[0]);
-  const owner = balance(pieces.map((p) => p.bytes + GRAMMAR_COST_BYTES), threads.length);
-  pieces.forEach((piece, k) => {
-    for (let f = 0; f < piece.files.length; f += CHUNK_FILES) {
-      const files = piece.files.slice(f, f + CHUNK_FILES);
-      threads[owner[k]].queue.push({ files, grammar: piece.grammar, bytes: files.reduce((n, i) => n + texts[i].text.length, 0) });
-    }
-  });
-}
-function balance(costs, threads) {
-  const owner = [];
-  const load = new Array(threads).fill(0);
-  for (const cost of costs) {
-    let best = 0;
-    for (let t = 1; t < threads; t++) if (load[t] < load[best]) best = t;
-    owner.push(best);
-    load[best] += cost;
-  }
-  for (let round = 0; round < 4 * costs.length; round++) {
-    let hi = 0;
-    for (let t = 1; t < threads; t++) if (load[t] > load[hi]) hi = t;
-    let bestMax = load[hi];
-    let move;
-    for (let to = 0; to < threads; to++) {
-      if (to === hi) continue;
-      for (let p = 0; p < costs.length; p++) {
-        if (owner[p] !== hi) continue;
-        const moved = Math.max(load[hi] - costs[p], load[to] + costs[p]);
-        if (moved < bestMax) [bestMax, move] = [moved, { p, q: void 0, to }];
-        for (let q = 0; q < costs.length; q++) {
-          if (owner[q] !== to) continue;
-          const delta2 = costs[p] - costs[q];
-          const swapped = Math.max(load[hi] - delta2, load[to] + delta2);
-          if (swapped < bestMax) [bestMax, move] = [swapped, { p, q, to }];
-        }
-      }
-    }
-    if (!move) break;
-    const delta = costs[move.p] - (move.q === void 0 ? 0 : costs[move.q]);
-    owner[move.p] = move.to;
-    if (move.q !== void 0) owner[move.q] = hi;
-    load[hi] -= delta;
-    load[move.to] += delta;
-  }
-  return owner;
-}
-function take(threads, t) {
-  const own = t.queue.shift();
-  if (own) return own;
-  let richest;
-  let richestBytes = 0;
-  for (const other of threads) {
-    if (other === t) continue;
-    for (let k = other.queue.length - 1; k >= 0; k--) {
-      if (t.grammars.has(other.queue[k].grammar)) return other.queue.splice(k, 1)[0];
-    }
-    const left = other.queue.reduce((n, c) => n + c.bytes, 0);
-    if (left > richestBytes) {
-      richest = other;
-      richestBytes = left;
-    }
-  }
-  return richest && richestBytes >= STEAL_MIN_BYTES ? richest.queue.pop() : void 0;
 }
 function serveScanWorker() {
   if (!parentPort) throw new Error("serveScanWorker runs in a worker thread");

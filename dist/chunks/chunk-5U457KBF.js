@@ -13,7 +13,7 @@ import {
   assessUnits,
   createRuleBook,
   sortFindings
-} from "./chunk-2SVVBAZE.js";
+} from "./chunk-KHX6542P.js";
 import {
   extractUnits
 } from "./chunk-SKTGFX7I.js";
@@ -30,7 +30,7 @@ import {
 } from "./chunk-VWQMS5WY.js";
 import {
   SEVERITIES
-} from "./chunk-DPZABH3K.js";
+} from "./chunk-B5BJMFXM.js";
 import {
   __commonJS,
   __toESM
@@ -2136,7 +2136,7 @@ async function reviewChange(options) {
   const stats = { ...emptyStats(), files: reviewable.length, units: units.length };
   const model = options.assessment?.model;
   if (!model || !options.assessment) return { ...assessed, units, skipped, parseErrors, stats: { ...stats, ms: Date.now() - started } };
-  const { runModelStage } = await import("./model-stage-2AYNL3I5.js");
+  const { runModelStage } = await import("./model-stage-MWHUFMA7.js");
   const judged = await runModelStage(model, units, files, assessed, options.assessment.rules, options.assessment.config, logger);
   const merged = {
     ...assessed,

@@ -17,7 +17,7 @@ import {
   lineStarts,
   suppressionFor,
   verifyReplacement
-} from "./chunk-DPZABH3K.js";
+} from "./chunk-B5BJMFXM.js";
 import {
   UNIT_SPECS,
   lineSpan
@@ -1187,7 +1187,8 @@ async function assessFile(path, file, units, input, out, given) {
     const slices = /* @__PURE__ */ new Map();
     const occurrences = /* @__PURE__ */ new Map();
     const config = input.config ?? {};
-    const budget = { left: verificationsFor(file.text.length), skipped: 0 };
+    const allowed = verificationsFor(file.text.length);
+    const budget = { left: allowed, allowed, skipped: 0 };
     for (const match of matches) {
       const info = input.rules.info(match.ruleId);
       if (!info) continue;
@@ -1236,7 +1237,7 @@ async function assessFile(path, file, units, input, out, given) {
       out.findings.push(fix ? { ...base, fix } : base);
     }
     if (budget.skipped > 0) {
-      input.logger?.warning(`${path}: ${budget.skipped} fixes were not verified, so not offered: the file is too large to check more than ${verificationsFor(file.text.length)}`, { file: path });
+      input.logger?.warning(`${path}: ${budget.skipped} fixes were not verified, so not offered: the file is too large to check more than ${budget.allowed}`, { file: path });
     }
   } finally {
     if (!given) tree.delete();
@@ -1249,7 +1250,10 @@ async function ruleFix(rule, match, source, grammar, unit, runner, tree, finding
   };
   const proposal = proposeRuleFix(rule, match, source, tree);
   if ("error" in proposal) return reject("template", proposal.error);
-  if (budget.left <= 0 && ++budget.skipped) return reject("budget", `not verified: this file's fixes beyond the first ${verificationsFor(source.length)} are not checked (its size makes each check re-read it)`);
+  if (budget.left <= 0) {
+    budget.skipped++;
+    return reject("budget", `not verified: this file's fixes beyond the first ${budget.allowed} are not checked (its size makes each check re-read it)`);
+  }
   budget.left--;
   const verdict = await verifyReplacement({ grammar, source, unit, candidate: proposal.candidate, rules: runner.rules, run: runner.run, firedRuleId: rule.id, tree });
   if (!verdict.verified) return reject(verdict.check, verdict.reason);
