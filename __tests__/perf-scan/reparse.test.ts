@@ -11,7 +11,8 @@ import { getParser } from '../../src/code/parser.js';
 import type { TextEdit } from '../../src/assess/rules/types.js';
 import { applyEdits } from '../../src/assess/rules/edits.js';
 import { reparse } from '../../src/verify/reparse.js';
-import { lineEndIndex, lineStarts } from '../../src/verify/verify-replacement.js';
+import { lineStarts } from '../../src/code/line-index.js';
+import { lineEndIndex } from '../../src/verify/verify-replacement.js';
 
 const samples = path.join(import.meta.dirname, '..', 'data', 'assess');
 const files = fs

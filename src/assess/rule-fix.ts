@@ -2,7 +2,8 @@ import type { Tree } from 'web-tree-sitter';
 import { applyEdits } from './rules/edits.js';
 import { applyFix } from './rules/fix.js';
 import type { CompiledRule, RuleMatch, TextEdit } from './rules/types.js';
-import { lineEndIndex, lineStarts, type ReplacementCandidate } from '../verify/verify-replacement.js';
+import { lineStarts } from '../code/line-index.js';
+import { lineEndIndex, type ReplacementCandidate } from '../verify/verify-replacement.js';
 
 export interface RuleFixProposal {
   readonly candidate: ReplacementCandidate;

@@ -4,9 +4,28 @@
  * Offsets are UTF-16 code-unit indices into the JavaScript string, which is what web-tree-sitter reports
  * for `startIndex`/`endIndex` when it parses a string.
  */
+/** Offset of the first character of each line (split at `\n` only). */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** The 0-based row of an offset, given the line starts. */
+export function rowAt(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 export class LineIndex {
   /** Offset of the first character of each line. */
-  private readonly starts: number[] = [0];
+  private readonly starts: number[];
   /** Lines covered from end to end by one comment. */
   private fullComment: Uint8Array;
   /** Comment ranges [start, end) on the lines where a comment starts or ends. */
@@ -14,7 +33,7 @@ export class LineIndex {
   readonly lineCount: number;
 
   constructor(readonly text: string) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    this.starts = lineStarts(text);
     // A final newline ends the last line; it does not open another.
     this.lineCount = text.endsWith('\n') ? this.starts.length - 1 : this.starts.length;
     this.fullComment = new Uint8Array(this.lineCount + 2);

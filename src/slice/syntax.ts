@@ -1,4 +1,5 @@
 import type { Tree } from 'web-tree-sitter';
+import { lineStarts as lineStartsOf, rowAt } from '../code/line-index.js';
 import { rawCursorApi } from '../code/raw-cursor.js';
 
 /**
@@ -23,24 +24,6 @@ export interface FlatTree {
   readonly hasError: boolean;
   /** Start offset of every line. */
   readonly lineStarts: readonly number[];
-}
-
-export function lineStartsOf(source: string): number[] {
-  const starts = [0];
-  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-/** Row of a UTF-16 offset. */
-export function rowAt(lineStarts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /** Per-language memo of which type ids are named (one WebAssembly call per type instead of per node). */

@@ -1,5 +1,6 @@
 import { Edit, type Parser, type Point, type Tree } from 'web-tree-sitter';
 import type { TextEdit } from '../assess/rules/types.js';
+import { rowAt } from '../code/line-index.js';
 
 /** Characters handed to tree-sitter per read during an incremental parse. */
 const READ_CHUNK = 1024;
@@ -54,12 +55,6 @@ function treeEdit(starts: readonly number[], e: TextEdit): Edit {
 
 /** Row and column (UTF-16 units, as web-tree-sitter counts them for a tree parsed from a string) of an index. */
 export function pointAt(starts: readonly number[], index: number): Point {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if (starts[mid]! <= index) lo = mid;
-    else hi = mid - 1;
-  }
-  return { row: lo, column: index - starts[lo]! };
+  const row = rowAt(starts, index);
+  return { row, column: index - starts[row]! };
 }

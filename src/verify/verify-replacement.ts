@@ -1,4 +1,5 @@
 import type { Tree } from 'web-tree-sitter';
+import { lineStarts } from '../code/line-index.js';
 import { getParser } from '../code/parser.js';
 import type { Grammar } from '../code/languages.js';
 import { importNodeTypes, languageOfGrammar } from '../facets/imports.js';
@@ -153,12 +154,6 @@ function matchKey(rules: readonly CompiledRule[], m: RuleMatch): string {
   const report = rules.find((r) => r.id === m.ruleId)?.rule.report;
   const text = report ? m.captures[report]?.text ?? '' : '';
   return `${m.ruleId}\0${normalizeCode(text)}`;
-}
-
-export function lineStarts(source: string): number[] {
-  const starts = [0];
-  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
 }
 
 /** Index just past the last character of the line, before its `\n` (and `\r`). */
