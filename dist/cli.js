@@ -40,22 +40,22 @@ var COMMANDS = [
   {
     name: "review",
     summary: "Review a change: a diff file, stdin, or the working tree against a git ref",
-    load: async () => (await import("./chunks/review-EW7VEX6N.js")).reviewCommand
+    load: async () => (await import("./chunks/review-DKWQGFAF.js")).reviewCommand
   },
   {
     name: "scan",
     summary: "Review whole files and folders: every function is a unit",
-    load: async () => (await import("./chunks/scan-XJ3F7T47.js")).scanCommand
+    load: async () => (await import("./chunks/scan-BJK3UBKS.js")).scanCommand
   },
   {
     name: "retrieve",
     summary: "Show the hierarchical retrieval (CWEs, facets, examples) for the functions of a file",
-    load: async () => (await import("./chunks/retrieve-5HZXRLEQ.js")).retrieveCommand
+    load: async () => (await import("./chunks/retrieve-KQ52YD4U.js")).retrieveCommand
   },
   {
     name: "kb",
     summary: "Build, verify and inspect the knowledge base",
-    load: async () => (await import("./chunks/kb-HTSX2PG4.js")).kbCommand
+    load: async () => (await import("./chunks/kb-J7ZO75GK.js")).kbCommand
   }
 ];
 function usage() {

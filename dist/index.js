@@ -7,14 +7,14 @@ import {
   readText,
   require_tunnel,
   require_undici
-} from "./chunks/chunk-Q6C3QFJZ.js";
+} from "./chunks/chunk-CQGXX7VY.js";
 import {
   Inputs,
   Outputs,
   judgePrompt
 } from "./chunks/chunk-BYUYSSHJ.js";
 import "./chunks/chunk-CH6YD5QR.js";
-import "./chunks/chunk-BIWVFOBU.js";
+import "./chunks/chunk-35FHIODQ.js";
 import {
   EMPTY_REPO_CONFIG,
   FileSkip,
@@ -27,47 +27,47 @@ import {
   renderMarkdown,
   renderSarif,
   reviewChange
-} from "./chunks/chunk-5U457KBF.js";
+} from "./chunks/chunk-PZNMXNDU.js";
 import "./chunks/chunk-ATV33OIO.js";
 import {
   DEFAULT_OVERLAY_DIR,
   citeOverlayGuidance,
   loadOverlay,
   mergeOverlay
-} from "./chunks/chunk-ORA2CGYF.js";
+} from "./chunks/chunk-V2BPVYMV.js";
 import {
   VERSION
 } from "./chunks/chunk-O5UZ4QXP.js";
 import {
   createRuleBook
-} from "./chunks/chunk-KHX6542P.js";
-import "./chunks/chunk-SKTGFX7I.js";
+} from "./chunks/chunk-AWBXX4NX.js";
+import "./chunks/chunk-MDEM3JTH.js";
 import {
   importEdits
-} from "./chunks/chunk-PFMCH6KU.js";
+} from "./chunks/chunk-2MMIEYYJ.js";
 import {
   KbLoadError,
   loadKnowledgeBase
-} from "./chunks/chunk-NJ5LL7UX.js";
+} from "./chunks/chunk-TVL5DCBD.js";
 import {
   MANIFEST_FILE,
   manifestSchema
-} from "./chunks/chunk-KQ22ZGVG.js";
+} from "./chunks/chunk-52D3U5AJ.js";
 import {
   ConfigurationError
 } from "./chunks/chunk-VWQMS5WY.js";
 import {
   SEVERITIES,
   atLeast
-} from "./chunks/chunk-B5BJMFXM.js";
+} from "./chunks/chunk-ADEYUV6B.js";
 import "./chunks/chunk-2TTF3MLN.js";
 import "./chunks/chunk-RHUYUCDS.js";
-import "./chunks/chunk-ZB7XSPL6.js";
+import "./chunks/chunk-IOMNMKSW.js";
 import {
   getParser,
   grammarOf,
   parse
-} from "./chunks/chunk-U2AXLQXW.js";
+} from "./chunks/chunk-HYQ6AYIB.js";
 import {
   __toESM
 } from "./chunks/chunk-QPWDPIWN.js";

@@ -3,15 +3,15 @@ import { createRequire as __rescueCreateRequire } from 'node:module';
 const require = __rescueCreateRequire(import.meta.url);
 import {
   serveScanWorker
-} from "./chunks/chunk-FGBTPFWD.js";
-import "./chunks/chunk-KHX6542P.js";
-import "./chunks/chunk-SKTGFX7I.js";
-import "./chunks/chunk-PFMCH6KU.js";
-import "./chunks/chunk-B5BJMFXM.js";
+} from "./chunks/chunk-YARBR34N.js";
+import "./chunks/chunk-AWBXX4NX.js";
+import "./chunks/chunk-MDEM3JTH.js";
+import "./chunks/chunk-2MMIEYYJ.js";
+import "./chunks/chunk-ADEYUV6B.js";
 import "./chunks/chunk-2TTF3MLN.js";
 import "./chunks/chunk-RHUYUCDS.js";
-import "./chunks/chunk-ZB7XSPL6.js";
-import "./chunks/chunk-U2AXLQXW.js";
+import "./chunks/chunk-IOMNMKSW.js";
+import "./chunks/chunk-HYQ6AYIB.js";
 import "./chunks/chunk-QPWDPIWN.js";
 
 // src/pipeline/scan-worker.ts

@@ -5,7 +5,7 @@ import {
   getExampleText,
   loadKnowledgeBase,
   lookupTables
-} from "./chunk-NJ5LL7UX.js";
+} from "./chunk-TVL5DCBD.js";
 import {
   CWE_INDEX_OPTIONS,
   EXAMPLE_INDEX_OPTIONS,
@@ -14,7 +14,7 @@ import {
   compareCweIds,
   cweIndexDoc,
   exampleIndexDoc
-} from "./chunk-KQ22ZGVG.js";
+} from "./chunk-52D3U5AJ.js";
 
 // src/kb/overlay.ts
 import fs from "node:fs";

@@ -2,22 +2,20 @@
 import { createRequire as __rescueCreateRequire } from 'node:module';
 const require = __rescueCreateRequire(import.meta.url);
 import {
-  LineIndex,
   outline
-} from "./chunk-SKTGFX7I.js";
+} from "./chunk-MDEM3JTH.js";
 import {
   applyFix,
   findNode
-} from "./chunk-PFMCH6KU.js";
+} from "./chunk-2MMIEYYJ.js";
 import {
   atLeast,
   findSuppressions,
   fingerprint,
   lineEndIndex,
-  lineStarts,
   suppressionFor,
   verifyReplacement
-} from "./chunk-B5BJMFXM.js";
+} from "./chunk-ADEYUV6B.js";
 import {
   UNIT_SPECS,
   lineSpan
@@ -31,16 +29,18 @@ import {
   compileLoaded,
   compileRule,
   matchSession
-} from "./chunk-ZB7XSPL6.js";
+} from "./chunk-IOMNMKSW.js";
 import {
   CaptureQuantifier,
+  LineIndex,
   Query,
   getParser,
   grammarOf,
   languageOfGrammar,
+  lineStarts,
   loadLanguage,
   parse
-} from "./chunk-U2AXLQXW.js";
+} from "./chunk-HYQ6AYIB.js";
 
 // src/assess/rules/grammar-tokens.ts
 var NODE_TOKENS = {

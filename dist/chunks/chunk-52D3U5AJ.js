@@ -7,11 +7,13 @@ import {
 import {
   LANGUAGES,
   isCall,
+  lineStarts,
   parse,
   qualifiedNames,
   rawCursorApi,
-  resolveImports
-} from "./chunk-U2AXLQXW.js";
+  resolveImports,
+  rowAt
+} from "./chunk-HYQ6AYIB.js";
 import {
   __commonJS,
   __export,
@@ -27961,21 +27963,6 @@ function profileOf(grammar) {
 }
 
 // src/slice/syntax.ts
-function lineStartsOf(source) {
-  const starts = [0];
-  for (let i = source.indexOf("\n"); i !== -1; i = source.indexOf("\n", i + 1)) starts.push(i + 1);
-  return starts;
-}
-function rowAt(lineStarts, offset) {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = lo + hi + 1 >> 1;
-    if (lineStarts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
 var namedCache = /* @__PURE__ */ new WeakMap();
 function namedTable(language) {
   let namedById = namedCache.get(language);
@@ -28114,20 +28101,20 @@ function derive(walked, tree, source) {
     else nextSibling[lastChild[p]] = i;
     lastChild[p] = i;
   }
-  const lineStarts = lineStartsOf(source);
+  const lineStarts2 = lineStarts(source);
   const startRow = new Int32Array(count);
   const endRow = new Int32Array(count);
   let line = 0;
-  const lines = lineStarts.length;
+  const lines = lineStarts2.length;
   for (let i = 0; i < count; i++) {
     if (firstChild[i] !== -1) continue;
     const s = start[i];
     const e = end[i];
-    if (line > 0 && lineStarts[line] > s) line = rowAt(lineStarts, s);
-    while (line + 1 < lines && lineStarts[line + 1] <= s) line++;
+    if (line > 0 && lineStarts2[line] > s) line = rowAt(lineStarts2, s);
+    while (line + 1 < lines && lineStarts2[line + 1] <= s) line++;
     startRow[i] = line;
     let r = line;
-    if (e - 1 > s) while (r + 1 < lines && lineStarts[r + 1] <= e - 1) r++;
+    if (e - 1 > s) while (r + 1 < lines && lineStarts2[r + 1] <= e - 1) r++;
     endRow[i] = r;
   }
   for (let i = count - 1; i >= 0; i--) {
@@ -28137,7 +28124,7 @@ function derive(walked, tree, source) {
     const s = start[i] = start[f];
     const e = end[i] = end[l];
     startRow[i] = startRow[f];
-    endRow[i] = end[l] > start[l] ? endRow[l] : e - 1 > s ? rowAt(lineStarts, e - 1) : startRow[i];
+    endRow[i] = end[l] > start[l] ? endRow[l] : e - 1 > s ? rowAt(lineStarts2, e - 1) : startRow[i];
   }
   return {
     source,
@@ -28153,7 +28140,7 @@ function derive(walked, tree, source) {
     startRow,
     endRow,
     hasError: tree.rootNode.hasError,
-    lineStarts
+    lineStarts: lineStarts2
   };
 }
 function textOf(tree, node2) {

@@ -4,14 +4,14 @@ const require = __rescueCreateRequire(import.meta.url);
 import {
   assessFileUnits,
   createRuleBook
-} from "./chunk-KHX6542P.js";
+} from "./chunk-AWBXX4NX.js";
 import {
   extractUnits
-} from "./chunk-SKTGFX7I.js";
+} from "./chunk-MDEM3JTH.js";
 import {
   grammarOf,
   parse
-} from "./chunk-U2AXLQXW.js";
+} from "./chunk-HYQ6AYIB.js";
 
 // src/pipeline/scan-pool.ts
 import fs from "node:fs";

@@ -4673,6 +4673,83 @@ function qualifyType(map, type) {
   return type;
 }
 
+// src/code/line-index.ts
+function lineStarts(text) {
+  const starts = [0];
+  for (let i2 = text.indexOf("\n"); i2 !== -1; i2 = text.indexOf("\n", i2 + 1)) starts.push(i2 + 1);
+  return starts;
+}
+function rowAt(starts, offset) {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = lo + hi + 1 >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+var LineIndex = class {
+  constructor(text) {
+    this.text = text;
+    this.starts = lineStarts(text);
+    this.lineCount = text.endsWith("\n") ? this.starts.length - 1 : this.starts.length;
+    this.fullComment = new Uint8Array(this.lineCount + 2);
+  }
+  text;
+  /** Offset of the first character of each line. */
+  starts;
+  /** Lines covered from end to end by one comment. */
+  fullComment;
+  /** Comment ranges [start, end) on the lines where a comment starts or ends. */
+  partial = /* @__PURE__ */ new Map();
+  lineCount;
+  /** Offset of the line's first character. */
+  lineStart(line) {
+    return this.starts[line - 1];
+  }
+  /** Offset just past the line's last character, before its `\r\n` or `\n`. */
+  lineEnd(line) {
+    let end = line < this.starts.length ? this.starts[line] - 1 : this.text.length;
+    if (end > this.starts[line - 1] && this.text.charCodeAt(end - 1) === 13 && end < this.text.length) end--;
+    return end;
+  }
+  /** The exact source of lines start..end, without the last line's terminator. */
+  slice(start2, end) {
+    return this.text.slice(this.starts[start2 - 1], this.lineEnd(end));
+  }
+  /** Records a comment (or a docstring) from its rows (1-based) and offsets. */
+  addComment(startLine, endLine, startIndex, endIndex) {
+    if (endLine > startLine + 1) this.fullComment.fill(1, startLine + 1, endLine);
+    for (const line of startLine === endLine ? [startLine] : [startLine, endLine]) {
+      const ranges = this.partial.get(line);
+      if (ranges) ranges.push(startIndex, endIndex);
+      else this.partial.set(line, [startIndex, endIndex]);
+    }
+  }
+  /** Does the line hold anything but whitespace and comments? */
+  isCode(line) {
+    if (line < 1 || line > this.lineCount || this.fullComment[line]) return false;
+    const ranges = this.partial.get(line);
+    const end = this.lineEnd(line);
+    for (let i2 = this.starts[line - 1]; i2 < end; i2++) {
+      const ch = this.text.charCodeAt(i2);
+      if (ch === 32 || ch >= 9 && ch <= 13 || ch === 65279) continue;
+      if (!ranges) return true;
+      let inComment = false;
+      for (let r = 0; r < ranges.length; r += 2) {
+        if (i2 >= ranges[r] && i2 < ranges[r + 1]) {
+          inComment = true;
+          i2 = ranges[r + 1] - 1;
+          break;
+        }
+      }
+      if (!inComment) return true;
+    }
+    return false;
+  }
+};
+
 export {
   LANGUAGES,
   languageOf,
@@ -4693,5 +4770,8 @@ export {
   rawCursorApi,
   loadLanguage,
   getParser,
-  parse
+  parse,
+  lineStarts,
+  rowAt,
+  LineIndex
 };

@@ -12,13 +12,13 @@ import {
   external_exports,
   sha256,
   stableStringify
-} from "./chunk-KQ22ZGVG.js";
+} from "./chunk-52D3U5AJ.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import {
   isLanguage
-} from "./chunk-U2AXLQXW.js";
+} from "./chunk-HYQ6AYIB.js";
 
 // src/kb/pairs.ts
 import fs from "node:fs/promises";

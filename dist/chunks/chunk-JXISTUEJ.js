@@ -8,11 +8,11 @@ import {
   silentLogger,
   sliceUnit,
   tokenizeCode
-} from "./chunk-KQ22ZGVG.js";
+} from "./chunk-52D3U5AJ.js";
 import {
   compileRule,
   runRules
-} from "./chunk-ZB7XSPL6.js";
+} from "./chunk-IOMNMKSW.js";
 import {
   calleeOf,
   isCall,
@@ -20,7 +20,7 @@ import {
   parse,
   qualifiedNames,
   resolveImports
-} from "./chunk-U2AXLQXW.js";
+} from "./chunk-HYQ6AYIB.js";
 
 // src/facets/api.ts
 var MEMBER_TYPES = {

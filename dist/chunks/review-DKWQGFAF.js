@@ -7,7 +7,7 @@ import {
   readHunk,
   splitDiffLines,
   toChangedFile
-} from "./chunk-BIWVFOBU.js";
+} from "./chunk-35FHIODQ.js";
 import {
   COMMON_HELP,
   COMMON_OPTIONS,
@@ -15,29 +15,29 @@ import {
   emitReport,
   localFileSource,
   parseFormat
-} from "./chunk-YJHTRCQF.js";
+} from "./chunk-RULSCIMQ.js";
 import {
   reviewChange
-} from "./chunk-5U457KBF.js";
+} from "./chunk-PZNMXNDU.js";
 import "./chunk-ATV33OIO.js";
-import "./chunk-ORA2CGYF.js";
+import "./chunk-V2BPVYMV.js";
 import "./chunk-4KPSJP3U.js";
 import "./chunk-O5UZ4QXP.js";
-import "./chunk-KHX6542P.js";
-import "./chunk-SKTGFX7I.js";
-import "./chunk-PFMCH6KU.js";
-import "./chunk-NJ5LL7UX.js";
+import "./chunk-AWBXX4NX.js";
+import "./chunk-MDEM3JTH.js";
+import "./chunk-2MMIEYYJ.js";
+import "./chunk-TVL5DCBD.js";
 import {
   parsePatch
-} from "./chunk-KQ22ZGVG.js";
+} from "./chunk-52D3U5AJ.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
-import "./chunk-B5BJMFXM.js";
+import "./chunk-ADEYUV6B.js";
 import "./chunk-2TTF3MLN.js";
 import "./chunk-RHUYUCDS.js";
-import "./chunk-ZB7XSPL6.js";
-import "./chunk-U2AXLQXW.js";
+import "./chunk-IOMNMKSW.js";
+import "./chunk-HYQ6AYIB.js";
 import "./chunk-QPWDPIWN.js";
 
 // src/cli/commands/review.ts

@@ -6,10 +6,10 @@ import {
   readHunk,
   splitDiffLines,
   toChangedFile
-} from "./chunk-BIWVFOBU.js";
+} from "./chunk-35FHIODQ.js";
 import {
   languageOf
-} from "./chunk-U2AXLQXW.js";
+} from "./chunk-HYQ6AYIB.js";
 import {
   __commonJS,
   __require,

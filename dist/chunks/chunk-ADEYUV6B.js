@@ -9,13 +9,15 @@ import {
 } from "./chunk-RHUYUCDS.js";
 import {
   runRules
-} from "./chunk-ZB7XSPL6.js";
+} from "./chunk-IOMNMKSW.js";
 import {
   Edit,
   getParser,
   importNodeTypes,
-  languageOfGrammar
-} from "./chunk-U2AXLQXW.js";
+  languageOfGrammar,
+  lineStarts,
+  rowAt
+} from "./chunk-HYQ6AYIB.js";
 
 // src/assess/finding.ts
 var SEVERITIES = ["low", "medium", "high", "critical"];
@@ -128,14 +130,8 @@ function treeEdit(starts, e) {
   });
 }
 function pointAt(starts, index) {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = lo + hi + 1 >>> 1;
-    if (starts[mid] <= index) lo = mid;
-    else hi = mid - 1;
-  }
-  return { row: lo, column: index - starts[lo] };
+  const row = rowAt(starts, index);
+  return { row, column: index - starts[row] };
 }
 
 // src/verify/syntax.ts
@@ -248,11 +244,6 @@ function matchKey(rules, m) {
   const text = report ? m.captures[report]?.text ?? "" : "";
   return `${m.ruleId}\0${normalizeCode(text)}`;
 }
-function lineStarts(source) {
-  const starts = [0];
-  for (let i = source.indexOf("\n"); i !== -1; i = source.indexOf("\n", i + 1)) starts.push(i + 1);
-  return starts;
-}
 function lineEndIndex(source, starts, line) {
   let end = line < starts.length ? starts[line] - 1 : source.length;
   if (end > starts[line - 1] && source.charCodeAt(end - 1) === 13) end--;
@@ -272,7 +263,6 @@ export {
   atLeast,
   fingerprint,
   verifyReplacement,
-  lineStarts,
   lineEndIndex,
   findSuppressions,
   suppressionFor

@@ -9,19 +9,19 @@ import {
   llmEndpoint,
   parseKbArgs,
   positiveInt
-} from "./chunk-HROBTQVU.js";
-import "./chunk-3PKICKG7.js";
+} from "./chunk-TDFYFEAQ.js";
+import "./chunk-QVN4CBAX.js";
 import "./chunk-JAZMMTRO.js";
-import "./chunk-Q6C3QFJZ.js";
+import "./chunk-CQGXX7VY.js";
 import "./chunk-CH6YD5QR.js";
-import "./chunk-BIWVFOBU.js";
+import "./chunk-35FHIODQ.js";
 import "./chunk-ATV33OIO.js";
 import "./chunk-4KPSJP3U.js";
-import "./chunk-SKTGFX7I.js";
-import "./chunk-KQ22ZGVG.js";
+import "./chunk-MDEM3JTH.js";
+import "./chunk-52D3U5AJ.js";
 import "./chunk-VWQMS5WY.js";
 import "./chunk-2TTF3MLN.js";
-import "./chunk-U2AXLQXW.js";
+import "./chunk-HYQ6AYIB.js";
 import "./chunk-QPWDPIWN.js";
 export {
   MINING_OPTIONS,

@@ -8,26 +8,26 @@ import {
   formatReport,
   minePairs,
   readPairs
-} from "./chunk-3PKICKG7.js";
+} from "./chunk-QVN4CBAX.js";
 import {
   endpointSettings
 } from "./chunk-JAZMMTRO.js";
 import "./chunk-CH6YD5QR.js";
 import {
   DEFAULT_OVERLAY_DIR
-} from "./chunk-ORA2CGYF.js";
+} from "./chunk-V2BPVYMV.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK
 } from "./chunk-4KPSJP3U.js";
 import {
   applyFix
-} from "./chunk-PFMCH6KU.js";
+} from "./chunk-2MMIEYYJ.js";
 import {
   getExampleText,
   loadKnowledgeBase,
   readManifest
-} from "./chunk-NJ5LL7UX.js";
+} from "./chunk-TVL5DCBD.js";
 import {
   buildKnowledgeBase,
   diffBuild,
@@ -38,7 +38,7 @@ import {
   serializeMined,
   sha256,
   writeBuild
-} from "./chunk-KQ22ZGVG.js";
+} from "./chunk-52D3U5AJ.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
@@ -46,10 +46,10 @@ import "./chunk-RHUYUCDS.js";
 import {
   compileRule,
   runRules
-} from "./chunk-ZB7XSPL6.js";
+} from "./chunk-IOMNMKSW.js";
 import {
   parse
-} from "./chunk-U2AXLQXW.js";
+} from "./chunk-HYQ6AYIB.js";
 import "./chunk-QPWDPIWN.js";
 
 // src/cli/commands/kb.ts
@@ -246,9 +246,9 @@ var kbCommand = {
         return stats(rest, io);
       // Octokit and the model client are loaded only by the subcommands that mine GitHub.
       case "refresh":
-        return (await import("./kb-refresh-FNACTHZ7.js")).kbRefresh(rest, io);
+        return (await import("./kb-refresh-4KKPGROF.js")).kbRefresh(rest, io);
       case "learn":
-        return (await import("./kb-learn-X6GRSXRQ.js")).kbLearn(rest, io);
+        return (await import("./kb-learn-OZ3E5XOQ.js")).kbLearn(rest, io);
       case void 0:
       case "--help":
       case "-h":

@@ -12,44 +12,44 @@ import {
   parseKbArgs,
   positiveInt,
   toFixPairs
-} from "./chunk-HROBTQVU.js";
+} from "./chunk-TDFYFEAQ.js";
 import {
   DEFAULT_CACHE_DIR,
   createProgress,
   directoryCache
-} from "./chunk-3PKICKG7.js";
+} from "./chunk-QVN4CBAX.js";
 import "./chunk-JAZMMTRO.js";
 import {
   readText
-} from "./chunk-Q6C3QFJZ.js";
+} from "./chunk-CQGXX7VY.js";
 import "./chunk-CH6YD5QR.js";
 import {
   createOpenAiChatClient,
   createOpenAiEmbedder
 } from "./chunk-CATR4D3V.js";
-import "./chunk-BIWVFOBU.js";
+import "./chunk-35FHIODQ.js";
 import "./chunk-ATV33OIO.js";
 import {
   DEFAULT_OVERLAY_DIR,
   overlayLayout
-} from "./chunk-ORA2CGYF.js";
+} from "./chunk-V2BPVYMV.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK
 } from "./chunk-4KPSJP3U.js";
-import "./chunk-SKTGFX7I.js";
-import "./chunk-NJ5LL7UX.js";
+import "./chunk-MDEM3JTH.js";
+import "./chunk-TVL5DCBD.js";
 import {
   buildKnowledgeBase,
   pdgSlicer,
   silentLogger,
   writeBuild
-} from "./chunk-KQ22ZGVG.js";
+} from "./chunk-52D3U5AJ.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import "./chunk-2TTF3MLN.js";
-import "./chunk-U2AXLQXW.js";
+import "./chunk-HYQ6AYIB.js";
 import "./chunk-QPWDPIWN.js";
 
 // src/cli/commands/kb-learn.ts

@@ -9,7 +9,7 @@ import {
   groupByCwe,
   minePairs,
   parsePairs
-} from "./chunk-3PKICKG7.js";
+} from "./chunk-QVN4CBAX.js";
 import {
   endpointSettings
 } from "./chunk-JAZMMTRO.js";
@@ -18,7 +18,7 @@ import {
   commitReferences,
   createGitHubClient,
   githubAdvisorySource
-} from "./chunk-Q6C3QFJZ.js";
+} from "./chunk-CQGXX7VY.js";
 import {
   touchedLines
 } from "./chunk-ATV33OIO.js";
@@ -28,7 +28,7 @@ import {
 } from "./chunk-4KPSJP3U.js";
 import {
   extractUnits
-} from "./chunk-SKTGFX7I.js";
+} from "./chunk-MDEM3JTH.js";
 import {
   buildKnowledgeBase,
   external_exports,
@@ -38,13 +38,13 @@ import {
   silentLogger,
   stableStringify,
   writeBuild
-} from "./chunk-KQ22ZGVG.js";
+} from "./chunk-52D3U5AJ.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import {
   languageOf
-} from "./chunk-U2AXLQXW.js";
+} from "./chunk-HYQ6AYIB.js";
 
 // src/cli/commands/kb-refresh.ts
 import fs3 from "node:fs/promises";

@@ -15,7 +15,7 @@ import {
   loadCompactIndex,
   manifestSchema,
   parseVectors
-} from "./chunk-KQ22ZGVG.js";
+} from "./chunk-52D3U5AJ.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";

@@ -9,29 +9,29 @@ import {
   readRepoConfig,
   renderMarkdown,
   renderSarif
-} from "./chunk-5U457KBF.js";
+} from "./chunk-PZNMXNDU.js";
 import {
   DEFAULT_OVERLAY_DIR,
   citeOverlayGuidance,
   loadOverlay,
   mergeOverlay
-} from "./chunk-ORA2CGYF.js";
+} from "./chunk-V2BPVYMV.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK
 } from "./chunk-4KPSJP3U.js";
 import {
   createRuleBook
-} from "./chunk-KHX6542P.js";
+} from "./chunk-AWBXX4NX.js";
 import {
   loadKnowledgeBase
-} from "./chunk-NJ5LL7UX.js";
+} from "./chunk-TVL5DCBD.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import {
   atLeast
-} from "./chunk-B5BJMFXM.js";
+} from "./chunk-ADEYUV6B.js";
 
 // src/pipeline/local-source.ts
 import fs from "node:fs";

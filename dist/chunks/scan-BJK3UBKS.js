@@ -5,7 +5,7 @@ import {
   scanFile,
   scanInThreads,
   workerCount
-} from "./chunk-FGBTPFWD.js";
+} from "./chunk-YARBR34N.js";
 import {
   COMMON_HELP,
   COMMON_OPTIONS,
@@ -13,34 +13,34 @@ import {
   emitReport,
   localFileSource,
   parseFormat
-} from "./chunk-YJHTRCQF.js";
+} from "./chunk-RULSCIMQ.js";
 import {
   emptyStats,
   errorText,
   pLimit,
   readSource
-} from "./chunk-5U457KBF.js";
+} from "./chunk-PZNMXNDU.js";
 import "./chunk-ATV33OIO.js";
-import "./chunk-ORA2CGYF.js";
+import "./chunk-V2BPVYMV.js";
 import "./chunk-4KPSJP3U.js";
 import "./chunk-O5UZ4QXP.js";
 import {
   sortFindings
-} from "./chunk-KHX6542P.js";
-import "./chunk-SKTGFX7I.js";
-import "./chunk-PFMCH6KU.js";
-import "./chunk-NJ5LL7UX.js";
-import "./chunk-KQ22ZGVG.js";
+} from "./chunk-AWBXX4NX.js";
+import "./chunk-MDEM3JTH.js";
+import "./chunk-2MMIEYYJ.js";
+import "./chunk-TVL5DCBD.js";
+import "./chunk-52D3U5AJ.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
-import "./chunk-B5BJMFXM.js";
+import "./chunk-ADEYUV6B.js";
 import "./chunk-2TTF3MLN.js";
 import "./chunk-RHUYUCDS.js";
-import "./chunk-ZB7XSPL6.js";
+import "./chunk-IOMNMKSW.js";
 import {
   languageOf
-} from "./chunk-U2AXLQXW.js";
+} from "./chunk-HYQ6AYIB.js";
 import {
   __commonJS,
   __toESM

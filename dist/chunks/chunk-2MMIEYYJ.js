@@ -7,13 +7,13 @@ import {
 } from "./chunk-RHUYUCDS.js";
 import {
   TEMPLATE_REF
-} from "./chunk-ZB7XSPL6.js";
+} from "./chunk-IOMNMKSW.js";
 import {
   JAVA_LANG,
   languageOfGrammar,
   requiredModule,
   resolveImports
-} from "./chunk-U2AXLQXW.js";
+} from "./chunk-HYQ6AYIB.js";
 
 // src/assess/rules/fix-delete.ts
 function deletionRange(node, source) {

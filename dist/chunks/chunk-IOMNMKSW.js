@@ -10,7 +10,7 @@ import {
   nameMatches,
   qualifiedNames,
   resolveImports
-} from "./chunk-U2AXLQXW.js";
+} from "./chunk-HYQ6AYIB.js";
 
 // src/assess/rules/query-text.ts
 function attachTopLevelPredicates(query) {

@@ -7,28 +7,28 @@ import {
 import {
   extractFacets,
   retrieveForUnits
-} from "./chunk-M2FTXSGV.js";
+} from "./chunk-JXISTUEJ.js";
 import {
   EXIT_OK
 } from "./chunk-4KPSJP3U.js";
 import {
   extractUnits
-} from "./chunk-SKTGFX7I.js";
+} from "./chunk-MDEM3JTH.js";
 import {
   loadKnowledgeBase
-} from "./chunk-NJ5LL7UX.js";
-import "./chunk-KQ22ZGVG.js";
+} from "./chunk-TVL5DCBD.js";
+import "./chunk-52D3U5AJ.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import "./chunk-2TTF3MLN.js";
-import "./chunk-ZB7XSPL6.js";
+import "./chunk-IOMNMKSW.js";
 import {
   LANGUAGES,
   grammarOf,
   isLanguage,
   languageOf
-} from "./chunk-U2AXLQXW.js";
+} from "./chunk-HYQ6AYIB.js";
 import "./chunk-QPWDPIWN.js";
 
 // src/cli/commands/retrieve.ts

@@ -13,24 +13,24 @@ import {
   assessUnits,
   createRuleBook,
   sortFindings
-} from "./chunk-KHX6542P.js";
+} from "./chunk-AWBXX4NX.js";
 import {
   extractUnits
-} from "./chunk-SKTGFX7I.js";
+} from "./chunk-MDEM3JTH.js";
 import {
   loadKnowledgeBase
-} from "./chunk-NJ5LL7UX.js";
+} from "./chunk-TVL5DCBD.js";
 import {
   external_exports,
   require_dist,
   sliceUnit
-} from "./chunk-KQ22ZGVG.js";
+} from "./chunk-52D3U5AJ.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import {
   SEVERITIES
-} from "./chunk-B5BJMFXM.js";
+} from "./chunk-ADEYUV6B.js";
 import {
   __commonJS,
   __toESM
@@ -2136,7 +2136,7 @@ async function reviewChange(options) {
   const stats = { ...emptyStats(), files: reviewable.length, units: units.length };
   const model = options.assessment?.model;
   if (!model || !options.assessment) return { ...assessed, units, skipped, parseErrors, stats: { ...stats, ms: Date.now() - started } };
-  const { runModelStage } = await import("./model-stage-MWHUFMA7.js");
+  const { runModelStage } = await import("./model-stage-6BQ5P3BX.js");
   const judged = await runModelStage(model, units, files, assessed, options.assessment.rules, options.assessment.config, logger);
   const merged = {
     ...assessed,

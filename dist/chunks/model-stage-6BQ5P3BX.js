@@ -3,7 +3,7 @@ import { createRequire as __rescueCreateRequire } from 'node:module';
 const require = __rescueCreateRequire(import.meta.url);
 import {
   retrieveForUnits
-} from "./chunk-M2FTXSGV.js";
+} from "./chunk-JXISTUEJ.js";
 import {
   Inputs,
   JUDGE_REPLY_SCHEMA,
@@ -19,11 +19,11 @@ import {
 } from "./chunk-CATR4D3V.js";
 import {
   getExampleText
-} from "./chunk-NJ5LL7UX.js";
+} from "./chunk-TVL5DCBD.js";
 import {
   external_exports,
   sliceUnit
-} from "./chunk-KQ22ZGVG.js";
+} from "./chunk-52D3U5AJ.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
@@ -33,17 +33,17 @@ import {
   fingerprint,
   suppressionFor,
   verifyReplacement
-} from "./chunk-B5BJMFXM.js";
+} from "./chunk-ADEYUV6B.js";
 import "./chunk-2TTF3MLN.js";
 import "./chunk-RHUYUCDS.js";
 import {
   runRules
-} from "./chunk-ZB7XSPL6.js";
+} from "./chunk-IOMNMKSW.js";
 import {
   grammarOf,
   languageOfGrammar,
   parse
-} from "./chunk-U2AXLQXW.js";
+} from "./chunk-HYQ6AYIB.js";
 import "./chunk-QPWDPIWN.js";
 
 // src/llm/errors.ts

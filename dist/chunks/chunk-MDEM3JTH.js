@@ -6,71 +6,10 @@ import {
   lineSpan
 } from "./chunk-2TTF3MLN.js";
 import {
+  LineIndex,
   grammarOf,
   parse
-} from "./chunk-U2AXLQXW.js";
-
-// src/code/line-index.ts
-var LineIndex = class {
-  constructor(text) {
-    this.text = text;
-    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) this.starts.push(i + 1);
-    this.lineCount = text.endsWith("\n") ? this.starts.length - 1 : this.starts.length;
-    this.fullComment = new Uint8Array(this.lineCount + 2);
-  }
-  text;
-  /** Offset of the first character of each line. */
-  starts = [0];
-  /** Lines covered from end to end by one comment. */
-  fullComment;
-  /** Comment ranges [start, end) on the lines where a comment starts or ends. */
-  partial = /* @__PURE__ */ new Map();
-  lineCount;
-  /** Offset of the line's first character. */
-  lineStart(line) {
-    return this.starts[line - 1];
-  }
-  /** Offset just past the line's last character, before its `\r\n` or `\n`. */
-  lineEnd(line) {
-    let end = line < this.starts.length ? this.starts[line] - 1 : this.text.length;
-    if (end > this.starts[line - 1] && this.text.charCodeAt(end - 1) === 13 && end < this.text.length) end--;
-    return end;
-  }
-  /** The exact source of lines start..end, without the last line's terminator. */
-  slice(start, end) {
-    return this.text.slice(this.starts[start - 1], this.lineEnd(end));
-  }
-  /** Records a comment (or a docstring) from its rows (1-based) and offsets. */
-  addComment(startLine, endLine, startIndex, endIndex) {
-    if (endLine > startLine + 1) this.fullComment.fill(1, startLine + 1, endLine);
-    for (const line of startLine === endLine ? [startLine] : [startLine, endLine]) {
-      const ranges = this.partial.get(line);
-      if (ranges) ranges.push(startIndex, endIndex);
-      else this.partial.set(line, [startIndex, endIndex]);
-    }
-  }
-  /** Does the line hold anything but whitespace and comments? */
-  isCode(line) {
-    if (line < 1 || line > this.lineCount || this.fullComment[line]) return false;
-    const ranges = this.partial.get(line);
-    const end = this.lineEnd(line);
-    for (let i = this.starts[line - 1]; i < end; i++) {
-      const ch = this.text.charCodeAt(i);
-      if (ch === 32 || ch >= 9 && ch <= 13 || ch === 65279) continue;
-      if (!ranges) return true;
-      let inComment = false;
-      for (let r = 0; r < ranges.length; r += 2) {
-        if (i >= ranges[r] && i < ranges[r + 1]) {
-          inComment = true;
-          i = ranges[r + 1] - 1;
-          break;
-        }
-      }
-      if (!inComment) return true;
-    }
-    return false;
-  }
-};
+} from "./chunk-HYQ6AYIB.js";
 
 // src/code/outline.ts
 function outline(tree, spec, lines, into) {
@@ -329,7 +268,6 @@ function uniqueNames(units) {
 }
 
 export {
-  LineIndex,
   outline,
   extractUnits
 };
