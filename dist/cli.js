@@ -40,22 +40,22 @@ var COMMANDS = [
   {
     name: "review",
     summary: "Review a change: a diff file, stdin, or the working tree against a git ref",
-    load: async () => (await import("./chunks/review-DKWQGFAF.js")).reviewCommand
+    load: async () => (await import("./chunks/review-MRKSBZLW.js")).reviewCommand
   },
   {
     name: "scan",
     summary: "Review whole files and folders: every function is a unit",
-    load: async () => (await import("./chunks/scan-BJK3UBKS.js")).scanCommand
+    load: async () => (await import("./chunks/scan-D3BHU5SI.js")).scanCommand
   },
   {
     name: "retrieve",
     summary: "Show the hierarchical retrieval (CWEs, facets, examples) for the functions of a file",
-    load: async () => (await import("./chunks/retrieve-KQ52YD4U.js")).retrieveCommand
+    load: async () => (await import("./chunks/retrieve-QXVWV6XL.js")).retrieveCommand
   },
   {
     name: "kb",
     summary: "Build, verify and inspect the knowledge base",
-    load: async () => (await import("./chunks/kb-J7ZO75GK.js")).kbCommand
+    load: async () => (await import("./chunks/kb-NTVF672W.js")).kbCommand
   }
 ];
 function usage() {

@@ -7,14 +7,14 @@ import {
   readText,
   require_tunnel,
   require_undici
-} from "./chunks/chunk-CQGXX7VY.js";
+} from "./chunks/chunk-FOUE3JEI.js";
 import {
   Inputs,
   Outputs,
   judgePrompt
 } from "./chunks/chunk-BYUYSSHJ.js";
 import "./chunks/chunk-CH6YD5QR.js";
-import "./chunks/chunk-35FHIODQ.js";
+import "./chunks/chunk-BNOJYIPU.js";
 import {
   EMPTY_REPO_CONFIG,
   FileSkip,
@@ -27,47 +27,48 @@ import {
   renderMarkdown,
   renderSarif,
   reviewChange
-} from "./chunks/chunk-PZNMXNDU.js";
+} from "./chunks/chunk-XJULEE4Q.js";
 import "./chunks/chunk-ATV33OIO.js";
 import {
   DEFAULT_OVERLAY_DIR,
   citeOverlayGuidance,
   loadOverlay,
   mergeOverlay
-} from "./chunks/chunk-V2BPVYMV.js";
+} from "./chunks/chunk-RFPY7SMG.js";
 import {
   VERSION
 } from "./chunks/chunk-O5UZ4QXP.js";
 import {
   createRuleBook
-} from "./chunks/chunk-AWBXX4NX.js";
-import "./chunks/chunk-MDEM3JTH.js";
+} from "./chunks/chunk-53DKW52X.js";
+import "./chunks/chunk-ZACGEB6G.js";
 import {
   importEdits
-} from "./chunks/chunk-2MMIEYYJ.js";
+} from "./chunks/chunk-VU3KYARC.js";
 import {
   KbLoadError,
   loadKnowledgeBase
-} from "./chunks/chunk-TVL5DCBD.js";
+} from "./chunks/chunk-EYDRZX5K.js";
 import {
   MANIFEST_FILE,
   manifestSchema
-} from "./chunks/chunk-52D3U5AJ.js";
+} from "./chunks/chunk-562SPUDQ.js";
 import {
   ConfigurationError
 } from "./chunks/chunk-VWQMS5WY.js";
 import {
   SEVERITIES,
   atLeast
-} from "./chunks/chunk-ADEYUV6B.js";
+} from "./chunks/chunk-O5PVJAPV.js";
 import "./chunks/chunk-2TTF3MLN.js";
 import "./chunks/chunk-RHUYUCDS.js";
-import "./chunks/chunk-IOMNMKSW.js";
+import "./chunks/chunk-T2C5E42D.js";
 import {
+  PREFILTERS_FILE,
   getParser,
   grammarOf,
   parse
-} from "./chunks/chunk-HYQ6AYIB.js";
+} from "./chunks/chunk-U2CYGBNX.js";
 import {
   __toESM
 } from "./chunks/chunk-QPWDPIWN.js";
@@ -1073,7 +1074,7 @@ ${comment.body}`;
 // src/kb/overlay-fetch.ts
 import fs3 from "node:fs/promises";
 import path from "node:path";
-var BUILD_FILE = /^(kb\.json|index\.json|example-index\.json|vectors\.[A-Za-z0-9._-]+\.json|examples\/CWE-\d+\.jsonl)$/;
+var BUILD_FILE = /^(kb\.json|index\.json|example-index\.json|prefilters\.json|vectors\.[A-Za-z0-9._-]+\.json|examples\/CWE-\d+\.jsonl)$/;
 async function fetchOverlay(client, repo, ref, dest, overlayDir = DEFAULT_OVERLAY_DIR) {
   const buildPath = `${overlayDir.replace(/\/+$/, "")}/build`;
   const manifestText = await readText(client, repo.owner, repo.repo, `${buildPath}/${MANIFEST_FILE}`, ref);
@@ -1089,6 +1090,7 @@ async function fetchOverlay(client, repo, ref, dest, overlayDir = DEFAULT_OVERLA
   await fs3.writeFile(path.join(build, MANIFEST_FILE), manifestText);
   for (const name of files) {
     if (!BUILD_FILE.test(name)) throw new KbLoadError(`${buildPath}/${MANIFEST_FILE} names ${JSON.stringify(name)}, which is not a file of a knowledge-base build`);
+    if (name === PREFILTERS_FILE) continue;
     const text = await readText(client, repo.owner, repo.repo, `${buildPath}/${name}`, ref);
     if (text === void 0) throw new KbLoadError(`${buildPath}/${name} is missing at ${ref.slice(0, 12)} (or over 1 MB); rebuild the overlay`);
     await fs3.writeFile(path.join(build, name), text);

@@ -28,6 +28,7 @@ test('the overlay build is read through the contents API at the given commit, an
     expect(kb!.cwes.get('CWE-89')!.guidelines.map((g) => g.text)).toEqual(['Use the db.safe_query helper for every query built from input.']);
     expect(github.requests.every((r) => r.query.ref === base)).toBe(true);
     expect(github.requests.some((r) => r.path.includes('/mined/'))).toBe(false);
+    expect(github.requests.some((r) => r.path.endsWith('/prefilters.json'))).toBe(false); // not used from an overlay
     // No overlay at another commit: nothing to load.
     expect(await fetchOverlay(client, { owner: 'acme', repo: 'portal' }, 'b'.repeat(40), path.join(root, 'none'))).toBeUndefined();
     // A manifest that names a path outside the build is refused.

@@ -104,7 +104,7 @@ test('hand-written examples are sliced with the PDG slicer; a failing slicer fal
 test('the example index and the example texts load on demand', async () => {
   const result = await buildKnowledgeBase({ sourcesDir: kb.sources });
   await writeBuild(kb.build, result);
-  expect(fs.readdirSync(kb.build).sort()).toEqual(['example-index.json', 'examples', 'index.json', 'kb.json', 'manifest.json']);
+  expect(fs.readdirSync(kb.build).sort()).toEqual(['example-index.json', 'examples', 'index.json', 'kb.json', 'manifest.json', 'prefilters.json']);
   expect(fs.readdirSync(path.join(kb.build, 'examples')).sort()).toEqual(['CWE-502.jsonl', 'CWE-78.jsonl', 'CWE-89.jsonl']);
 
   const loaded = loadKnowledgeBase(kb.build);
@@ -132,11 +132,11 @@ test('the build is deterministic and --check notices a changed source', async ()
   expect(await diffBuild(kb.build, a)).toEqual([]);
   const file = path.join(kb.sources, 'CWE-78.yaml');
   fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('allow-list before', 'allow-list of known values before'));
-  expect(await diffBuild(kb.build, await buildKnowledgeBase({ sourcesDir: kb.sources }))).toEqual(['index.json', 'kb.json', 'manifest.json']);
+  expect(await diffBuild(kb.build, await buildKnowledgeBase({ sourcesDir: kb.sources }))).toEqual(['index.json', 'kb.json', 'manifest.json', 'prefilters.json']);
   // An example text that changes touches its shard and the example index, not the other shards.
   const sql = path.join(kb.sources, 'CWE-89.yaml');
   fs.writeFileSync(sql, fs.readFileSync(sql, 'utf8').replace('cur.fetchone()', 'cur.fetchall()'));
-  expect(await diffBuild(kb.build, await buildKnowledgeBase({ sourcesDir: kb.sources }))).toEqual(['example-index.json', 'examples/CWE-89.jsonl', 'index.json', 'kb.json', 'manifest.json']);
+  expect(await diffBuild(kb.build, await buildKnowledgeBase({ sourcesDir: kb.sources }))).toEqual(['example-index.json', 'examples/CWE-89.jsonl', 'index.json', 'kb.json', 'manifest.json', 'prefilters.json']);
   // A shard left over from a removed CWE is an extra file.
   fs.writeFileSync(path.join(kb.build, 'examples', 'CWE-1.jsonl'), '');
   expect(await diffBuild(kb.build, a)).toEqual(['examples/CWE-1.jsonl']);
@@ -147,7 +147,7 @@ test('the build is deterministic and --check notices a changed source', async ()
 test('the manifest records versions, the options hash and source hashes', async () => {
   const { manifest } = await buildKnowledgeBase({ sourcesDir: kb.sources });
   expect(manifest).toMatchObject({ manifestVersion: 2, kbSchemaVersion: 2, sourceSchemaVersion: 1, counts: { cwes: 3, rules: 1, examples: 3 } });
-  expect(Object.keys(manifest.files).sort()).toEqual(['example-index.json', 'examples/CWE-502.jsonl', 'examples/CWE-78.jsonl', 'examples/CWE-89.jsonl', 'index.json', 'kb.json']);
+  expect(Object.keys(manifest.files).sort()).toEqual(['example-index.json', 'examples/CWE-502.jsonl', 'examples/CWE-78.jsonl', 'examples/CWE-89.jsonl', 'index.json', 'kb.json', 'prefilters.json']);
   expect(Object.keys(manifest.sources)).toEqual(['CWE-502.yaml', 'CWE-78.yaml', 'CWE-89.yaml']);
   expect(manifest.index.optionsHash).toMatch(/^[0-9a-f]{64}$/);
   expect(manifest.embeddings).toBeUndefined();

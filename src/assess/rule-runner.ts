@@ -4,7 +4,9 @@ import type { ImportMap } from '../facets/imports.js';
 import type { KbRule } from '../kb/model.js';
 import type { RuleRunner } from './rule-book.js';
 import { checkedWithoutQuery, compileLoaded, type LoadedGrammar } from './rules/compile.js';
-import { NeedleIndex, rulePrefilter, type Prefilter } from './rules/prefilter.js';
+import type { Prefilter } from './rules/prefilter.js';
+import { prefilterOf } from './rules/prefilter-store.js';
+import { PrefilterSet } from './rules/prefilter-set.js';
 import { attachTopLevelPredicates } from './rules/query-text.js';
 import { matchSession } from './rules/run.js';
 import type { CompiledRule } from './rules/types.js';
@@ -40,6 +42,7 @@ export function lazyRuleRunner(
   const own = loaded.get(grammar)!;
   const rules: LazyRule[] = sources.map((source, index) => ({ source, index, ...prepared(source) }));
   const byId = new Map(rules.map((r) => [r.source.id, r]));
+  const prefilters = new PrefilterSet(rules.map((r) => r.prefilter));
   const compiledList: CompiledRule[] = [];
   const settle = (rule: LazyRule, make: () => CompiledRule): CompiledRule | undefined => {
     if (rule.compiled === undefined) {
@@ -62,8 +65,7 @@ export function lazyRuleRunner(
   const candidates = (source: string): LazyRule[] => {
     let hit = recent.find((r) => r.source === source);
     if (!hit) {
-      const index = new NeedleIndex(source);
-      hit = { source, live: rules.filter((r) => index.passes(r.prefilter)) };
+      hit = { source, live: prefilters.passing(source).map((k) => rules[k]!) };
       if (recent.unshift(hit) > 2) recent.pop();
     }
     return hit.live;
@@ -116,7 +118,7 @@ const preparedRules = new WeakMap<KbRule, { readonly prefilter: Prefilter | unde
 function prepared(rule: KbRule): { readonly prefilter: Prefilter | undefined; readonly text: string } {
   let out = preparedRules.get(rule);
   if (!out) {
-    out = { prefilter: rulePrefilter(rule), text: attachTopLevelPredicates(rule.query) };
+    out = { prefilter: prefilterOf(rule), text: attachTopLevelPredicates(rule.query) };
     preparedRules.set(rule, out);
   }
   return out;

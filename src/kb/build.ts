@@ -17,6 +17,7 @@ import { INDEX_OPTIONS_HASH, INDEX_OPTIONS_VERSION } from './index-options.js';
 import { TOKENIZER_VERSION } from './code-tokenizer.js';
 import { buildIndexes, serializeCweIndex, serializeExampleIndex } from './indexes.js';
 import { MANIFEST_VERSION, manifestSchema, type KbManifest } from './manifest.js';
+import { PREFILTERS_FILE, serializePrefilters } from '../assess/rules/prefilter-store.js';
 import { readMined } from './mined.js';
 import { KB_SCHEMA_VERSION, type KbDocument, type KbExampleText } from './model.js';
 import type { PairSlicer } from './pair-slicer.js';
@@ -93,6 +94,7 @@ export function buildFiles(compiled: CompiledKb): Map<string, string> {
     [KB_FILE, `${stableStringifyLines(document, 2, 4)}\n`],
     [INDEX_FILE, serializeCweIndex(indexes)],
     [EXAMPLE_INDEX_FILE, serializeExampleIndex(indexes)],
+    [PREFILTERS_FILE, serializePrefilters(document.cwes.flatMap((c) => c.rules))],
   ]);
   for (const cwe of document.cwes) {
     if (cwe.examples.length === 0) continue;
@@ -206,6 +208,7 @@ function isGenerated(name: string): boolean {
     name === KB_FILE ||
     name === INDEX_FILE ||
     name === EXAMPLE_INDEX_FILE ||
+    name === PREFILTERS_FILE ||
     name === MANIFEST_FILE ||
     /^vectors\..+\.json$/.test(name) ||
     /^examples\/CWE-\d+\.jsonl$/.test(name)

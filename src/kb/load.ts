@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type MiniSearch from 'minisearch';
+import { loadPrefilters, PREFILTERS_FILE } from '../assess/rules/prefilter-store.js';
 import { ConfigurationError } from '../config/errors.js';
 import { EXAMPLE_INDEX_FILE, exampleTextsFile, INDEX_FILE, KB_FILE, MANIFEST_FILE } from './build.js';
 import { parseVectors, type VectorSet } from './embeddings.js';
@@ -60,6 +61,14 @@ export function defaultKbDir(): string {
   return findKbDir(path.dirname(fileURLToPath(import.meta.url)));
 }
 
+function readOptionalText(dir: string, name: string): string | undefined {
+  try {
+    return fs.readFileSync(path.join(dir, name), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 function readText(dir: string, name: string): string {
   try {
     return fs.readFileSync(path.join(dir, name), 'utf8');
@@ -95,13 +104,20 @@ export function readManifest(dir: string): KbManifest {
   return manifest;
 }
 
-/** Loads a built knowledge base: the bundled one by default, or the build directory `dir`. */
-export function loadKnowledgeBase(dir: string = defaultKbDir()): KnowledgeBase {
+/**
+ * Loads a built knowledge base: the bundled one by default, or the build directory `dir`. With `prefilters`
+ * (the default), the rule prefilters the build stored are taken in (rules/prefilter-store.ts).
+ */
+export function loadKnowledgeBase(dir: string = defaultKbDir(), options: { readonly prefilters?: boolean } = {}): KnowledgeBase {
   const manifest = readManifest(dir);
   const document = JSON.parse(readText(dir, KB_FILE)) as KbDocument;
   if (document.schemaVersion !== KB_SCHEMA_VERSION) {
     throw new KbLoadError(`${path.join(dir, KB_FILE)}: schema version ${String(document.schemaVersion)}, expected ${KB_SCHEMA_VERSION}; rebuild with \`rescue kb build\``);
   }
+  // The rules' prefilters as the build worked them out; without the file (or of another version), a scan
+  // works them out when it needs them.
+  const prefilters = options.prefilters === false ? undefined : readOptionalText(dir, PREFILTERS_FILE);
+  if (prefilters !== undefined) loadPrefilters(prefilters);
   let cweIndex: MiniSearch<CweIndexDoc>;
   try {
     cweIndex = loadCompactIndex(readText(dir, INDEX_FILE), CWE_INDEX_OPTIONS);

@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { PREFILTERS_FILE } from '../assess/rules/prefilter-store.js';
 import type { GitHubClient } from '../github/octokit.js';
 import { KbLoadError, type KnowledgeBase } from './load.js';
 import { MANIFEST_FILE } from './build.js';
@@ -8,7 +9,7 @@ import { DEFAULT_OVERLAY_DIR, loadOverlay } from './overlay.js';
 import { readText } from './refresh/github-api.js';
 
 /** The generated files an overlay build may hold (what `writeBuild` writes); nothing else is fetched. */
-const BUILD_FILE = /^(kb\.json|index\.json|example-index\.json|vectors\.[A-Za-z0-9._-]+\.json|examples\/CWE-\d+\.jsonl)$/;
+const BUILD_FILE = /^(kb\.json|index\.json|example-index\.json|prefilters\.json|vectors\.[A-Za-z0-9._-]+\.json|examples\/CWE-\d+\.jsonl)$/;
 
 /**
  * The Action reviews without a checkout: this reads a repository's overlay build through the contents
@@ -37,6 +38,7 @@ export async function fetchOverlay(
   await fs.writeFile(path.join(build, MANIFEST_FILE), manifestText);
   for (const name of files) {
     if (!BUILD_FILE.test(name)) throw new KbLoadError(`${buildPath}/${MANIFEST_FILE} names ${JSON.stringify(name)}, which is not a file of a knowledge-base build`);
+    if (name === PREFILTERS_FILE) continue; // an overlay's stored prefilters are not used (loadOverlay)
     const text = await readText(client, repo.owner, repo.repo, `${buildPath}/${name}`, ref);
     if (text === undefined) throw new KbLoadError(`${buildPath}/${name} is missing at ${ref.slice(0, 12)} (or over 1 MB); rebuild the overlay`);
     await fs.writeFile(path.join(build, name), text);

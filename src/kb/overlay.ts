@@ -33,11 +33,15 @@ export function isOverlayId(id: string): boolean {
   return id.startsWith(OVERLAY_ID_PREFIX);
 }
 
-/** The overlay's build, or undefined when the directory has none (most repositories). Errors are KbLoadErrors. */
+/**
+ * The overlay's build, or undefined when the directory has none (most repositories). Errors are
+ * KbLoadErrors. Its stored rule prefilters are not read: a prefilter decides whether a rule runs at all, and
+ * stored ones are trusted only from the bundled knowledge base; the overlay's rules have theirs worked out.
+ */
 export function loadOverlay(dir: string): KnowledgeBase | undefined {
   const build = overlayLayout(dir).build;
   if (!fs.existsSync(path.join(build, MANIFEST_FILE))) return undefined;
-  return loadKnowledgeBase(build);
+  return loadKnowledgeBase(build, { prefilters: false });
 }
 
 export interface OverlaySummary {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import type { AssessConfig } from '../assess/assess.js';
+import { knownPrefilters, rememberPrefilters, type StoredPrefilter } from '../assess/rules/prefilter-store.js';
 import { createRuleBook, type RuleBook } from '../assess/rule-book.js';
 import { grammarOf, type Grammar } from '../code/languages.js';
 import type { KbDocument } from '../kb/model.js';
@@ -66,6 +67,8 @@ interface WorkerInit {
   /** Rules and guidelines only: what createRuleBook reads. */
   readonly document?: KbDocument;
   readonly config?: AssessConfig;
+  /** The rules' prefilters this thread has (from the KB build): the worker need not work them out again. */
+  readonly prefilters: readonly (readonly [string, StoredPrefilter])[];
   /** The grammars of the scan's files, most files first: what the worker gets ready while it waits. */
   readonly grammars: readonly Grammar[];
 }
@@ -118,6 +121,7 @@ export async function scanInThreads(
   const init: WorkerInit = {
     document: assessment && usable ? slim(assessment.rules.document!) : undefined,
     config: assessment?.config,
+    prefilters: assessment && usable ? knownPrefilters() : [],
     grammars: usable ? byCount(files.map((f) => grammarOf(f.path, f.language))) : [],
   };
   const main = newThread(undefined);
@@ -252,6 +256,7 @@ export function serveScanWorker(): void {
   if (!parentPort) throw new Error('serveScanWorker runs in a worker thread');
   const port = parentPort;
   const init = workerData as WorkerInit;
+  rememberPrefilters(init.prefilters);
   const rules = init.document && createRuleBook(init.document);
   const assessment: FileAssessment | undefined = rules && { rules, config: init.config };
   // Until the first chunk comes (this thread reads every file first), get the scan's grammars ready: load

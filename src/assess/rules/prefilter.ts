@@ -111,16 +111,16 @@ export class NeedleIndex {
     const found = needle.alone ? this.foundAlone : needle.keyword ? this.foundKeyword : needle.fold ? this.foundFolded : this.found;
     let hit = found.get(needle.text);
     if (hit === undefined) {
-      hit = needle.alone
-        ? this.keywordAlone(needle.text)
-        : needle.keyword
-          ? this.endsWord(needle.text)
-          : needle.fold
-            ? this.containsFolded(needle)
-            : this.contains(needle);
+      hit = this.lookup(needle);
       found.set(needle.text, hit);
     }
     return hit;
+  }
+
+  /** `has` without the cache: for callers that keep their own (PrefilterSet). */
+  lookup(needle: Needle): boolean {
+    if (needle.word) return this.words().has(needle.text);
+    return needle.alone ? this.keywordAlone(needle.text) : needle.keyword ? this.endsWord(needle.text) : needle.fold ? this.containsFolded(needle) : this.contains(needle);
   }
 
   passes(prefilter: Prefilter | undefined): boolean {
@@ -240,7 +240,8 @@ function dedupe(needles: Needle[]): Needle[] {
   });
 }
 
-function needleKey(n: Needle): string {
+/** Tells needles apart: their text and how they are looked for. */
+export function needleKey(n: Needle): string {
   return `${n.word ? 'w' : n.alone ? 'a' : n.keyword ? 'k' : n.fold ? 'f' : 's'}\0${n.text}`;
 }
 

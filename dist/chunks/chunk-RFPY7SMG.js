@@ -5,7 +5,7 @@ import {
   getExampleText,
   loadKnowledgeBase,
   lookupTables
-} from "./chunk-TVL5DCBD.js";
+} from "./chunk-EYDRZX5K.js";
 import {
   CWE_INDEX_OPTIONS,
   EXAMPLE_INDEX_OPTIONS,
@@ -14,7 +14,7 @@ import {
   compareCweIds,
   cweIndexDoc,
   exampleIndexDoc
-} from "./chunk-52D3U5AJ.js";
+} from "./chunk-562SPUDQ.js";
 
 // src/kb/overlay.ts
 import fs from "node:fs";
@@ -30,7 +30,7 @@ function isOverlayId(id) {
 function loadOverlay(dir) {
   const build = overlayLayout(dir).build;
   if (!fs.existsSync(path.join(build, MANIFEST_FILE))) return void 0;
-  return loadKnowledgeBase(build);
+  return loadKnowledgeBase(build, { prefilters: false });
 }
 var overlayTexts = /* @__PURE__ */ new WeakMap();
 function mergeOverlay(kb, overlay) {

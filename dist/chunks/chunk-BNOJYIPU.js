@@ -3,7 +3,7 @@ import { createRequire as __rescueCreateRequire } from 'node:module';
 const require = __rescueCreateRequire(import.meta.url);
 import {
   languageOf
-} from "./chunk-HYQ6AYIB.js";
+} from "./chunk-U2CYGBNX.js";
 
 // src/diff/changed-file.ts
 function toChangedFile(facts, read) {

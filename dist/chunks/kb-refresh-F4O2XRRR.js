@@ -9,19 +9,19 @@ import {
   llmEndpoint,
   parseKbArgs,
   positiveInt
-} from "./chunk-TDFYFEAQ.js";
-import "./chunk-QVN4CBAX.js";
+} from "./chunk-XXUYXOQQ.js";
+import "./chunk-PLQTQNKJ.js";
 import "./chunk-JAZMMTRO.js";
-import "./chunk-CQGXX7VY.js";
+import "./chunk-FOUE3JEI.js";
 import "./chunk-CH6YD5QR.js";
-import "./chunk-35FHIODQ.js";
+import "./chunk-BNOJYIPU.js";
 import "./chunk-ATV33OIO.js";
 import "./chunk-4KPSJP3U.js";
-import "./chunk-MDEM3JTH.js";
-import "./chunk-52D3U5AJ.js";
+import "./chunk-ZACGEB6G.js";
+import "./chunk-562SPUDQ.js";
 import "./chunk-VWQMS5WY.js";
 import "./chunk-2TTF3MLN.js";
-import "./chunk-HYQ6AYIB.js";
+import "./chunk-U2CYGBNX.js";
 import "./chunk-QPWDPIWN.js";
 export {
   MINING_OPTIONS,

@@ -3,6 +3,7 @@ import { createRequire as __rescueCreateRequire } from 'node:module';
 const require = __rescueCreateRequire(import.meta.url);
 import {
   Query,
+  attachTopLevelPredicates,
   getParser,
   isCall,
   languageOfGrammar,
@@ -10,91 +11,7 @@ import {
   nameMatches,
   qualifiedNames,
   resolveImports
-} from "./chunk-HYQ6AYIB.js";
-
-// src/assess/rules/query-text.ts
-function attachTopLevelPredicates(query) {
-  const forms = topLevelForms(query);
-  if (!forms.some((f) => f.predicate)) return query;
-  const out = [];
-  let pattern;
-  const flush = () => {
-    if (!pattern) return;
-    out.push(pattern.predicates.length ? `(${pattern.text}
- ${pattern.predicates.join("\n ")})` : pattern.text);
-    pattern = void 0;
-  };
-  for (const form of forms) {
-    if (form.predicate) {
-      if (!pattern) return query;
-      pattern.predicates.push(form.text);
-    } else {
-      flush();
-      pattern = { text: form.text, predicates: [] };
-    }
-  }
-  flush();
-  return out.join("\n");
-}
-function topLevelForms(query) {
-  const forms = [];
-  let i = 0;
-  const n = query.length;
-  const skipSpace = () => {
-    while (i < n) {
-      if (/\s/.test(query[i])) i++;
-      else if (query[i] === ";") while (i < n && query[i] !== "\n") i++;
-      else break;
-    }
-  };
-  const skipString = () => {
-    i++;
-    while (i < n && query[i] !== '"') i += query[i] === "\\" ? 2 : 1;
-    i++;
-  };
-  const skipGroup = () => {
-    let depth = 0;
-    do {
-      const c = query[i];
-      if (c === '"') {
-        skipString();
-        continue;
-      }
-      if (c === ";") {
-        while (i < n && query[i] !== "\n") i++;
-        continue;
-      }
-      if (c === "(" || c === "[") depth++;
-      else if (c === ")" || c === "]") depth--;
-      i++;
-    } while (i < n && depth > 0);
-  };
-  while (true) {
-    skipSpace();
-    if (i >= n) break;
-    const start = i;
-    const predicate = query.startsWith("(#", i);
-    const c = query[i];
-    if (c === "(" || c === "[") skipGroup();
-    else if (c === '"') skipString();
-    else while (i < n && !/[\s()[\]]/.test(query[i])) i++;
-    while (true) {
-      const save = i;
-      skipSpace();
-      if (query[i] === "@") {
-        while (i < n && !/[\s()[\]]/.test(query[i])) i++;
-      } else if (query[i] === "*" || query[i] === "+" || query[i] === "?") {
-        i++;
-      } else {
-        i = save;
-        break;
-      }
-    }
-    if (i === start) i++;
-    forms.push({ text: query.slice(start, i), predicate });
-  }
-  return forms;
-}
+} from "./chunk-U2CYGBNX.js";
 
 // src/assess/rules/compile.ts
 var queryCache = /* @__PURE__ */ new Map();
@@ -419,7 +336,6 @@ function capture(node) {
 }
 
 export {
-  attachTopLevelPredicates,
   TEMPLATE_REF,
   compileRule,
   compileLoaded,

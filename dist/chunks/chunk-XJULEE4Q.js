@@ -13,24 +13,24 @@ import {
   assessUnits,
   createRuleBook,
   sortFindings
-} from "./chunk-AWBXX4NX.js";
+} from "./chunk-53DKW52X.js";
 import {
   extractUnits
-} from "./chunk-MDEM3JTH.js";
+} from "./chunk-ZACGEB6G.js";
 import {
   loadKnowledgeBase
-} from "./chunk-TVL5DCBD.js";
+} from "./chunk-EYDRZX5K.js";
 import {
   external_exports,
   require_dist,
   sliceUnit
-} from "./chunk-52D3U5AJ.js";
+} from "./chunk-562SPUDQ.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import {
   SEVERITIES
-} from "./chunk-ADEYUV6B.js";
+} from "./chunk-O5PVJAPV.js";
 import {
   __commonJS,
   __toESM
@@ -2136,7 +2136,7 @@ async function reviewChange(options) {
   const stats = { ...emptyStats(), files: reviewable.length, units: units.length };
   const model = options.assessment?.model;
   if (!model || !options.assessment) return { ...assessed, units, skipped, parseErrors, stats: { ...stats, ms: Date.now() - started } };
-  const { runModelStage } = await import("./model-stage-6BQ5P3BX.js");
+  const { runModelStage } = await import("./model-stage-GVS7L2EU.js");
   const judged = await runModelStage(model, units, files, assessed, options.assessment.rules, options.assessment.config, logger);
   const merged = {
     ...assessed,

@@ -9,7 +9,7 @@ import {
   groupByCwe,
   minePairs,
   parsePairs
-} from "./chunk-QVN4CBAX.js";
+} from "./chunk-PLQTQNKJ.js";
 import {
   endpointSettings
 } from "./chunk-JAZMMTRO.js";
@@ -18,7 +18,7 @@ import {
   commitReferences,
   createGitHubClient,
   githubAdvisorySource
-} from "./chunk-CQGXX7VY.js";
+} from "./chunk-FOUE3JEI.js";
 import {
   touchedLines
 } from "./chunk-ATV33OIO.js";
@@ -28,7 +28,7 @@ import {
 } from "./chunk-4KPSJP3U.js";
 import {
   extractUnits
-} from "./chunk-MDEM3JTH.js";
+} from "./chunk-ZACGEB6G.js";
 import {
   buildKnowledgeBase,
   external_exports,
@@ -36,15 +36,15 @@ import {
   readMined,
   serializeMined,
   silentLogger,
-  stableStringify,
   writeBuild
-} from "./chunk-52D3U5AJ.js";
+} from "./chunk-562SPUDQ.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import {
-  languageOf
-} from "./chunk-HYQ6AYIB.js";
+  languageOf,
+  stableStringify
+} from "./chunk-U2CYGBNX.js";
 
 // src/cli/commands/kb-refresh.ts
 import fs3 from "node:fs/promises";

@@ -8,26 +8,26 @@ import {
   formatReport,
   minePairs,
   readPairs
-} from "./chunk-QVN4CBAX.js";
+} from "./chunk-PLQTQNKJ.js";
 import {
   endpointSettings
 } from "./chunk-JAZMMTRO.js";
 import "./chunk-CH6YD5QR.js";
 import {
   DEFAULT_OVERLAY_DIR
-} from "./chunk-V2BPVYMV.js";
+} from "./chunk-RFPY7SMG.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK
 } from "./chunk-4KPSJP3U.js";
 import {
   applyFix
-} from "./chunk-2MMIEYYJ.js";
+} from "./chunk-VU3KYARC.js";
 import {
   getExampleText,
   loadKnowledgeBase,
   readManifest
-} from "./chunk-TVL5DCBD.js";
+} from "./chunk-EYDRZX5K.js";
 import {
   buildKnowledgeBase,
   diffBuild,
@@ -36,9 +36,8 @@ import {
   readMined,
   readSources,
   serializeMined,
-  sha256,
   writeBuild
-} from "./chunk-52D3U5AJ.js";
+} from "./chunk-562SPUDQ.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
@@ -46,10 +45,11 @@ import "./chunk-RHUYUCDS.js";
 import {
   compileRule,
   runRules
-} from "./chunk-IOMNMKSW.js";
+} from "./chunk-T2C5E42D.js";
 import {
-  parse
-} from "./chunk-HYQ6AYIB.js";
+  parse,
+  sha256
+} from "./chunk-U2CYGBNX.js";
 import "./chunk-QPWDPIWN.js";
 
 // src/cli/commands/kb.ts
@@ -246,9 +246,9 @@ var kbCommand = {
         return stats(rest, io);
       // Octokit and the model client are loaded only by the subcommands that mine GitHub.
       case "refresh":
-        return (await import("./kb-refresh-4KKPGROF.js")).kbRefresh(rest, io);
+        return (await import("./kb-refresh-F4O2XRRR.js")).kbRefresh(rest, io);
       case "learn":
-        return (await import("./kb-learn-OZ3E5XOQ.js")).kbLearn(rest, io);
+        return (await import("./kb-learn-JBAWURTA.js")).kbLearn(rest, io);
       case void 0:
       case "--help":
       case "-h":

@@ -12,44 +12,44 @@ import {
   parseKbArgs,
   positiveInt,
   toFixPairs
-} from "./chunk-TDFYFEAQ.js";
+} from "./chunk-XXUYXOQQ.js";
 import {
   DEFAULT_CACHE_DIR,
   createProgress,
   directoryCache
-} from "./chunk-QVN4CBAX.js";
+} from "./chunk-PLQTQNKJ.js";
 import "./chunk-JAZMMTRO.js";
 import {
   readText
-} from "./chunk-CQGXX7VY.js";
+} from "./chunk-FOUE3JEI.js";
 import "./chunk-CH6YD5QR.js";
 import {
   createOpenAiChatClient,
   createOpenAiEmbedder
 } from "./chunk-CATR4D3V.js";
-import "./chunk-35FHIODQ.js";
+import "./chunk-BNOJYIPU.js";
 import "./chunk-ATV33OIO.js";
 import {
   DEFAULT_OVERLAY_DIR,
   overlayLayout
-} from "./chunk-V2BPVYMV.js";
+} from "./chunk-RFPY7SMG.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK
 } from "./chunk-4KPSJP3U.js";
-import "./chunk-MDEM3JTH.js";
-import "./chunk-TVL5DCBD.js";
+import "./chunk-ZACGEB6G.js";
+import "./chunk-EYDRZX5K.js";
 import {
   buildKnowledgeBase,
   pdgSlicer,
   silentLogger,
   writeBuild
-} from "./chunk-52D3U5AJ.js";
+} from "./chunk-562SPUDQ.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import "./chunk-2TTF3MLN.js";
-import "./chunk-HYQ6AYIB.js";
+import "./chunk-U2CYGBNX.js";
 import "./chunk-QPWDPIWN.js";
 
 // src/cli/commands/kb-learn.ts

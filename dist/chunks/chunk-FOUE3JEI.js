@@ -6,10 +6,10 @@ import {
   readHunk,
   splitDiffLines,
   toChangedFile
-} from "./chunk-35FHIODQ.js";
+} from "./chunk-BNOJYIPU.js";
 import {
   languageOf
-} from "./chunk-HYQ6AYIB.js";
+} from "./chunk-U2CYGBNX.js";
 import {
   __commonJS,
   __require,

@@ -5,7 +5,7 @@ import {
   scanFile,
   scanInThreads,
   workerCount
-} from "./chunk-YARBR34N.js";
+} from "./chunk-BDJO3ODY.js";
 import {
   COMMON_HELP,
   COMMON_OPTIONS,
@@ -13,34 +13,34 @@ import {
   emitReport,
   localFileSource,
   parseFormat
-} from "./chunk-RULSCIMQ.js";
+} from "./chunk-AS34LBIN.js";
 import {
   emptyStats,
   errorText,
   pLimit,
   readSource
-} from "./chunk-PZNMXNDU.js";
+} from "./chunk-XJULEE4Q.js";
 import "./chunk-ATV33OIO.js";
-import "./chunk-V2BPVYMV.js";
+import "./chunk-RFPY7SMG.js";
 import "./chunk-4KPSJP3U.js";
 import "./chunk-O5UZ4QXP.js";
 import {
   sortFindings
-} from "./chunk-AWBXX4NX.js";
-import "./chunk-MDEM3JTH.js";
-import "./chunk-2MMIEYYJ.js";
-import "./chunk-TVL5DCBD.js";
-import "./chunk-52D3U5AJ.js";
+} from "./chunk-53DKW52X.js";
+import "./chunk-ZACGEB6G.js";
+import "./chunk-VU3KYARC.js";
+import "./chunk-EYDRZX5K.js";
+import "./chunk-562SPUDQ.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
-import "./chunk-ADEYUV6B.js";
+import "./chunk-O5PVJAPV.js";
 import "./chunk-2TTF3MLN.js";
 import "./chunk-RHUYUCDS.js";
-import "./chunk-IOMNMKSW.js";
+import "./chunk-T2C5E42D.js";
 import {
   languageOf
-} from "./chunk-HYQ6AYIB.js";
+} from "./chunk-U2CYGBNX.js";
 import {
   __commonJS,
   __toESM

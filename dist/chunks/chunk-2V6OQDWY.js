@@ -8,11 +8,11 @@ import {
   silentLogger,
   sliceUnit,
   tokenizeCode
-} from "./chunk-52D3U5AJ.js";
+} from "./chunk-562SPUDQ.js";
 import {
   compileRule,
   runRules
-} from "./chunk-IOMNMKSW.js";
+} from "./chunk-T2C5E42D.js";
 import {
   calleeOf,
   isCall,
@@ -20,7 +20,7 @@ import {
   parse,
   qualifiedNames,
   resolveImports
-} from "./chunk-HYQ6AYIB.js";
+} from "./chunk-U2CYGBNX.js";
 
 // src/facets/api.ts
 var MEMBER_TYPES = {

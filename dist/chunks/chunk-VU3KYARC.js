@@ -7,13 +7,13 @@ import {
 } from "./chunk-RHUYUCDS.js";
 import {
   TEMPLATE_REF
-} from "./chunk-IOMNMKSW.js";
+} from "./chunk-T2C5E42D.js";
 import {
   JAVA_LANG,
   languageOfGrammar,
   requiredModule,
   resolveImports
-} from "./chunk-HYQ6AYIB.js";
+} from "./chunk-U2CYGBNX.js";
 
 // src/assess/rules/fix-delete.ts
 function deletionRange(node, source) {

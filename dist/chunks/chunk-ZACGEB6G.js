@@ -9,7 +9,7 @@ import {
   LineIndex,
   grammarOf,
   parse
-} from "./chunk-HYQ6AYIB.js";
+} from "./chunk-U2CYGBNX.js";
 
 // src/code/outline.ts
 function outline(tree, spec, lines, into) {

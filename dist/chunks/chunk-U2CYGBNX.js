@@ -4673,6 +4673,973 @@ function qualifyType(map, type) {
   return type;
 }
 
+// src/kb/stable-json.ts
+import { createHash } from "node:crypto";
+function stableStringify(value, indent) {
+  return JSON.stringify(sortKeys(value), null, indent);
+}
+function stableStringifyLines(value, indent, inlineDepth) {
+  const write = (v, depth) => {
+    if (depth >= inlineDepth || v === null || typeof v !== "object") return JSON.stringify(sortKeys(v));
+    const pad = " ".repeat(indent * (depth + 1));
+    const close = " ".repeat(indent * depth);
+    if (Array.isArray(v)) {
+      return v.length ? `[
+${v.map((x) => `${pad}${write(x === void 0 ? null : x, depth + 1)}`).join(",\n")}
+${close}]` : "[]";
+    }
+    const keys = Object.keys(v).sort().filter((k) => v[k] !== void 0);
+    return keys.length ? `{
+${keys.map((k) => `${pad}${JSON.stringify(k)}: ${write(v[k], depth + 1)}`).join(",\n")}
+${close}}` : "{}";
+  };
+  return write(value, 0);
+}
+function sortKeys(value) {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === "object") {
+    const out2 = {};
+    for (const key of Object.keys(value).sort()) {
+      const v = value[key];
+      if (v !== void 0) out2[key] = sortKeys(v);
+    }
+    return out2;
+  }
+  return value;
+}
+function sha256(data) {
+  return createHash("sha256").update(data).digest("hex");
+}
+
+// src/assess/rules/prefilter-store.ts
+import { createHash as createHash2 } from "node:crypto";
+
+// src/assess/rules/grammar-tokens.ts
+var NODE_TOKENS = {
+  python: "for_statement:for|in while_statement:while with_statement:with try_statement:try finally_clause:finally assert_statement:assert delete_statement:del global_statement:global nonlocal_statement:nonlocal exec_statement:exec print_statement:print lambda:lambda await:await list_comprehension:for|in dictionary_comprehension:for|in set_comprehension:for|in generator_expression:for|in for_in_clause:for|in conditional_expression:else elif_clause:elif else_clause:else match_statement:match case_clause:case not_operator:not",
+  javascript: "for_statement:for for_in_statement:for|in/of while_statement:while do_statement:do|while try_statement:try catch_clause:catch finally_clause:finally with_statement:with switch_statement:switch switch_case:case throw_statement:throw else_clause:else new_expression:new await_expression:await class_heritage:extends debugger_statement:debugger spread_element:... rest_pattern:...",
+  typescript: "for_statement:for for_in_statement:for|in/of while_statement:while do_statement:do|while try_statement:try catch_clause:catch finally_clause:finally with_statement:with switch_statement:switch switch_case:case throw_statement:throw else_clause:else new_expression:new await_expression:await debugger_statement:debugger spread_element:... rest_pattern:... satisfies_expression:satisfies import_require_clause:require implements_clause:implements type_query:typeof index_type_query:keyof",
+  java: "array_creation_expression:new object_creation_expression:new instanceof_expression:instanceof switch_expression:switch assert_statement:assert do_statement:do|while synchronized_statement:synchronized throw_statement:throw try_statement:try catch_clause:catch finally_clause:finally try_with_resources_statement:try while_statement:while for_statement:for enhanced_for_statement:for yield_statement:yield static_initializer:static spread_parameter:... throws:throws",
+  go: "defer_statement:defer for_statement:for range_clause:range goto_statement:goto select_statement:select expression_switch_statement:switch type_switch_statement:switch communication_case:case expression_case:case type_case:case default_case:default channel_type:chan map_type:map",
+  c: "for_statement:for while_statement:while do_statement:do|while switch_statement:switch goto_statement:goto sizeof_expression:sizeof offsetof_expression:offsetof else_clause:else generic_expression:_Generic",
+  cpp: "for_statement:for while_statement:while do_statement:do|while switch_statement:switch goto_statement:goto sizeof_expression:sizeof offsetof_expression:offsetof else_clause:else generic_expression:_Generic for_range_loop:for new_expression:new delete_expression:delete throw_statement:throw try_statement:try|catch catch_clause:catch template_declaration:template namespace_definition:namespace co_await_expression:co_await static_assert_declaration:static_assert"
+};
+var SAFE_TOKENS = {
+  python: "**= //= <<= >>= assert del elif else finally for global lambda nonlocal try while with != %= &= ** *= += -= -> // /= := << <= <> == >= >> @= ^= |=",
+  javascript: "!== &&= **= ... <<= === >>= >>> >>>= ??= ||= catch delete else extends finally for instanceof new switch throw try typeof void while with in != %= && &= ** *= += -= /= </ << <= == => >= >> ?? ^= |=",
+  typescript: "!== &&= **= ... <<= === >>= >>> >>>= ??= ||= catch delete else extends finally for instanceof keyof satisfies switch throw try typeof while with in != %= && &= ** *= += -= /= </ << <= == => >= >> ?: ?? ^= {| |=",
+  java: "... <<= >>= >>> >>>= assert catch else finally for instanceof switch throw throws try while != %= && &= *= += -= -> /= :: << <= == >= >> \\{ ^= |= ||",
+  go: "&^= <<= >>= chan defer else for goto map range select switch != %= && &= &^ *= += -= /= := <- << <= == >= >> ^= |= ||",
+  c: "<<= >>= _Alignof _Generic __alignof__ alignof else for offsetof sizeof switch while != %= && &= *= += -= -> /= :: << <= == >= >> [[ ^= |= ||",
+  cpp: '_Alignof _Generic __alignof__ alignof catch co_return co_yield decltype else for offsetof sizeof static_assert switch throw try while "" [['
+};
+function parse2(table) {
+  return new Map(table.split(/\s+/).map((entry) => {
+    const [type, tokens] = entry.split(":");
+    return [type, tokens.split("|").map((group) => group.split("/"))];
+  }));
+}
+var nodeTokens = /* @__PURE__ */ new Map();
+var safeTokens = /* @__PURE__ */ new Map();
+function tokensOfNode(language, type) {
+  let table = nodeTokens.get(language);
+  if (!table) nodeTokens.set(language, table = parse2(NODE_TOKENS[language]));
+  return table.get(type) ?? [];
+}
+function isSafeToken(language, token) {
+  let set = safeTokens.get(language);
+  if (!set) safeTokens.set(language, set = new Set(SAFE_TOKENS[language].split(/\s+/)));
+  return set.has(token);
+}
+
+// src/assess/rules/query-pattern.ts
+function readPatterns(query) {
+  const reader = new QueryReader(query);
+  const out2 = [];
+  for (; ; ) {
+    const element = reader.element();
+    if (!element) break;
+    out2.push([element]);
+  }
+  return out2;
+}
+var QueryReader = class {
+  constructor(s) {
+    this.s = s;
+  }
+  s;
+  i = 0;
+  skipSpace() {
+    while (this.i < this.s.length) {
+      const c = this.s[this.i];
+      if (c === ";") while (this.i < this.s.length && this.s[this.i] !== "\n") this.i++;
+      else if (/\s/.test(c)) this.i++;
+      else break;
+    }
+  }
+  /** The next element, or undefined at the end or before a closing bracket. */
+  element() {
+    this.skipSpace();
+    const c = this.s[this.i];
+    if (c === void 0 || c === ")" || c === "]") return void 0;
+    let node;
+    if (c === "(" || c === "[") node = this.group(c);
+    else if (c === '"') node = { kind: "atom", text: this.string() };
+    else node = { kind: "atom", text: this.word() };
+    const suffixes = [];
+    for (; ; ) {
+      this.skipSpace();
+      const d = this.s[this.i];
+      if (d === "?" || d === "*" || d === "+") {
+        suffixes.push(d);
+        this.i++;
+      } else if (d === "@") suffixes.push(this.word());
+      else break;
+    }
+    return { node, suffixes };
+  }
+  group(open) {
+    this.i++;
+    const close = open === "(" ? ")" : "]";
+    this.skipSpace();
+    if (open === "(" && this.s[this.i] === "#") {
+      const name2 = this.word().slice(1);
+      const args2 = [];
+      for (; ; ) {
+        this.skipSpace();
+        const c = this.s[this.i];
+        if (c === void 0) throw new Error("unclosed predicate");
+        if (c === ")") break;
+        args2.push(c === '"' ? this.string() : this.word());
+      }
+      this.i++;
+      return { kind: "(", children: [], predicate: { name: name2, args: args2 } };
+    }
+    const children = [];
+    for (; ; ) {
+      const child = this.element();
+      if (!child) break;
+      children.push(child);
+    }
+    if (this.s[this.i] !== close) throw new Error(`expected ${close}`);
+    this.i++;
+    return { kind: open, children };
+  }
+  string() {
+    const start2 = this.i++;
+    while (this.i < this.s.length && this.s[this.i] !== '"') this.i += this.s[this.i] === "\\" ? 2 : 1;
+    if (this.i >= this.s.length) throw new Error("unclosed string");
+    this.i++;
+    return this.s.slice(start2, this.i);
+  }
+  word() {
+    const start2 = this.i;
+    while (this.i < this.s.length && !/[\s()[\]"@;?*+]/.test(this.s[this.i])) this.i++;
+    if (this.s[start2] === "@" && this.i === start2) this.i++;
+    if (this.s[start2] === "@") while (this.i < this.s.length && /[\w.-]/.test(this.s[this.i])) this.i++;
+    if (this.s[start2] === "#" && this.s[this.i] === "?") this.i++;
+    if (this.i === start2) throw new Error(`unexpected ${this.s[this.i]}`);
+    return this.s.slice(start2, this.i);
+  }
+};
+function unescapeQueryString(quoted) {
+  const body2 = quoted.startsWith('"') ? quoted.slice(1, -1) : quoted;
+  return body2.replace(/\\(.)/gs, (_, c) => c === "n" ? "\n" : c === "r" ? "\r" : c === "t" ? "	" : c === "0" ? "\0" : c);
+}
+function predicatesOf(elements) {
+  const out2 = [];
+  const visit = (e) => {
+    if (e.node.kind === "atom") return;
+    if (e.node.predicate) out2.push(e.node.predicate);
+    e.node.children.forEach(visit);
+  };
+  elements.forEach(visit);
+  return out2;
+}
+
+// src/assess/rules/query-text.ts
+function attachTopLevelPredicates(query) {
+  const forms = topLevelForms(query);
+  if (!forms.some((f) => f.predicate)) return query;
+  const out2 = [];
+  let pattern;
+  const flush = () => {
+    if (!pattern) return;
+    out2.push(pattern.predicates.length ? `(${pattern.text}
+ ${pattern.predicates.join("\n ")})` : pattern.text);
+    pattern = void 0;
+  };
+  for (const form of forms) {
+    if (form.predicate) {
+      if (!pattern) return query;
+      pattern.predicates.push(form.text);
+    } else {
+      flush();
+      pattern = { text: form.text, predicates: [] };
+    }
+  }
+  flush();
+  return out2.join("\n");
+}
+function topLevelForms(query) {
+  const forms = [];
+  let i2 = 0;
+  const n = query.length;
+  const skipSpace = () => {
+    while (i2 < n) {
+      if (/\s/.test(query[i2])) i2++;
+      else if (query[i2] === ";") while (i2 < n && query[i2] !== "\n") i2++;
+      else break;
+    }
+  };
+  const skipString = () => {
+    i2++;
+    while (i2 < n && query[i2] !== '"') i2 += query[i2] === "\\" ? 2 : 1;
+    i2++;
+  };
+  const skipGroup = () => {
+    let depth = 0;
+    do {
+      const c = query[i2];
+      if (c === '"') {
+        skipString();
+        continue;
+      }
+      if (c === ";") {
+        while (i2 < n && query[i2] !== "\n") i2++;
+        continue;
+      }
+      if (c === "(" || c === "[") depth++;
+      else if (c === ")" || c === "]") depth--;
+      i2++;
+    } while (i2 < n && depth > 0);
+  };
+  while (true) {
+    skipSpace();
+    if (i2 >= n) break;
+    const start2 = i2;
+    const predicate = query.startsWith("(#", i2);
+    const c = query[i2];
+    if (c === "(" || c === "[") skipGroup();
+    else if (c === '"') skipString();
+    else while (i2 < n && !/[\s()[\]]/.test(query[i2])) i2++;
+    while (true) {
+      const save = i2;
+      skipSpace();
+      if (query[i2] === "@") {
+        while (i2 < n && !/[\s()[\]]/.test(query[i2])) i2++;
+      } else if (query[i2] === "*" || query[i2] === "+" || query[i2] === "?") {
+        i2++;
+      } else {
+        i2 = save;
+        break;
+      }
+    }
+    if (i2 === start2) i2++;
+    forms.push({ text: query.slice(start2, i2), predicate });
+  }
+  return forms;
+}
+
+// src/assess/rules/regex-info.ts
+var MIN_LITERAL = 3;
+function isPunctuationPair(s) {
+  return s.length === 2 && /^[^\w\s$]{2}$/.test(s);
+}
+function strength(s) {
+  if (s.length >= MIN_LITERAL) return s.length;
+  return isPunctuationPair(s) ? 2 : Math.min(s.length, 1);
+}
+var MIN_SCORE = 2;
+var MAX_STRINGS = 32;
+var ANY = {};
+var ANY_CHAR = { nonEmpty: true };
+var EMPTY = { exact: /* @__PURE__ */ new Set([""]) };
+function score(set) {
+  let min = Infinity;
+  for (const s of set) min = Math.min(min, strength(s));
+  return set.size === 0 ? 0 : min;
+}
+function better(a, b) {
+  if (!a || score(a) === 0) return b && score(b) > 0 ? b : void 0;
+  if (!b || score(b) === 0) return a;
+  const sa = score(a);
+  const sb = score(b);
+  if (sa !== sb) return sa > sb ? a : b;
+  return a.size <= b.size ? a : b;
+}
+function nonEmpty(info2) {
+  return info2.exact ? !info2.exact.has("") : info2.nonEmpty === true;
+}
+function prefixOf(info2) {
+  return info2.exact && !info2.exact.has("") ? info2.exact : info2.prefix;
+}
+function suffixOf(info2) {
+  return info2.exact && !info2.exact.has("") ? info2.exact : info2.suffix;
+}
+function requirement(info2) {
+  const ends = nonEmpty(info2) ? better(info2.prefix, info2.suffix) : void 0;
+  return better(better(info2.required, info2.exact), ends);
+}
+function product(a, b) {
+  if (a.size * b.size > MAX_STRINGS) return void 0;
+  const out2 = /* @__PURE__ */ new Set();
+  for (const x of a) for (const y of b) out2.add(x + y);
+  return out2;
+}
+function union(a, b) {
+  const out2 = /* @__PURE__ */ new Set([...a, ...b]);
+  return out2.size > MAX_STRINGS ? void 0 : out2;
+}
+function minimal(set) {
+  const sorted = [...set].sort((x, y) => x.length - y.length);
+  const kept = [];
+  for (const s of sorted) if (!kept.some((k) => s.includes(k))) kept.push(s);
+  return kept.length === set.size ? set : new Set(kept);
+}
+function requiredUnion(a, b) {
+  const out2 = minimal(/* @__PURE__ */ new Set([...a, ...b]));
+  return out2.size > MAX_STRINGS ? void 0 : out2;
+}
+function sequence(items) {
+  let head = /* @__PURE__ */ new Set([""]);
+  let headOpen = true;
+  let tail = /* @__PURE__ */ new Set([""]);
+  let best;
+  for (const item of items) {
+    if (item.exact) {
+      const joined = product(tail, item.exact);
+      if (joined) tail = joined;
+      else {
+        best = better(best, tail);
+        tail = item.exact;
+      }
+      if (headOpen) {
+        const h = product(head, item.exact);
+        if (h) head = h;
+        else headOpen = false;
+      }
+      continue;
+    }
+    best = better(best, tail);
+    const prefix = prefixOf(item);
+    const full = nonEmpty(item);
+    if (prefix && full && score(tail) < MIN_LITERAL) best = better(best, product(tail, prefix));
+    if (headOpen) {
+      if (prefix && full) head = product(head, prefix) ?? head;
+      headOpen = false;
+    }
+    best = better(best, requirement(item));
+    const suffix = suffixOf(item);
+    tail = !suffix ? /* @__PURE__ */ new Set([""]) : full ? suffix : union(tail, suffix) ?? /* @__PURE__ */ new Set([""]);
+  }
+  best = better(best, tail);
+  const nonempty = items.some(nonEmpty);
+  const informative = (s) => s.has("") ? void 0 : s;
+  if (headOpen) return { exact: head, required: best && minimal(best) };
+  return { required: best && minimal(best), prefix: informative(head), suffix: informative(tail), nonEmpty: nonempty };
+}
+function alternatives(branches) {
+  let exact = /* @__PURE__ */ new Set();
+  let required = /* @__PURE__ */ new Set();
+  let prefix = /* @__PURE__ */ new Set();
+  let suffix = /* @__PURE__ */ new Set();
+  for (const b of branches) {
+    exact = exact && b.exact && union(exact, b.exact);
+    const r = requirement(b);
+    required = required && r && requiredUnion(required, r);
+    const p = prefixOf(b);
+    prefix = prefix && p && union(prefix, p);
+    const s = suffixOf(b);
+    suffix = suffix && s && union(suffix, s);
+  }
+  return { exact, required, prefix, suffix, nonEmpty: branches.every(nonEmpty) };
+}
+function repeat(item, min, max) {
+  if (min === 0) {
+    if (max === 1 && item.exact) return { exact: union(item.exact, /* @__PURE__ */ new Set([""])) };
+    return { suffix: suffixOf(item) };
+  }
+  let exact;
+  if (max === min && item.exact) {
+    exact = item.exact;
+    for (let i2 = 1; i2 < min && exact; i2++) exact = product(exact, item.exact);
+  }
+  return { exact, required: requirement(item), prefix: prefixOf(item), suffix: suffixOf(item), nonEmpty: nonEmpty(item) };
+}
+function foldAscii(s) {
+  return /[^\x00-\x7f]/.test(s) ? s.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : s.toLowerCase();
+}
+
+// src/assess/rules/regex-literals.ts
+function requiredLiterals(source, fold = false) {
+  let info2;
+  try {
+    const parser = new RegexParser(source, fold);
+    info2 = parser.alternation();
+    if (!parser.done()) return void 0;
+  } catch {
+    return void 0;
+  }
+  const best = requirement(info2);
+  return best && score(best) >= MIN_SCORE ? [...minimal(best)] : void 0;
+}
+function regexNeedles(source) {
+  const cased = requiredLiterals(source);
+  if (cased) return { texts: cased, fold: false };
+  const folded = requiredLiterals(source, true);
+  return folded && { texts: folded, fold: true };
+}
+var RegexParser = class _RegexParser {
+  constructor(s, fold) {
+    this.s = s;
+    this.fold = fold;
+  }
+  s;
+  fold;
+  i = 0;
+  done() {
+    return this.i >= this.s.length;
+  }
+  alternation() {
+    const branches = [this.sequence()];
+    while (this.s[this.i] === "|") {
+      this.i++;
+      branches.push(this.sequence());
+    }
+    return branches.length === 1 ? branches[0] : alternatives(branches);
+  }
+  sequence() {
+    const items = [];
+    while (!this.done() && this.s[this.i] !== "|" && this.s[this.i] !== ")") items.push(this.quantified(this.atom()));
+    return sequence(items);
+  }
+  quantified(item) {
+    const c = this.s[this.i];
+    let min;
+    let max;
+    if (c === "?") [min, max] = [0, 1];
+    else if (c === "*") [min, max] = [0, Infinity];
+    else if (c === "+") [min, max] = [1, Infinity];
+    else if (c === "{") {
+      const m = /^\{(\d+)(,(\d*))?\}/.exec(this.s.slice(this.i));
+      if (!m) return item;
+      min = Number(m[1]);
+      max = m[2] === void 0 ? min : m[3] === "" ? Infinity : Number(m[3]);
+      this.i += m[0].length - 1;
+    } else return item;
+    this.i++;
+    if (this.s[this.i] === "?") this.i++;
+    return this.quantified(repeat(item, min, max));
+  }
+  one(ch) {
+    return { exact: /* @__PURE__ */ new Set([this.fold ? foldAscii(ch) : ch]) };
+  }
+  atom() {
+    const c = this.s[this.i++];
+    switch (c) {
+      case "^":
+      case "$":
+        return EMPTY;
+      case ".":
+        return ANY_CHAR;
+      case "(":
+        return this.group();
+      case "[":
+        return this.charClass();
+      case "\\":
+        return this.escape(false);
+      case "*":
+      case "+":
+      case "?":
+        throw new Error("nothing to repeat");
+      default:
+        return this.one(c);
+    }
+  }
+  group() {
+    let lookaround = false;
+    if (this.s.startsWith("?:", this.i)) this.i += 2;
+    else if (/^\?<?[=!]/.test(this.s.slice(this.i, this.i + 3))) {
+      lookaround = true;
+      this.i += this.s[this.i + 1] === "<" ? 3 : 2;
+    } else if (this.s.startsWith("?<", this.i)) {
+      const end = this.s.indexOf(">", this.i);
+      if (end < 0) throw new Error("bad group name");
+      this.i = end + 1;
+    } else if (this.s[this.i] === "?") throw new Error("unknown group");
+    const inner = this.alternation();
+    if (this.s[this.i] !== ")") throw new Error("unclosed group");
+    this.i++;
+    return lookaround ? EMPTY : inner;
+  }
+  /** A class with a few explicit characters (`[Pp]`, `[.]`, `[-_]`) is those characters; others are any. */
+  charClass() {
+    const negated = this.s[this.i] === "^";
+    if (negated) this.i++;
+    const chars = /* @__PURE__ */ new Set();
+    let known2 = !negated;
+    while (!this.done() && this.s[this.i] !== "]") {
+      let ch;
+      if (this.s[this.i] === "\\") {
+        this.i++;
+        ch = this.classEscape();
+        if (ch === void 0) known2 = false;
+      } else ch = this.s[this.i++];
+      if (this.s[this.i] === "-" && this.s[this.i + 1] !== "]" && this.i + 1 < this.s.length) {
+        this.i++;
+        let to;
+        if (this.s[this.i] === "\\") {
+          this.i++;
+          to = this.classEscape();
+        } else to = this.s[this.i++];
+        if (ch === void 0 || to === void 0) known2 = false;
+        else {
+          const a = ch.codePointAt(0);
+          const b = to.codePointAt(0);
+          if (b < a) throw new Error("bad range");
+          if (b - a > 8) known2 = false;
+          else for (let k = a; k <= b; k++) chars.add(String.fromCodePoint(k));
+        }
+        continue;
+      }
+      if (ch !== void 0) chars.add(ch);
+    }
+    if (this.s[this.i] !== "]") throw new Error("unclosed class");
+    this.i++;
+    const listed = this.fold ? new Set([...chars].map(foldAscii)) : chars;
+    return known2 && listed.size > 0 && listed.size <= 4 ? { exact: listed } : ANY_CHAR;
+  }
+  /** The one character an escape in a class stands for, read as written (not folded), or undefined. */
+  classEscape() {
+    const e = new _RegexParser(this.s, false);
+    e.i = this.i;
+    const info2 = e.escape(true);
+    this.i = e.i;
+    return info2.exact?.size === 1 ? [...info2.exact][0] : void 0;
+  }
+  /** After a backslash. Inside a class `\b` is a backspace; outside, a word boundary (matches nothing). */
+  escape(inClass) {
+    const c = this.s[this.i++];
+    if (c === void 0) throw new Error("trailing backslash");
+    switch (c) {
+      case "d":
+      case "D":
+      case "w":
+      case "W":
+      case "s":
+      case "S":
+        return ANY_CHAR;
+      case "b":
+        return inClass ? this.one("\b") : EMPTY;
+      case "B":
+        return EMPTY;
+      case "n":
+        return this.one("\n");
+      case "r":
+        return this.one("\r");
+      case "t":
+        return this.one("	");
+      case "f":
+        return this.one("\f");
+      case "v":
+        return this.one("\v");
+      case "0":
+        if (!/[0-9]/.test(this.s[this.i] ?? "")) return this.one("\0");
+        while (/[0-9]/.test(this.s[this.i] ?? "")) this.i++;
+        return ANY;
+      // a legacy octal escape
+      case "x": {
+        const m = /^[0-9a-fA-F]{2}/.exec(this.s.slice(this.i));
+        if (!m) return this.one("x");
+        this.i += 2;
+        return this.one(String.fromCharCode(parseInt(m[0], 16)));
+      }
+      case "u": {
+        const m = /^[0-9a-fA-F]{4}/.exec(this.s.slice(this.i));
+        if (!m) return this.one("u");
+        this.i += 4;
+        return this.one(String.fromCharCode(parseInt(m[0], 16)));
+      }
+      case "c":
+        if (/[A-Za-z]/.test(this.s[this.i] ?? "")) this.i++;
+        return ANY;
+      case "k":
+        this.skipBraces("<", ">");
+        return ANY;
+      default:
+        if (/[1-9]/.test(c)) {
+          while (/[0-9]/.test(this.s[this.i] ?? "")) this.i++;
+          return ANY;
+        }
+        return this.one(c);
+    }
+  }
+  skipBraces(open = "{", close = "}") {
+    if (this.s[this.i] !== open) return;
+    const end = this.s.indexOf(close, this.i);
+    this.i = end < 0 ? this.s.length : end + 1;
+  }
+};
+
+// src/assess/rules/prefilter.ts
+function needle(text, word, more = {}) {
+  return {
+    text,
+    word,
+    ...(more.keyword || more.alone) && { keyword: true },
+    ...more.alone && { alone: true },
+    ...more.fold && { fold: true },
+    runs: text.match(/[\w$]+/g) ?? []
+  };
+}
+function rulePrefilter(rule) {
+  let patterns;
+  try {
+    patterns = readPatterns(attachTopLevelPredicates(rule.query));
+  } catch {
+    return void 0;
+  }
+  if (patterns.length === 0) return void 0;
+  const common = whereClauses(rule.where);
+  const out2 = [];
+  for (const pattern of patterns) {
+    const clauses = dedupeClauses([...patternClauses(pattern, rule.language), ...common]);
+    if (clauses.length === 0) return void 0;
+    out2.push(clauses);
+  }
+  return out2;
+}
+var NeedleIndex = class {
+  constructor(source) {
+    this.source = source;
+  }
+  source;
+  /** Needles looked up so far, by kind (word needles are a lookup in the word set already). */
+  found = /* @__PURE__ */ new Map();
+  foundKeyword = /* @__PURE__ */ new Map();
+  foundAlone = /* @__PURE__ */ new Map();
+  foundFolded = /* @__PURE__ */ new Map();
+  wordSet;
+  joined;
+  foldedJoined;
+  foldedSource;
+  has(needle2) {
+    if (needle2.word) return this.words().has(needle2.text);
+    const found = needle2.alone ? this.foundAlone : needle2.keyword ? this.foundKeyword : needle2.fold ? this.foundFolded : this.found;
+    let hit = found.get(needle2.text);
+    if (hit === void 0) {
+      hit = this.lookup(needle2);
+      found.set(needle2.text, hit);
+    }
+    return hit;
+  }
+  /** `has` without the cache: for callers that keep their own (PrefilterSet). */
+  lookup(needle2) {
+    if (needle2.word) return this.words().has(needle2.text);
+    return needle2.alone ? this.keywordAlone(needle2.text) : needle2.keyword ? this.endsWord(needle2.text) : needle2.fold ? this.containsFolded(needle2) : this.contains(needle2);
+  }
+  passes(prefilter) {
+    return !prefilter || prefilter.some((clauses) => clauses.every((clause) => clause.some((n) => this.has(n))));
+  }
+  words() {
+    return this.wordSet ??= new Set(this.source.match(/[\w$]+/g));
+  }
+  joinedWords() {
+    return this.joined ??= [...this.words()].join(" ");
+  }
+  contains({ text, runs }) {
+    if (runs.length > 0) {
+      const joined = this.joinedWords();
+      for (const run2 of runs) if (!joined.includes(run2)) return false;
+      if (runs.length === 1 && runs[0] === text && this.words().has(text)) return true;
+    }
+    return this.source.includes(text);
+  }
+  /**
+   * `text` (word characters) followed by a non-word character or the end: in the joined words, at the end
+   * of a word (then a space or the end follows) or before a `$` inside one (`$` is in words, not in \w).
+   */
+  endsWord(text) {
+    const joined = this.joinedWords();
+    return joined.includes(`${text} `) || joined.endsWith(text) || joined.includes(`${text}$`);
+  }
+  /**
+   * The keyword `text` as a token could be: followed by a character other than a letter, digit or `_`, and
+   * preceded by one too, or else inside a run of those characters that a token other than an identifier
+   * ends in. The token before a keyword ends right before it; if that token ends with a letter, digit or
+   * `_` (the run of them goes on into the keyword) and started in the run, it started with a digit: a token
+   * starting with a letter or `_` is an identifier or a keyword (the word rule), lexed as long as the run
+   * goes, or a string's prefix, followed by a quote. If it started before the run, it is a number
+   * (`1.e5in`: a digit, `.`), regex flags (`/x/g`), a name after `#` or `@` (`#ifdef`, `@interface`) or
+   * has an escape (`\u0061`); a string or comment ends with its quote or at a line's end. So: the run is
+   * the keyword, or holds a digit before it, or follows `/`, `#`, `@`, `\` or a digit and `.`. A run with
+   * a `$` counts as two (in Python `$` is no part of a name): more texts pass, never fewer.
+   */
+  keywordAlone(text) {
+    if (!this.endsWord(text)) return false;
+    return new RegExp(`(?:^|[^\\w]|[0-9]\\w*|(?:[/#@\\\\]|[0-9]\\.)\\w*)${text}(?!\\w)`).test(this.source);
+  }
+  /** Folded letter by letter (not toLowerCase, which maps a few characters by context): see regex-literals.ts. */
+  containsFolded({ text, runs }) {
+    this.foldedJoined ??= foldAscii(this.joinedWords());
+    for (const run2 of runs) if (!this.foldedJoined.includes(run2)) return false;
+    return (this.foldedSource ??= foldAscii(this.source)).includes(text);
+  }
+};
+var WORD = /^[\w$]+$/;
+var KEYWORD = /^[A-Za-z_]\w*$/;
+function whereClauses(where) {
+  const out2 = [];
+  for (const c of where) {
+    if ("resolvesTo" in c) {
+      const needles = [];
+      for (const name2 of c.resolvesTo) {
+        const segment = lastSegment(name2);
+        if (!segment) {
+          needles.length = 0;
+          break;
+        }
+        needles.push(segmentNeedle(segment));
+      }
+      if (needles.length > 0 && needles.every((n) => n.text.length >= MIN_LITERAL || n.keyword)) out2.push(dedupe(needles));
+    } else if ("hasArgument" in c) {
+      if (c.hasArgument.length >= MIN_LITERAL) out2.push([needle(c.hasArgument, false)]);
+      const literals = c.value === void 0 ? void 0 : regexClause(c.value);
+      if (literals) out2.push(literals);
+    }
+  }
+  return out2;
+}
+function segmentNeedle(segment) {
+  return segment.length < MIN_LITERAL && segment.length >= 2 && KEYWORD.test(segment) ? needle(segment, false, { keyword: true }) : needle(segment, false);
+}
+function lastSegment(name2) {
+  let n = name2.replace(/^node:/, "").replace(/^::/, "");
+  if (n.endsWith(".*")) {
+    n = n.slice(0, -2);
+    if (n === "java" || n === "java.lang") return void 0;
+  }
+  const segment = n.split(/\.|::|\/|->/).pop();
+  return segment && WORD.test(segment) ? segment : void 0;
+}
+function dedupe(needles) {
+  const seen = /* @__PURE__ */ new Set();
+  return needles.filter((n) => {
+    const key = needleKey(n);
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+}
+function needleKey(n) {
+  return `${n.word ? "w" : n.alone ? "a" : n.keyword ? "k" : n.fold ? "f" : "s"}\0${n.text}`;
+}
+function clauseKey(clause) {
+  return clause.map(needleKey).sort().join("");
+}
+function dedupeClauses(clauses) {
+  const seen = /* @__PURE__ */ new Set();
+  return clauses.filter((c) => {
+    const key = clauseKey(c);
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+}
+function regexClause(source) {
+  const found = regexNeedles(source);
+  return found && found.texts.map((text) => needle(text, false, { fold: found.fold }));
+}
+function negatedLookahead(source) {
+  if (!source.startsWith("^(?!") || !source.endsWith(")")) return void 0;
+  const inner = source.slice(4, -1);
+  try {
+    new RegExp(inner);
+  } catch {
+    return void 0;
+  }
+  return `^(?:${inner})`;
+}
+function patternClauses(pattern, language) {
+  const always = [];
+  const bound = /* @__PURE__ */ new Map();
+  for (const p of predicatesOf(pattern)) {
+    const [capture, ...args2] = p.args;
+    if (!capture?.startsWith("@") || args2.length === 0 || args2.some((a) => a.startsWith("@"))) continue;
+    const name2 = capture.slice(1);
+    const strings = args2.map(unescapeQueryString);
+    const whenBound = (clause) => {
+      bound.set(name2, [...bound.get(name2) ?? [], clause]);
+    };
+    if (p.name === "any-of?" || p.name === "any-eq?" || p.name === "eq?") {
+      if (strings.some((s) => s.length === 0)) continue;
+      const clause = dedupe(strings.map((text) => needle(text, WORD.test(text))));
+      if (p.name === "eq?") whenBound(clause);
+      else always.push(clause);
+    } else if ((p.name === "match?" || p.name === "any-match?") && strings.length === 1) {
+      const clause = regexClause(strings[0]);
+      if (clause) always.push(clause);
+    } else if (p.name === "not-match?" && strings.length === 1) {
+      const positive = negatedLookahead(strings[0]);
+      const clause = positive === void 0 ? void 0 : regexClause(positive);
+      if (clause) whenBound(clause);
+    }
+  }
+  const analysis = { language, bound };
+  return [...always, ...pattern.flatMap((e) => elementClauses(e, analysis))];
+}
+function elementClauses(e, a) {
+  if (e.suffixes.includes("?") || e.suffixes.includes("*")) return [];
+  const out2 = [];
+  for (const s of e.suffixes) if (s.startsWith("@")) out2.push(...a.bound.get(s.slice(1)) ?? []);
+  const node = e.node;
+  if (node.kind === "atom") {
+    if (node.text.startsWith('"')) out2.push(...anonymousTokenClauses(unescapeQueryString(node.text), a.language));
+    return out2;
+  }
+  if (node.predicate) return out2;
+  if (node.kind === "(") {
+    const first = node.children[0];
+    const type = first?.node.kind === "atom" && !first.node.text.startsWith('"') && first.suffixes.length === 0 ? first.node.text : void 0;
+    if (type === "MISSING" || type === "ERROR") return out2;
+    if (type !== void 0 && a.language) out2.push(...nodeTokenClauses(a.language, type));
+    for (const child of type === void 0 ? node.children : node.children.slice(1)) out2.push(...elementClauses(child, a));
+    return out2;
+  }
+  const branches = node.children.filter((c) => !(c.node.kind === "(" && c.node.predicate)).map((c) => dedupeClauses(elementClauses(c, a)));
+  if (branches.length === 0 || branches.some((b) => b.length === 0)) return out2;
+  const keys = branches.map((b) => new Set(b.map(clauseKey)));
+  const shared = branches[0].filter((c) => keys.every((k) => k.has(clauseKey(c))));
+  const sharedKeys = new Set(shared.map(clauseKey));
+  const rest = branches.map((b) => b.filter((c) => !sharedKeys.has(clauseKey(c))));
+  out2.push(...shared);
+  if (rest.every((b) => b.length > 0)) out2.push(dedupe(rest.flatMap((b) => [...bestClause(b)])));
+  return out2;
+}
+function bestClause(clauses) {
+  const shortest = (c) => Math.min(...c.map((n) => n.text.length), 8);
+  return clauses.reduce((best, c) => {
+    const d = shortest(c) - shortest(best);
+    return d > 0 || d === 0 && c.length < best.length ? c : best;
+  });
+}
+function anonymousTokenClauses(token, language) {
+  const needle2 = language && isSafeToken(language, token) ? tokenNeedle(token) : void 0;
+  return needle2 ? [[needle2]] : [];
+}
+function tokenNeedle(token) {
+  const keyword = KEYWORD.test(token);
+  if (token.length >= MIN_LITERAL) return needle(token, false, { keyword });
+  if (keyword && token.length === 2) return needle(token, false, { alone: true });
+  return isPunctuationPair(token) ? needle(token, false) : void 0;
+}
+function nodeTokenClauses(language, type) {
+  const out2 = [];
+  for (const group of tokensOfNode(language, type)) {
+    const needles = group.map(tokenNeedle);
+    if (needles.every((n) => n !== void 0)) out2.push(dedupe(needles));
+  }
+  return out2;
+}
+
+// src/assess/rules/prefilter-store.ts
+var PREFILTER_VERSION = 1;
+var PREFILTERS_FILE = "prefilters.json";
+var known = /* @__PURE__ */ new Map();
+function prefilterKey(rule) {
+  const input = stableStringify({ version: PREFILTER_VERSION, language: rule.language, query: rule.query, where: rule.where });
+  return createHash2("sha256").update(input).digest("hex").slice(0, 32);
+}
+function prefilterOf(rule) {
+  const key = prefilterKey(rule);
+  if (known.has(key)) return known.get(key);
+  const prefilter = rulePrefilter(rule);
+  known.set(key, prefilter);
+  return prefilter;
+}
+function serializePrefilters(rules) {
+  const entries = /* @__PURE__ */ new Map();
+  for (const rule of rules) entries.set(prefilterKey(rule), store(rulePrefilter(rule)));
+  const lines = [...entries].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([key, p]) => `    ${JSON.stringify(key)}: ${JSON.stringify(p)}`);
+  return `{
+  "version": ${PREFILTER_VERSION},
+  "prefilters": {
+${lines.join(",\n")}
+  }
+}
+`;
+}
+function loadPrefilters(text) {
+  let content;
+  try {
+    content = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  if (content?.version !== PREFILTER_VERSION || typeof content.prefilters !== "object" || content.prefilters === null) return false;
+  const read = /* @__PURE__ */ new Map();
+  for (const [key, stored] of Object.entries(content.prefilters)) {
+    const prefilter = restore(stored);
+    if (prefilter === false) return false;
+    read.set(key, prefilter);
+  }
+  for (const [key, p] of read) known.set(key, p);
+  return true;
+}
+function knownPrefilters() {
+  return [...known].map(([key, p]) => [key, store(p)]);
+}
+function rememberPrefilters(entries) {
+  for (const [key, stored] of entries) {
+    const prefilter = restore(stored);
+    if (prefilter !== false) known.set(key, prefilter);
+  }
+}
+function store(prefilter) {
+  return prefilter ? prefilter.map((pattern) => pattern.map((clause) => clause.map(storeNeedle))) : null;
+}
+function storeNeedle(n) {
+  return `${n.word ? "w" : n.alone ? "a" : n.keyword ? "k" : n.fold ? "f" : "s"}:${n.text}`;
+}
+function restore(stored) {
+  if (stored === null) return void 0;
+  if (!Array.isArray(stored)) return false;
+  const out2 = [];
+  for (const pattern of stored) {
+    if (!Array.isArray(pattern) || pattern.length === 0) return false;
+    const clauses = [];
+    for (const clause of pattern) {
+      if (!Array.isArray(clause) || clause.length === 0) return false;
+      const needles = [];
+      for (const s of clause) {
+        const n = typeof s === "string" ? restoreNeedle(s) : void 0;
+        if (!n) return false;
+        needles.push(n);
+      }
+      clauses.push(needles);
+    }
+    out2.push(clauses);
+  }
+  return out2.length > 0 ? out2 : false;
+}
+function restoreNeedle(s) {
+  const kind = s[0];
+  const text = s.slice(2);
+  if (s[1] !== ":" || text.length === 0) return void 0;
+  const runs = text.match(/[\w$]+/g) ?? [];
+  switch (kind) {
+    case "w":
+      return { text, word: true, runs };
+    case "k":
+      return { text, word: false, keyword: true, runs };
+    case "a":
+      return { text, word: false, keyword: true, alone: true, runs };
+    case "f":
+      return { text, word: false, fold: true, runs };
+    case "s":
+      return { text, word: false, runs };
+    default:
+      return void 0;
+  }
+}
+
 // src/code/line-index.ts
 function lineStarts(text) {
   const starts = [0];
@@ -4771,6 +5738,18 @@ export {
   loadLanguage,
   getParser,
   parse,
+  attachTopLevelPredicates,
+  stableStringify,
+  stableStringifyLines,
+  sha256,
+  NeedleIndex,
+  needleKey,
+  PREFILTERS_FILE,
+  prefilterOf,
+  serializePrefilters,
+  loadPrefilters,
+  knownPrefilters,
+  rememberPrefilters,
   lineStarts,
   rowAt,
   LineIndex

@@ -4,14 +4,16 @@ const require = __rescueCreateRequire(import.meta.url);
 import {
   assessFileUnits,
   createRuleBook
-} from "./chunk-AWBXX4NX.js";
+} from "./chunk-53DKW52X.js";
 import {
   extractUnits
-} from "./chunk-MDEM3JTH.js";
+} from "./chunk-ZACGEB6G.js";
 import {
   grammarOf,
-  parse
-} from "./chunk-HYQ6AYIB.js";
+  knownPrefilters,
+  parse,
+  rememberPrefilters
+} from "./chunk-U2CYGBNX.js";
 
 // src/pipeline/scan-pool.ts
 import fs from "node:fs";
@@ -189,6 +191,7 @@ async function scanInThreads(files, read, assessment, options) {
   const init = {
     document: assessment && usable ? slim(assessment.rules.document) : void 0,
     config: assessment?.config,
+    prefilters: assessment && usable ? knownPrefilters() : [],
     grammars: usable ? byCount(files.map((f) => grammarOf(f.path, f.language))) : []
   };
   const main = newThread(void 0);
@@ -301,6 +304,7 @@ function serveScanWorker() {
   if (!parentPort) throw new Error("serveScanWorker runs in a worker thread");
   const port = parentPort;
   const init = workerData;
+  rememberPrefilters(init.prefilters);
   const rules = init.document && createRuleBook(init.document);
   const assessment = rules && { rules, config: init.config };
   let asked = false;

@@ -7,28 +7,28 @@ import {
 import {
   extractFacets,
   retrieveForUnits
-} from "./chunk-JXISTUEJ.js";
+} from "./chunk-2V6OQDWY.js";
 import {
   EXIT_OK
 } from "./chunk-4KPSJP3U.js";
 import {
   extractUnits
-} from "./chunk-MDEM3JTH.js";
+} from "./chunk-ZACGEB6G.js";
 import {
   loadKnowledgeBase
-} from "./chunk-TVL5DCBD.js";
-import "./chunk-52D3U5AJ.js";
+} from "./chunk-EYDRZX5K.js";
+import "./chunk-562SPUDQ.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import "./chunk-2TTF3MLN.js";
-import "./chunk-IOMNMKSW.js";
+import "./chunk-T2C5E42D.js";
 import {
   LANGUAGES,
   grammarOf,
   isLanguage,
   languageOf
-} from "./chunk-HYQ6AYIB.js";
+} from "./chunk-U2CYGBNX.js";
 import "./chunk-QPWDPIWN.js";
 
 // src/cli/commands/retrieve.ts

@@ -9,16 +9,16 @@ import {
   MINED_SCHEMA_VERSION,
   callNames,
   diffArrays,
-  external_exports,
-  sha256,
-  stableStringify
-} from "./chunk-52D3U5AJ.js";
+  external_exports
+} from "./chunk-562SPUDQ.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import {
-  isLanguage
-} from "./chunk-HYQ6AYIB.js";
+  isLanguage,
+  sha256,
+  stableStringify
+} from "./chunk-U2CYGBNX.js";
 
 // src/kb/pairs.ts
 import fs from "node:fs/promises";

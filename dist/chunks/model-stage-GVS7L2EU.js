@@ -3,7 +3,7 @@ import { createRequire as __rescueCreateRequire } from 'node:module';
 const require = __rescueCreateRequire(import.meta.url);
 import {
   retrieveForUnits
-} from "./chunk-JXISTUEJ.js";
+} from "./chunk-2V6OQDWY.js";
 import {
   Inputs,
   JUDGE_REPLY_SCHEMA,
@@ -19,11 +19,11 @@ import {
 } from "./chunk-CATR4D3V.js";
 import {
   getExampleText
-} from "./chunk-TVL5DCBD.js";
+} from "./chunk-EYDRZX5K.js";
 import {
   external_exports,
   sliceUnit
-} from "./chunk-52D3U5AJ.js";
+} from "./chunk-562SPUDQ.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
@@ -33,17 +33,17 @@ import {
   fingerprint,
   suppressionFor,
   verifyReplacement
-} from "./chunk-ADEYUV6B.js";
+} from "./chunk-O5PVJAPV.js";
 import "./chunk-2TTF3MLN.js";
 import "./chunk-RHUYUCDS.js";
 import {
   runRules
-} from "./chunk-IOMNMKSW.js";
+} from "./chunk-T2C5E42D.js";
 import {
   grammarOf,
   languageOfGrammar,
   parse
-} from "./chunk-HYQ6AYIB.js";
+} from "./chunk-U2CYGBNX.js";
 import "./chunk-QPWDPIWN.js";
 
 // src/llm/errors.ts

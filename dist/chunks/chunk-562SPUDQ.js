@@ -6,14 +6,19 @@ import {
 } from "./chunk-VWQMS5WY.js";
 import {
   LANGUAGES,
+  PREFILTERS_FILE,
   isCall,
   lineStarts,
   parse,
   qualifiedNames,
   rawCursorApi,
   resolveImports,
-  rowAt
-} from "./chunk-HYQ6AYIB.js";
+  rowAt,
+  serializePrefilters,
+  sha256,
+  stableStringify,
+  stableStringifyLines
+} from "./chunk-U2CYGBNX.js";
 import {
   __commonJS,
   __export,
@@ -27174,44 +27179,6 @@ var cweSourceSchema = external_exports.strictObject({
   examples: external_exports.array(exampleSchema).default([])
 });
 
-// src/kb/stable-json.ts
-import { createHash } from "node:crypto";
-function stableStringify(value, indent) {
-  return JSON.stringify(sortKeys(value), null, indent);
-}
-function stableStringifyLines(value, indent, inlineDepth) {
-  const write = (v, depth) => {
-    if (depth >= inlineDepth || v === null || typeof v !== "object") return JSON.stringify(sortKeys(v));
-    const pad = " ".repeat(indent * (depth + 1));
-    const close = " ".repeat(indent * depth);
-    if (Array.isArray(v)) {
-      return v.length ? `[
-${v.map((x) => `${pad}${write(x === void 0 ? null : x, depth + 1)}`).join(",\n")}
-${close}]` : "[]";
-    }
-    const keys = Object.keys(v).sort().filter((k) => v[k] !== void 0);
-    return keys.length ? `{
-${keys.map((k) => `${pad}${JSON.stringify(k)}: ${write(v[k], depth + 1)}`).join(",\n")}
-${close}}` : "{}";
-  };
-  return write(value, 0);
-}
-function sortKeys(value) {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === "object") {
-    const out = {};
-    for (const key of Object.keys(value).sort()) {
-      const v = value[key];
-      if (v !== void 0) out[key] = sortKeys(v);
-    }
-    return out;
-  }
-  return value;
-}
-function sha256(data) {
-  return createHash("sha256").update(data).digest("hex");
-}
-
 // src/kb/mined.ts
 var MINED_SCHEMA_VERSION = 1;
 var sliceSchema = external_exports.strictObject({ lines: external_exports.array(external_exports.number().int().positive()), text: external_exports.string(), fallback: external_exports.string().optional() });
@@ -32761,7 +32728,8 @@ function buildFiles(compiled) {
     [KB_FILE, `${stableStringifyLines(document, 2, 4)}
 `],
     [INDEX_FILE, serializeCweIndex(indexes)],
-    [EXAMPLE_INDEX_FILE, serializeExampleIndex(indexes)]
+    [EXAMPLE_INDEX_FILE, serializeExampleIndex(indexes)],
+    [PREFILTERS_FILE, serializePrefilters(document.cwes.flatMap((c) => c.rules))]
   ]);
   for (const cwe of document.cwes) {
     if (cwe.examples.length === 0) continue;
@@ -32846,7 +32814,7 @@ async function generatedFiles(outDir) {
   return [...top, ...shards.map((n) => `${EXAMPLES_DIR}/${n}`)].filter(isGenerated);
 }
 function isGenerated(name) {
-  return name === KB_FILE || name === INDEX_FILE || name === EXAMPLE_INDEX_FILE || name === MANIFEST_FILE || /^vectors\..+\.json$/.test(name) || /^examples\/CWE-\d+\.jsonl$/.test(name);
+  return name === KB_FILE || name === INDEX_FILE || name === EXAMPLE_INDEX_FILE || name === PREFILTERS_FILE || name === MANIFEST_FILE || /^vectors\..+\.json$/.test(name) || /^examples\/CWE-\d+\.jsonl$/.test(name);
 }
 
 export {
@@ -32854,8 +32822,6 @@ export {
   external_exports,
   silentLogger,
   callNames,
-  stableStringify,
-  sha256,
   formatProblem,
   readSources,
   KB_SCHEMA_VERSION,

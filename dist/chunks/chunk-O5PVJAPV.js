@@ -9,7 +9,7 @@ import {
 } from "./chunk-RHUYUCDS.js";
 import {
   runRules
-} from "./chunk-IOMNMKSW.js";
+} from "./chunk-T2C5E42D.js";
 import {
   Edit,
   getParser,
@@ -17,7 +17,7 @@ import {
   languageOfGrammar,
   lineStarts,
   rowAt
-} from "./chunk-HYQ6AYIB.js";
+} from "./chunk-U2CYGBNX.js";
 
 // src/assess/finding.ts
 var SEVERITIES = ["low", "medium", "high", "critical"];

@@ -15,10 +15,14 @@ import {
   loadCompactIndex,
   manifestSchema,
   parseVectors
-} from "./chunk-52D3U5AJ.js";
+} from "./chunk-562SPUDQ.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
+import {
+  PREFILTERS_FILE,
+  loadPrefilters
+} from "./chunk-U2CYGBNX.js";
 
 // src/kb/load.ts
 import fs from "node:fs";
@@ -35,6 +39,13 @@ function findKbDir(moduleDir, exists = fs.existsSync) {
 }
 function defaultKbDir() {
   return findKbDir(path.dirname(fileURLToPath(import.meta.url)));
+}
+function readOptionalText(dir, name) {
+  try {
+    return fs.readFileSync(path.join(dir, name), "utf8");
+  } catch {
+    return void 0;
+  }
 }
 function readText(dir, name) {
   try {
@@ -68,12 +79,14 @@ function readManifest(dir) {
   }
   return manifest;
 }
-function loadKnowledgeBase(dir = defaultKbDir()) {
+function loadKnowledgeBase(dir = defaultKbDir(), options = {}) {
   const manifest = readManifest(dir);
   const document = JSON.parse(readText(dir, KB_FILE));
   if (document.schemaVersion !== KB_SCHEMA_VERSION) {
     throw new KbLoadError(`${path.join(dir, KB_FILE)}: schema version ${String(document.schemaVersion)}, expected ${KB_SCHEMA_VERSION}; rebuild with \`rescue kb build\``);
   }
+  const prefilters = options.prefilters === false ? void 0 : readOptionalText(dir, PREFILTERS_FILE);
+  if (prefilters !== void 0) loadPrefilters(prefilters);
   let cweIndex;
   try {
     cweIndex = loadCompactIndex(readText(dir, INDEX_FILE), CWE_INDEX_OPTIONS);

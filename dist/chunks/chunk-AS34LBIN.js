@@ -9,29 +9,29 @@ import {
   readRepoConfig,
   renderMarkdown,
   renderSarif
-} from "./chunk-PZNMXNDU.js";
+} from "./chunk-XJULEE4Q.js";
 import {
   DEFAULT_OVERLAY_DIR,
   citeOverlayGuidance,
   loadOverlay,
   mergeOverlay
-} from "./chunk-V2BPVYMV.js";
+} from "./chunk-RFPY7SMG.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK
 } from "./chunk-4KPSJP3U.js";
 import {
   createRuleBook
-} from "./chunk-AWBXX4NX.js";
+} from "./chunk-53DKW52X.js";
 import {
   loadKnowledgeBase
-} from "./chunk-TVL5DCBD.js";
+} from "./chunk-EYDRZX5K.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import {
   atLeast
-} from "./chunk-ADEYUV6B.js";
+} from "./chunk-O5PVJAPV.js";
 
 // src/pipeline/local-source.ts
 import fs from "node:fs";
