@@ -7,14 +7,14 @@ import {
   readText,
   require_tunnel,
   require_undici
-} from "./chunks/chunk-FOUE3JEI.js";
+} from "./chunks/chunk-DMIKDT4G.js";
 import {
   Inputs,
   Outputs,
   judgePrompt
 } from "./chunks/chunk-BYUYSSHJ.js";
 import "./chunks/chunk-CH6YD5QR.js";
-import "./chunks/chunk-BNOJYIPU.js";
+import "./chunks/chunk-YURBU5SH.js";
 import {
   EMPTY_REPO_CONFIG,
   FileSkip,
@@ -27,48 +27,48 @@ import {
   renderMarkdown,
   renderSarif,
   reviewChange
-} from "./chunks/chunk-XJULEE4Q.js";
+} from "./chunks/chunk-2ICNK6OM.js";
 import "./chunks/chunk-ATV33OIO.js";
 import {
   DEFAULT_OVERLAY_DIR,
   citeOverlayGuidance,
   loadOverlay,
   mergeOverlay
-} from "./chunks/chunk-RFPY7SMG.js";
+} from "./chunks/chunk-QKKPNMJC.js";
 import {
   VERSION
 } from "./chunks/chunk-O5UZ4QXP.js";
 import {
   createRuleBook
-} from "./chunks/chunk-53DKW52X.js";
-import "./chunks/chunk-ZACGEB6G.js";
+} from "./chunks/chunk-5MUSFW3V.js";
+import "./chunks/chunk-SEY4TM5T.js";
 import {
   importEdits
-} from "./chunks/chunk-VU3KYARC.js";
+} from "./chunks/chunk-3N6JHB3G.js";
 import {
   KbLoadError,
   loadKnowledgeBase
-} from "./chunks/chunk-EYDRZX5K.js";
+} from "./chunks/chunk-TCV7AVK6.js";
 import {
   MANIFEST_FILE,
   manifestSchema
-} from "./chunks/chunk-562SPUDQ.js";
+} from "./chunks/chunk-UNYYYCUT.js";
 import {
   ConfigurationError
 } from "./chunks/chunk-VWQMS5WY.js";
 import {
   SEVERITIES,
   atLeast
-} from "./chunks/chunk-O5PVJAPV.js";
+} from "./chunks/chunk-S3K4LABZ.js";
 import "./chunks/chunk-2TTF3MLN.js";
 import "./chunks/chunk-RHUYUCDS.js";
-import "./chunks/chunk-T2C5E42D.js";
+import "./chunks/chunk-IQT3MKUD.js";
 import {
   PREFILTERS_FILE,
   getParser,
   grammarOf,
   parse
-} from "./chunks/chunk-U2CYGBNX.js";
+} from "./chunks/chunk-ABAPLBC4.js";
 import {
   __toESM
 } from "./chunks/chunk-QPWDPIWN.js";

@@ -3,15 +3,15 @@ import { createRequire as __rescueCreateRequire } from 'node:module';
 const require = __rescueCreateRequire(import.meta.url);
 import {
   serveScanWorker
-} from "./chunks/chunk-BDJO3ODY.js";
-import "./chunks/chunk-53DKW52X.js";
-import "./chunks/chunk-ZACGEB6G.js";
-import "./chunks/chunk-VU3KYARC.js";
-import "./chunks/chunk-O5PVJAPV.js";
+} from "./chunks/chunk-Z3DYFJK3.js";
+import "./chunks/chunk-5MUSFW3V.js";
+import "./chunks/chunk-SEY4TM5T.js";
+import "./chunks/chunk-3N6JHB3G.js";
+import "./chunks/chunk-S3K4LABZ.js";
 import "./chunks/chunk-2TTF3MLN.js";
 import "./chunks/chunk-RHUYUCDS.js";
-import "./chunks/chunk-T2C5E42D.js";
-import "./chunks/chunk-U2CYGBNX.js";
+import "./chunks/chunk-IQT3MKUD.js";
+import "./chunks/chunk-ABAPLBC4.js";
 import "./chunks/chunk-QPWDPIWN.js";
 
 // src/pipeline/scan-worker.ts

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import YAML from 'yaml';
 import { Query } from 'web-tree-sitter';
 import { cweSourceSchema, type RuleSource } from '../../src/kb/source-schema.js';
-import { foldAscii, isPunctuationPair, regexNeedles, requiredLiterals } from '../../src/assess/rules/regex-literals.js';
+import { exactTexts, foldAscii, isPunctuationPair, regexNeedles, requiredLiterals } from '../../src/assess/rules/regex-literals.js';
 import { NeedleIndex, negatedLookahead, rulePrefilter, unescapeQueryString, type Prefilter } from '../../src/assess/rules/prefilter.js';
 import { attachTopLevelPredicates } from '../../src/assess/rules/query-text.js';
 import { grammarsOf } from '../../src/assess/rules/compile.js';
@@ -162,14 +162,30 @@ test('#not-match? with a negative lookahead is a #match? where the capture is bo
   expect(negatedLookahead('(?!a)')).toBeUndefined();
   const q = (call: string) => `(${call} (#not-match? @f "^(?!(release|destroy)$)"))`;
   const pf = rulePrefilter({ query: q('(call function: (identifier) @f)'), where: [] });
-  expect(show(pf)).toBe('release|destroy');
+  expect(show(pf)).toBe('w:release|w:destroy'); // the whole text: whole words
   expect(new NeedleIndex('destroy(p); p->x = 1;').passes(pf)).toBe(true);
   expect(new NeedleIndex('free(p); p->x = 1;').passes(pf)).toBe(false);
+  expect(new NeedleIndex('destroyed(p); p->x = 1;').passes(pf)).toBe(false);
   // Unbound (optional, or in one branch only), the predicate passes: no needle.
   expect(rulePrefilter({ query: q('(call function: (identifier)? @f)'), where: [] })).toBeUndefined();
   expect(rulePrefilter({ query: q('(call function: [(identifier) @f (field_expression)])'), where: [] })).toBeUndefined();
   // Not the negative-lookahead shape: a plain #not-match? says nothing.
   expect(rulePrefilter({ query: '((identifier) @f (#not-match? @f "^free$"))', where: [] })).toBeUndefined();
+});
+
+test('a whole text to match ends where a word would: `std::size` is not in `std::size_t`', () => {
+  expect(exactTexts('^(?:(std::size|ARRAY_SIZE)$)')).toEqual(['std::size', 'ARRAY_SIZE']);
+  expect(exactTexts('^(?:a\\.b|c)$')).toEqual(['a.b', 'c']);
+  expect(exactTexts('^free$')).toEqual(['free']);
+  for (const re of ['^(a|b)', '(a|b)$', '^(?:(std::)?free$)', '^(a|b)$|c', '^a.b$', '^[ab]$', '^a\\w$', '^(?:a)|(b)$', '^(a||b)$']) expect([re, exactTexts(re)]).toEqual([re, undefined]);
+  const pf = rulePrefilter({ query: '((call function: (qualified_identifier) @f) (#not-match? @f "^(?!(std::size|countof)$)"))', where: [] });
+  expect(show(pf)).toBe('k:std::size|w:countof');
+  for (const text of ['n = std::size(a);', 'std::size', 'x=std::size\n', 'n = countof(a)']) expect([text, new NeedleIndex(text).passes(pf)]).toEqual([text, true]);
+  for (const text of ['std::size_t n = 0;', 'std::sizes(a)', 'std::size2', 'mycountof(a)', '']) expect([text, new NeedleIndex(text).passes(pf)]).toEqual([text, false]);
+  const eq = rulePrefilter({ query: '((member_expression) @m (#eq? @m "process.env"))', where: [] });
+  expect(show(eq)).toBe('k:process.env');
+  expect(new NeedleIndex('const e = process.env;').passes(eq)).toBe(true);
+  expect(new NeedleIndex('const e = process.environment;').passes(eq)).toBe(false);
 });
 
 test('structure: node types with a keyword, anonymous nodes, alternations', () => {

@@ -14,7 +14,7 @@ import { rulePrefilter, type Needle, type Prefilter } from './prefilter.js';
  * rulePrefilter can answer otherwise for the same rule; `rescue kb build --check` fails until the stored
  * file is rebuilt.
  */
-export const PREFILTER_VERSION = 1;
+export const PREFILTER_VERSION = 2;
 export const PREFILTERS_FILE = 'prefilters.json';
 
 /** A needle as stored: how it is looked for (w, k, a, f or s), a colon, its text. */

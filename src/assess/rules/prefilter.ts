@@ -3,7 +3,7 @@ import type { RuleSource } from '../../kb/source-schema.js';
 import { isSafeToken, tokensOfNode } from './grammar-tokens.js';
 import { predicatesOf, readPatterns, unescapeQueryString, type Element } from './query-pattern.js';
 import { attachTopLevelPredicates } from './query-text.js';
-import { foldAscii, isPunctuationPair, MIN_LITERAL, regexNeedles } from './regex-literals.js';
+import { exactTexts, foldAscii, isPunctuationPair, MIN_LITERAL, regexNeedles } from './regex-literals.js';
 
 export { unescapeQueryString } from './query-pattern.js';
 
@@ -150,6 +150,13 @@ export class NeedleIndex {
    * of a word (then a space or the end follows) or before a `$` inside one (`$` is in words, not in \w).
    */
   private endsWord(text: string): boolean {
+    if (!WORD.test(text)) {
+      // Not a word (`std::size`): where the text has it, followed by anything but a letter, digit or `_`.
+      for (let i = this.source.indexOf(text); i >= 0; i = this.source.indexOf(text, i + 1)) {
+        if (!/\w/.test(this.source.charAt(i + text.length))) return true;
+      }
+      return false;
+    }
     const joined = this.joinedWords();
     return joined.includes(`${text} `) || joined.endsWith(text) || joined.includes(`${text}$`);
   }
@@ -257,6 +264,15 @@ function dedupeClauses(clauses: Clause[]): Clause[] {
   });
 }
 
+/**
+ * A needle for a node's whole text: a word (word characters only) as a whole word; other text that ends
+ * with a letter, digit or `_` (`std::size`) followed by a character other than those, since a node's text
+ * never ends inside a word (a `std::size_t` holds no node `std::size`); else as a substring.
+ */
+function exactNeedle(text: string): Needle {
+  return WORD.test(text) ? needle(text, true) : /\w$/.test(text) ? needle(text, false, { keyword: true }) : needle(text, false);
+}
+
 function regexClause(source: string): Clause | undefined {
   const found = regexNeedles(source);
   return found && found.texts.map((text) => needle(text, false, { fold: found.fold }));
@@ -298,15 +314,17 @@ function patternClauses(pattern: readonly Element[], language: Language | undefi
     };
     if (p.name === 'any-of?' || p.name === 'any-eq?' || p.name === 'eq?') {
       if (strings.some((s) => s.length === 0)) continue;
-      const clause = dedupe(strings.map((text) => needle(text, WORD.test(text))));
+      const clause = dedupe(strings.map(exactNeedle));
       if (p.name === 'eq?') whenBound(clause);
       else always.push(clause);
     } else if ((p.name === 'match?' || p.name === 'any-match?') && strings.length === 1) {
-      const clause = regexClause(strings[0]!);
+      const exact = exactTexts(strings[0]!);
+      const clause = exact ? dedupe(exact.map(exactNeedle)) : regexClause(strings[0]!);
       if (clause) always.push(clause);
     } else if (p.name === 'not-match?' && strings.length === 1) {
       const positive = negatedLookahead(strings[0]!);
-      const clause = positive === undefined ? undefined : regexClause(positive);
+      const exact = positive === undefined ? undefined : exactTexts(positive);
+      const clause = exact ? dedupe(exact.map(exactNeedle)) : positive === undefined ? undefined : regexClause(positive);
       if (clause) whenBound(clause);
     }
   }

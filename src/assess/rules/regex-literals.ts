@@ -243,3 +243,49 @@ class RegexParser {
     this.i = end < 0 ? this.s.length : end + 1;
   }
 }
+
+/**
+ * The texts a regex matches a whole text to, when it is a list of literal strings anchored at both ends:
+ * `^(a|b)$`, `^(?:a|b)$`, `^a$`, and the `^(?:(a|b)$)` that `#not-match?` of `^(?!(a|b)$)` amounts to
+ * (prefilter.ts, negatedLookahead). A literal is characters other than `.^$*+?()[]{}|\\` and punctuation
+ * escaped with `\\`. Undefined for any other regex.
+ */
+export function exactTexts(source: string): string[] | undefined {
+  let body = source;
+  const wrapped = /^\^\(\?:(.*)\)$/s.exec(body);
+  if (wrapped && balanced(wrapped[1]!)) body = `^${wrapped[1]!}`;
+  const m = /^\^(?:\((?:\?:)?([^()]*)\)|([^()|]*))\$$/s.exec(body);
+  const list = m?.[1] ?? m?.[2];
+  if (list === undefined) return undefined;
+  const texts: string[] = [];
+  for (const alt of list.split('|')) {
+    let text = '';
+    for (let i = 0; i < alt.length; i++) {
+      const c = alt[i]!;
+      if (c === '\\') {
+        const next = alt[++i];
+        if (next === undefined || /[\w\s]/.test(next)) return undefined;
+        text += next;
+      } else if ('.^$*+?()[]{}|'.includes(c)) {
+        return undefined;
+      } else text += c;
+    }
+    if (text.length === 0) return undefined;
+    texts.push(text);
+  }
+  // What the reading above says, checked against the regex itself.
+  const re = new RegExp(source);
+  return texts.every((t) => re.test(t) && !re.test(`${t}x`) && !re.test(`x${t}`)) ? texts : undefined;
+}
+
+/** Every `(` closed in order (escapes skipped; a regex with character classes holding parens is not read). */
+function balanced(s: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '\\') i++;
+    else if (s[i] === '[') return false;
+    else if (s[i] === '(') depth++;
+    else if (s[i] === ')' && --depth < 0) return false;
+  }
+  return depth === 0;
+}

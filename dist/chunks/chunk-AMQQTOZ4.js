@@ -10,7 +10,7 @@ import {
   callNames,
   diffArrays,
   external_exports
-} from "./chunk-562SPUDQ.js";
+} from "./chunk-UNYYYCUT.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
@@ -18,7 +18,7 @@ import {
   isLanguage,
   sha256,
   stableStringify
-} from "./chunk-U2CYGBNX.js";
+} from "./chunk-ABAPLBC4.js";
 
 // src/kb/pairs.ts
 import fs from "node:fs/promises";

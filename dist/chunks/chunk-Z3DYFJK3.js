@@ -4,16 +4,16 @@ const require = __rescueCreateRequire(import.meta.url);
 import {
   assessFileUnits,
   createRuleBook
-} from "./chunk-53DKW52X.js";
+} from "./chunk-5MUSFW3V.js";
 import {
   extractUnits
-} from "./chunk-ZACGEB6G.js";
+} from "./chunk-SEY4TM5T.js";
 import {
   grammarOf,
   knownPrefilters,
   parse,
   rememberPrefilters
-} from "./chunk-U2CYGBNX.js";
+} from "./chunk-ABAPLBC4.js";
 
 // src/pipeline/scan-pool.ts
 import fs from "node:fs";

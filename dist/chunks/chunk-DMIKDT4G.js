@@ -6,10 +6,10 @@ import {
   readHunk,
   splitDiffLines,
   toChangedFile
-} from "./chunk-BNOJYIPU.js";
+} from "./chunk-YURBU5SH.js";
 import {
   languageOf
-} from "./chunk-U2CYGBNX.js";
+} from "./chunk-ABAPLBC4.js";
 import {
   __commonJS,
   __require,

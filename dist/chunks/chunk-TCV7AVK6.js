@@ -15,14 +15,14 @@ import {
   loadCompactIndex,
   manifestSchema,
   parseVectors
-} from "./chunk-562SPUDQ.js";
+} from "./chunk-UNYYYCUT.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import {
   PREFILTERS_FILE,
   loadPrefilters
-} from "./chunk-U2CYGBNX.js";
+} from "./chunk-ABAPLBC4.js";
 
 // src/kb/load.ts
 import fs from "node:fs";

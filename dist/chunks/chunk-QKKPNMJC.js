@@ -5,7 +5,7 @@ import {
   getExampleText,
   loadKnowledgeBase,
   lookupTables
-} from "./chunk-EYDRZX5K.js";
+} from "./chunk-TCV7AVK6.js";
 import {
   CWE_INDEX_OPTIONS,
   EXAMPLE_INDEX_OPTIONS,
@@ -14,7 +14,7 @@ import {
   compareCweIds,
   cweIndexDoc,
   exampleIndexDoc
-} from "./chunk-562SPUDQ.js";
+} from "./chunk-UNYYYCUT.js";
 
 // src/kb/overlay.ts
 import fs from "node:fs";

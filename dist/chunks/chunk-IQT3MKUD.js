@@ -11,7 +11,7 @@ import {
   nameMatches,
   qualifiedNames,
   resolveImports
-} from "./chunk-U2CYGBNX.js";
+} from "./chunk-ABAPLBC4.js";
 
 // src/assess/rules/compile.ts
 var queryCache = /* @__PURE__ */ new Map();

@@ -8,26 +8,26 @@ import {
   formatReport,
   minePairs,
   readPairs
-} from "./chunk-PLQTQNKJ.js";
+} from "./chunk-AMQQTOZ4.js";
 import {
   endpointSettings
 } from "./chunk-JAZMMTRO.js";
 import "./chunk-CH6YD5QR.js";
 import {
   DEFAULT_OVERLAY_DIR
-} from "./chunk-RFPY7SMG.js";
+} from "./chunk-QKKPNMJC.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK
 } from "./chunk-4KPSJP3U.js";
 import {
   applyFix
-} from "./chunk-VU3KYARC.js";
+} from "./chunk-3N6JHB3G.js";
 import {
   getExampleText,
   loadKnowledgeBase,
   readManifest
-} from "./chunk-EYDRZX5K.js";
+} from "./chunk-TCV7AVK6.js";
 import {
   buildKnowledgeBase,
   diffBuild,
@@ -37,7 +37,7 @@ import {
   readSources,
   serializeMined,
   writeBuild
-} from "./chunk-562SPUDQ.js";
+} from "./chunk-UNYYYCUT.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
@@ -45,11 +45,11 @@ import "./chunk-RHUYUCDS.js";
 import {
   compileRule,
   runRules
-} from "./chunk-T2C5E42D.js";
+} from "./chunk-IQT3MKUD.js";
 import {
   parse,
   sha256
-} from "./chunk-U2CYGBNX.js";
+} from "./chunk-ABAPLBC4.js";
 import "./chunk-QPWDPIWN.js";
 
 // src/cli/commands/kb.ts
@@ -246,9 +246,9 @@ var kbCommand = {
         return stats(rest, io);
       // Octokit and the model client are loaded only by the subcommands that mine GitHub.
       case "refresh":
-        return (await import("./kb-refresh-F4O2XRRR.js")).kbRefresh(rest, io);
+        return (await import("./kb-refresh-36IQ45CW.js")).kbRefresh(rest, io);
       case "learn":
-        return (await import("./kb-learn-JBAWURTA.js")).kbLearn(rest, io);
+        return (await import("./kb-learn-GBAK7WAJ.js")).kbLearn(rest, io);
       case void 0:
       case "--help":
       case "-h":

@@ -9,19 +9,19 @@ import {
   llmEndpoint,
   parseKbArgs,
   positiveInt
-} from "./chunk-XXUYXOQQ.js";
-import "./chunk-PLQTQNKJ.js";
+} from "./chunk-IHLSKOZ4.js";
+import "./chunk-AMQQTOZ4.js";
 import "./chunk-JAZMMTRO.js";
-import "./chunk-FOUE3JEI.js";
+import "./chunk-DMIKDT4G.js";
 import "./chunk-CH6YD5QR.js";
-import "./chunk-BNOJYIPU.js";
+import "./chunk-YURBU5SH.js";
 import "./chunk-ATV33OIO.js";
 import "./chunk-4KPSJP3U.js";
-import "./chunk-ZACGEB6G.js";
-import "./chunk-562SPUDQ.js";
+import "./chunk-SEY4TM5T.js";
+import "./chunk-UNYYYCUT.js";
 import "./chunk-VWQMS5WY.js";
 import "./chunk-2TTF3MLN.js";
-import "./chunk-U2CYGBNX.js";
+import "./chunk-ABAPLBC4.js";
 import "./chunk-QPWDPIWN.js";
 export {
   MINING_OPTIONS,

@@ -9,7 +9,7 @@ import {
 } from "./chunk-RHUYUCDS.js";
 import {
   runRules
-} from "./chunk-T2C5E42D.js";
+} from "./chunk-IQT3MKUD.js";
 import {
   Edit,
   getParser,
@@ -17,7 +17,7 @@ import {
   languageOfGrammar,
   lineStarts,
   rowAt
-} from "./chunk-U2CYGBNX.js";
+} from "./chunk-ABAPLBC4.js";
 
 // src/assess/finding.ts
 var SEVERITIES = ["low", "medium", "high", "critical"];

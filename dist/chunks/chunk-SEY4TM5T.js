@@ -9,7 +9,7 @@ import {
   LineIndex,
   grammarOf,
   parse
-} from "./chunk-U2CYGBNX.js";
+} from "./chunk-ABAPLBC4.js";
 
 // src/code/outline.ts
 function outline(tree, spec, lines, into) {

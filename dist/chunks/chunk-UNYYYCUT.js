@@ -18,7 +18,7 @@ import {
   sha256,
   stableStringify,
   stableStringifyLines
-} from "./chunk-U2CYGBNX.js";
+} from "./chunk-ABAPLBC4.js";
 import {
   __commonJS,
   __export,

@@ -7,28 +7,28 @@ import {
 import {
   extractFacets,
   retrieveForUnits
-} from "./chunk-2V6OQDWY.js";
+} from "./chunk-VPCPXWVV.js";
 import {
   EXIT_OK
 } from "./chunk-4KPSJP3U.js";
 import {
   extractUnits
-} from "./chunk-ZACGEB6G.js";
+} from "./chunk-SEY4TM5T.js";
 import {
   loadKnowledgeBase
-} from "./chunk-EYDRZX5K.js";
-import "./chunk-562SPUDQ.js";
+} from "./chunk-TCV7AVK6.js";
+import "./chunk-UNYYYCUT.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import "./chunk-2TTF3MLN.js";
-import "./chunk-T2C5E42D.js";
+import "./chunk-IQT3MKUD.js";
 import {
   LANGUAGES,
   grammarOf,
   isLanguage,
   languageOf
-} from "./chunk-U2CYGBNX.js";
+} from "./chunk-ABAPLBC4.js";
 import "./chunk-QPWDPIWN.js";
 
 // src/cli/commands/retrieve.ts

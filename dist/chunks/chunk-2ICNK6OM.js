@@ -13,24 +13,24 @@ import {
   assessUnits,
   createRuleBook,
   sortFindings
-} from "./chunk-53DKW52X.js";
+} from "./chunk-5MUSFW3V.js";
 import {
   extractUnits
-} from "./chunk-ZACGEB6G.js";
+} from "./chunk-SEY4TM5T.js";
 import {
   loadKnowledgeBase
-} from "./chunk-EYDRZX5K.js";
+} from "./chunk-TCV7AVK6.js";
 import {
   external_exports,
   require_dist,
   sliceUnit
-} from "./chunk-562SPUDQ.js";
+} from "./chunk-UNYYYCUT.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import {
   SEVERITIES
-} from "./chunk-O5PVJAPV.js";
+} from "./chunk-S3K4LABZ.js";
 import {
   __commonJS,
   __toESM
@@ -2136,7 +2136,7 @@ async function reviewChange(options) {
   const stats = { ...emptyStats(), files: reviewable.length, units: units.length };
   const model = options.assessment?.model;
   if (!model || !options.assessment) return { ...assessed, units, skipped, parseErrors, stats: { ...stats, ms: Date.now() - started } };
-  const { runModelStage } = await import("./model-stage-GVS7L2EU.js");
+  const { runModelStage } = await import("./model-stage-LEYZCH3E.js");
   const judged = await runModelStage(model, units, files, assessed, options.assessment.rules, options.assessment.config, logger);
   const merged = {
     ...assessed,

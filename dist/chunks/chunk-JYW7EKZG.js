@@ -9,29 +9,29 @@ import {
   readRepoConfig,
   renderMarkdown,
   renderSarif
-} from "./chunk-XJULEE4Q.js";
+} from "./chunk-2ICNK6OM.js";
 import {
   DEFAULT_OVERLAY_DIR,
   citeOverlayGuidance,
   loadOverlay,
   mergeOverlay
-} from "./chunk-RFPY7SMG.js";
+} from "./chunk-QKKPNMJC.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK
 } from "./chunk-4KPSJP3U.js";
 import {
   createRuleBook
-} from "./chunk-53DKW52X.js";
+} from "./chunk-5MUSFW3V.js";
 import {
   loadKnowledgeBase
-} from "./chunk-EYDRZX5K.js";
+} from "./chunk-TCV7AVK6.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import {
   atLeast
-} from "./chunk-O5PVJAPV.js";
+} from "./chunk-S3K4LABZ.js";
 
 // src/pipeline/local-source.ts
 import fs from "node:fs";

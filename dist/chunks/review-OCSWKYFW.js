@@ -7,7 +7,7 @@ import {
   readHunk,
   splitDiffLines,
   toChangedFile
-} from "./chunk-BNOJYIPU.js";
+} from "./chunk-YURBU5SH.js";
 import {
   COMMON_HELP,
   COMMON_OPTIONS,
@@ -15,29 +15,29 @@ import {
   emitReport,
   localFileSource,
   parseFormat
-} from "./chunk-AS34LBIN.js";
+} from "./chunk-JYW7EKZG.js";
 import {
   reviewChange
-} from "./chunk-XJULEE4Q.js";
+} from "./chunk-2ICNK6OM.js";
 import "./chunk-ATV33OIO.js";
-import "./chunk-RFPY7SMG.js";
+import "./chunk-QKKPNMJC.js";
 import "./chunk-4KPSJP3U.js";
 import "./chunk-O5UZ4QXP.js";
-import "./chunk-53DKW52X.js";
-import "./chunk-ZACGEB6G.js";
-import "./chunk-VU3KYARC.js";
-import "./chunk-EYDRZX5K.js";
+import "./chunk-5MUSFW3V.js";
+import "./chunk-SEY4TM5T.js";
+import "./chunk-3N6JHB3G.js";
+import "./chunk-TCV7AVK6.js";
 import {
   parsePatch
-} from "./chunk-562SPUDQ.js";
+} from "./chunk-UNYYYCUT.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
-import "./chunk-O5PVJAPV.js";
+import "./chunk-S3K4LABZ.js";
 import "./chunk-2TTF3MLN.js";
 import "./chunk-RHUYUCDS.js";
-import "./chunk-T2C5E42D.js";
-import "./chunk-U2CYGBNX.js";
+import "./chunk-IQT3MKUD.js";
+import "./chunk-ABAPLBC4.js";
 import "./chunk-QPWDPIWN.js";
 
 // src/cli/commands/review.ts

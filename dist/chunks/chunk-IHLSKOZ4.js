@@ -9,7 +9,7 @@ import {
   groupByCwe,
   minePairs,
   parsePairs
-} from "./chunk-PLQTQNKJ.js";
+} from "./chunk-AMQQTOZ4.js";
 import {
   endpointSettings
 } from "./chunk-JAZMMTRO.js";
@@ -18,7 +18,7 @@ import {
   commitReferences,
   createGitHubClient,
   githubAdvisorySource
-} from "./chunk-FOUE3JEI.js";
+} from "./chunk-DMIKDT4G.js";
 import {
   touchedLines
 } from "./chunk-ATV33OIO.js";
@@ -28,7 +28,7 @@ import {
 } from "./chunk-4KPSJP3U.js";
 import {
   extractUnits
-} from "./chunk-ZACGEB6G.js";
+} from "./chunk-SEY4TM5T.js";
 import {
   buildKnowledgeBase,
   external_exports,
@@ -37,14 +37,14 @@ import {
   serializeMined,
   silentLogger,
   writeBuild
-} from "./chunk-562SPUDQ.js";
+} from "./chunk-UNYYYCUT.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import {
   languageOf,
   stableStringify
-} from "./chunk-U2CYGBNX.js";
+} from "./chunk-ABAPLBC4.js";
 
 // src/cli/commands/kb-refresh.ts
 import fs3 from "node:fs/promises";

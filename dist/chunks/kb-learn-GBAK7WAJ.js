@@ -12,44 +12,44 @@ import {
   parseKbArgs,
   positiveInt,
   toFixPairs
-} from "./chunk-XXUYXOQQ.js";
+} from "./chunk-IHLSKOZ4.js";
 import {
   DEFAULT_CACHE_DIR,
   createProgress,
   directoryCache
-} from "./chunk-PLQTQNKJ.js";
+} from "./chunk-AMQQTOZ4.js";
 import "./chunk-JAZMMTRO.js";
 import {
   readText
-} from "./chunk-FOUE3JEI.js";
+} from "./chunk-DMIKDT4G.js";
 import "./chunk-CH6YD5QR.js";
 import {
   createOpenAiChatClient,
   createOpenAiEmbedder
 } from "./chunk-CATR4D3V.js";
-import "./chunk-BNOJYIPU.js";
+import "./chunk-YURBU5SH.js";
 import "./chunk-ATV33OIO.js";
 import {
   DEFAULT_OVERLAY_DIR,
   overlayLayout
-} from "./chunk-RFPY7SMG.js";
+} from "./chunk-QKKPNMJC.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK
 } from "./chunk-4KPSJP3U.js";
-import "./chunk-ZACGEB6G.js";
-import "./chunk-EYDRZX5K.js";
+import "./chunk-SEY4TM5T.js";
+import "./chunk-TCV7AVK6.js";
 import {
   buildKnowledgeBase,
   pdgSlicer,
   silentLogger,
   writeBuild
-} from "./chunk-562SPUDQ.js";
+} from "./chunk-UNYYYCUT.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import "./chunk-2TTF3MLN.js";
-import "./chunk-U2CYGBNX.js";
+import "./chunk-ABAPLBC4.js";
 import "./chunk-QPWDPIWN.js";
 
 // src/cli/commands/kb-learn.ts

@@ -3,7 +3,7 @@ import { createRequire as __rescueCreateRequire } from 'node:module';
 const require = __rescueCreateRequire(import.meta.url);
 import {
   retrieveForUnits
-} from "./chunk-2V6OQDWY.js";
+} from "./chunk-VPCPXWVV.js";
 import {
   Inputs,
   JUDGE_REPLY_SCHEMA,
@@ -19,11 +19,11 @@ import {
 } from "./chunk-CATR4D3V.js";
 import {
   getExampleText
-} from "./chunk-EYDRZX5K.js";
+} from "./chunk-TCV7AVK6.js";
 import {
   external_exports,
   sliceUnit
-} from "./chunk-562SPUDQ.js";
+} from "./chunk-UNYYYCUT.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
@@ -33,17 +33,17 @@ import {
   fingerprint,
   suppressionFor,
   verifyReplacement
-} from "./chunk-O5PVJAPV.js";
+} from "./chunk-S3K4LABZ.js";
 import "./chunk-2TTF3MLN.js";
 import "./chunk-RHUYUCDS.js";
 import {
   runRules
-} from "./chunk-T2C5E42D.js";
+} from "./chunk-IQT3MKUD.js";
 import {
   grammarOf,
   languageOfGrammar,
   parse
-} from "./chunk-U2CYGBNX.js";
+} from "./chunk-ABAPLBC4.js";
 import "./chunk-QPWDPIWN.js";
 
 // src/llm/errors.ts

@@ -3,11 +3,11 @@ import { createRequire as __rescueCreateRequire } from 'node:module';
 const require = __rescueCreateRequire(import.meta.url);
 import {
   outline
-} from "./chunk-ZACGEB6G.js";
+} from "./chunk-SEY4TM5T.js";
 import {
   applyFix,
   findNode
-} from "./chunk-VU3KYARC.js";
+} from "./chunk-3N6JHB3G.js";
 import {
   atLeast,
   findSuppressions,
@@ -15,7 +15,7 @@ import {
   lineEndIndex,
   suppressionFor,
   verifyReplacement
-} from "./chunk-O5PVJAPV.js";
+} from "./chunk-S3K4LABZ.js";
 import {
   UNIT_SPECS,
   lineSpan
@@ -28,7 +28,7 @@ import {
   compileLoaded,
   compileRule,
   matchSession
-} from "./chunk-T2C5E42D.js";
+} from "./chunk-IQT3MKUD.js";
 import {
   CaptureQuantifier,
   LineIndex,
@@ -43,7 +43,7 @@ import {
   needleKey,
   parse,
   prefilterOf
-} from "./chunk-U2CYGBNX.js";
+} from "./chunk-ABAPLBC4.js";
 
 // src/assess/rules/prefilter-set.ts
 var UNKNOWN = 0;

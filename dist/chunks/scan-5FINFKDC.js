@@ -5,7 +5,7 @@ import {
   scanFile,
   scanInThreads,
   workerCount
-} from "./chunk-BDJO3ODY.js";
+} from "./chunk-Z3DYFJK3.js";
 import {
   COMMON_HELP,
   COMMON_OPTIONS,
@@ -13,34 +13,34 @@ import {
   emitReport,
   localFileSource,
   parseFormat
-} from "./chunk-AS34LBIN.js";
+} from "./chunk-JYW7EKZG.js";
 import {
   emptyStats,
   errorText,
   pLimit,
   readSource
-} from "./chunk-XJULEE4Q.js";
+} from "./chunk-2ICNK6OM.js";
 import "./chunk-ATV33OIO.js";
-import "./chunk-RFPY7SMG.js";
+import "./chunk-QKKPNMJC.js";
 import "./chunk-4KPSJP3U.js";
 import "./chunk-O5UZ4QXP.js";
 import {
   sortFindings
-} from "./chunk-53DKW52X.js";
-import "./chunk-ZACGEB6G.js";
-import "./chunk-VU3KYARC.js";
-import "./chunk-EYDRZX5K.js";
-import "./chunk-562SPUDQ.js";
+} from "./chunk-5MUSFW3V.js";
+import "./chunk-SEY4TM5T.js";
+import "./chunk-3N6JHB3G.js";
+import "./chunk-TCV7AVK6.js";
+import "./chunk-UNYYYCUT.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
-import "./chunk-O5PVJAPV.js";
+import "./chunk-S3K4LABZ.js";
 import "./chunk-2TTF3MLN.js";
 import "./chunk-RHUYUCDS.js";
-import "./chunk-T2C5E42D.js";
+import "./chunk-IQT3MKUD.js";
 import {
   languageOf
-} from "./chunk-U2CYGBNX.js";
+} from "./chunk-ABAPLBC4.js";
 import {
   __commonJS,
   __toESM

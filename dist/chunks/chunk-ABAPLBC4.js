@@ -5281,6 +5281,42 @@ var RegexParser = class _RegexParser {
     this.i = end < 0 ? this.s.length : end + 1;
   }
 };
+function exactTexts(source) {
+  let body2 = source;
+  const wrapped = /^\^\(\?:(.*)\)$/s.exec(body2);
+  if (wrapped && balanced(wrapped[1])) body2 = `^${wrapped[1]}`;
+  const m = /^\^(?:\((?:\?:)?([^()]*)\)|([^()|]*))\$$/s.exec(body2);
+  const list = m?.[1] ?? m?.[2];
+  if (list === void 0) return void 0;
+  const texts = [];
+  for (const alt of list.split("|")) {
+    let text = "";
+    for (let i2 = 0; i2 < alt.length; i2++) {
+      const c = alt[i2];
+      if (c === "\\") {
+        const next = alt[++i2];
+        if (next === void 0 || /[\w\s]/.test(next)) return void 0;
+        text += next;
+      } else if (".^$*+?()[]{}|".includes(c)) {
+        return void 0;
+      } else text += c;
+    }
+    if (text.length === 0) return void 0;
+    texts.push(text);
+  }
+  const re = new RegExp(source);
+  return texts.every((t) => re.test(t) && !re.test(`${t}x`) && !re.test(`x${t}`)) ? texts : void 0;
+}
+function balanced(s) {
+  let depth = 0;
+  for (let i2 = 0; i2 < s.length; i2++) {
+    if (s[i2] === "\\") i2++;
+    else if (s[i2] === "[") return false;
+    else if (s[i2] === "(") depth++;
+    else if (s[i2] === ")" && --depth < 0) return false;
+  }
+  return depth === 0;
+}
 
 // src/assess/rules/prefilter.ts
 function needle(text, word, more = {}) {
@@ -5361,6 +5397,12 @@ var NeedleIndex = class {
    * of a word (then a space or the end follows) or before a `$` inside one (`$` is in words, not in \w).
    */
   endsWord(text) {
+    if (!WORD.test(text)) {
+      for (let i2 = this.source.indexOf(text); i2 >= 0; i2 = this.source.indexOf(text, i2 + 1)) {
+        if (!/\w/.test(this.source.charAt(i2 + text.length))) return true;
+      }
+      return false;
+    }
     const joined = this.joinedWords();
     return joined.includes(`${text} `) || joined.endsWith(text) || joined.includes(`${text}$`);
   }
@@ -5443,6 +5485,9 @@ function dedupeClauses(clauses) {
     return seen.has(key) ? false : (seen.add(key), true);
   });
 }
+function exactNeedle(text) {
+  return WORD.test(text) ? needle(text, true) : /\w$/.test(text) ? needle(text, false, { keyword: true }) : needle(text, false);
+}
 function regexClause(source) {
   const found = regexNeedles(source);
   return found && found.texts.map((text) => needle(text, false, { fold: found.fold }));
@@ -5470,15 +5515,17 @@ function patternClauses(pattern, language) {
     };
     if (p.name === "any-of?" || p.name === "any-eq?" || p.name === "eq?") {
       if (strings.some((s) => s.length === 0)) continue;
-      const clause = dedupe(strings.map((text) => needle(text, WORD.test(text))));
+      const clause = dedupe(strings.map(exactNeedle));
       if (p.name === "eq?") whenBound(clause);
       else always.push(clause);
     } else if ((p.name === "match?" || p.name === "any-match?") && strings.length === 1) {
-      const clause = regexClause(strings[0]);
+      const exact = exactTexts(strings[0]);
+      const clause = exact ? dedupe(exact.map(exactNeedle)) : regexClause(strings[0]);
       if (clause) always.push(clause);
     } else if (p.name === "not-match?" && strings.length === 1) {
       const positive = negatedLookahead(strings[0]);
-      const clause = positive === void 0 ? void 0 : regexClause(positive);
+      const exact = positive === void 0 ? void 0 : exactTexts(positive);
+      const clause = exact ? dedupe(exact.map(exactNeedle)) : positive === void 0 ? void 0 : regexClause(positive);
       if (clause) whenBound(clause);
     }
   }
@@ -5540,7 +5587,7 @@ function nodeTokenClauses(language, type) {
 }
 
 // src/assess/rules/prefilter-store.ts
-var PREFILTER_VERSION = 1;
+var PREFILTER_VERSION = 2;
 var PREFILTERS_FILE = "prefilters.json";
 var known = /* @__PURE__ */ new Map();
 function prefilterKey(rule) {

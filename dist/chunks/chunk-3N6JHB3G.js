@@ -7,13 +7,13 @@ import {
 } from "./chunk-RHUYUCDS.js";
 import {
   TEMPLATE_REF
-} from "./chunk-T2C5E42D.js";
+} from "./chunk-IQT3MKUD.js";
 import {
   JAVA_LANG,
   languageOfGrammar,
   requiredModule,
   resolveImports
-} from "./chunk-U2CYGBNX.js";
+} from "./chunk-ABAPLBC4.js";
 
 // src/assess/rules/fix-delete.ts
 function deletionRange(node, source) {
