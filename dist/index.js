@@ -7,14 +7,14 @@ import {
   readText,
   require_tunnel,
   require_undici
-} from "./chunks/chunk-DMIKDT4G.js";
+} from "./chunks/chunk-C4RR2QP5.js";
 import {
   Inputs,
   Outputs,
   judgePrompt
 } from "./chunks/chunk-BYUYSSHJ.js";
 import "./chunks/chunk-CH6YD5QR.js";
-import "./chunks/chunk-YURBU5SH.js";
+import "./chunks/chunk-74YE25LC.js";
 import {
   EMPTY_REPO_CONFIG,
   FileSkip,
@@ -27,48 +27,48 @@ import {
   renderMarkdown,
   renderSarif,
   reviewChange
-} from "./chunks/chunk-2ICNK6OM.js";
+} from "./chunks/chunk-IDS2HSDX.js";
 import "./chunks/chunk-ATV33OIO.js";
 import {
   DEFAULT_OVERLAY_DIR,
   citeOverlayGuidance,
   loadOverlay,
   mergeOverlay
-} from "./chunks/chunk-QKKPNMJC.js";
+} from "./chunks/chunk-LCFCYYSE.js";
 import {
   VERSION
 } from "./chunks/chunk-O5UZ4QXP.js";
 import {
   createRuleBook
-} from "./chunks/chunk-5MUSFW3V.js";
-import "./chunks/chunk-SEY4TM5T.js";
+} from "./chunks/chunk-KI5EFVUP.js";
+import "./chunks/chunk-O4L3VDKH.js";
 import {
   importEdits
-} from "./chunks/chunk-3N6JHB3G.js";
+} from "./chunks/chunk-CO5LKG5J.js";
 import {
   KbLoadError,
   loadKnowledgeBase
-} from "./chunks/chunk-TCV7AVK6.js";
+} from "./chunks/chunk-JW7MRRW7.js";
 import {
   MANIFEST_FILE,
   manifestSchema
-} from "./chunks/chunk-UNYYYCUT.js";
+} from "./chunks/chunk-R7VRPZTZ.js";
 import {
   ConfigurationError
 } from "./chunks/chunk-VWQMS5WY.js";
 import {
   SEVERITIES,
   atLeast
-} from "./chunks/chunk-S3K4LABZ.js";
+} from "./chunks/chunk-FIWHWDHJ.js";
 import "./chunks/chunk-2TTF3MLN.js";
 import "./chunks/chunk-RHUYUCDS.js";
-import "./chunks/chunk-IQT3MKUD.js";
+import "./chunks/chunk-VRMTM6PE.js";
 import {
   PREFILTERS_FILE,
   getParser,
   grammarOf,
   parse
-} from "./chunks/chunk-ABAPLBC4.js";
+} from "./chunks/chunk-3G4D2GUE.js";
 import {
   __toESM
 } from "./chunks/chunk-QPWDPIWN.js";

@@ -1,6 +1,7 @@
 // Stored prefilters are the ones rulePrefilter works out, found only under what they were worked out from,
 // and a PrefilterSet answers what NeedleIndex answers, rule by rule.
 import fs from 'node:fs';
+import fc from 'fast-check';
 import os from 'node:os';
 import path from 'node:path';
 import { loadKnowledgeBase } from '../../src/kb/load.js';
@@ -97,4 +98,24 @@ test('a PrefilterSet passes the rules NeedleIndex passes, on every snippet of th
     }
   }
   expect(passed).toBeGreaterThan(rules.length); // every rule passes its positive snippet, and more
+});
+
+test('a PrefilterSet passes the rules NeedleIndex passes, on texts made of needles and what borders them', () => {
+  const prefilters = rules.map((r) => rulePrefilter(r));
+  const texts = [...new Set(prefilters.flatMap((p) => p?.flat(2).map((n) => n.text) ?? []))];
+  const set = new PrefilterSet(prefilters);
+  const piece = fc.oneof(
+    fc.constantFrom(...texts),
+    fc.constantFrom(...texts).map((t) => t.toUpperCase()),
+    fc.constantFrom(' ', '', '_', '$', '1', '1.', 'x', '.', '/', '#', '@', '\\', '(', '\n', 'é', '𝒳', 'A'),
+  );
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+      const text = pieces.join('');
+      const index = new NeedleIndex(text);
+      expect(set.passing(text)).toEqual(prefilters.flatMap((p, k) => (index.passes(p) ? [k] : [])));
+      expect(set.any(text)).toBe(prefilters.some((p) => index.passes(p)));
+    }),
+    { numRuns: 3000 },
+  );
 });

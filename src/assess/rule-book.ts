@@ -4,6 +4,8 @@ import type { KbDocument, KbRule } from '../kb/model.js';
 import { getParser, loadLanguage } from '../code/parser.js';
 import { compileRule } from './rules/compile.js';
 import { lazyRuleRunner } from './rule-runner.js';
+import { PrefilterSet } from './rules/prefilter-set.js';
+import { prefilterOf } from './rules/prefilter-store.js';
 import type { CompiledRule, RuleMatch, RunInput } from './rules/types.js';
 import type { GuidelineRef } from './finding.js';
 
@@ -27,6 +29,11 @@ export interface RuleBook {
    * project never compiles a query for a word the project never uses. Same results as running them all.
    */
   runnerFor(grammar: Grammar): Promise<RuleRunner>;
+  /**
+   * RuleRunner.mayMatch without the runner: from the prefilters of the grammar's rules alone, with no
+   * grammar loaded (a scan settles the files no rule could match where it reads them).
+   */
+  mayMatch(grammar: Grammar, text: string): boolean;
   info(ruleId: string): RuleInfo | undefined;
   /** Rule ids that did not compile, with the reason; filled as languages are compiled. */
   readonly broken: ReadonlyMap<string, string>;
@@ -84,7 +91,14 @@ export function createRuleBook(document: KbDocument): RuleBook {
     const loaded = new Map([[grammar, { language: await loadLanguage(grammar), parser: await getParser(grammar) }]]);
     return lazyRuleRunner(byLanguage.get(languageOfGrammar(grammar)) ?? [], grammar, loaded, broken);
   };
+  const prefilterSets = new Map<Language, PrefilterSet>();
   const book: RuleBook = {
+    mayMatch(grammar, text) {
+      const language = languageOfGrammar(grammar);
+      let set = prefilterSets.get(language);
+      if (!set) prefilterSets.set(language, (set = new PrefilterSet((byLanguage.get(language) ?? []).map(prefilterOf))));
+      return set.any(text);
+    },
     runnerFor(grammar) {
       let runner = runners.get(grammar);
       if (!runner) {

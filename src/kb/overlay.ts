@@ -235,6 +235,7 @@ export function citeOverlayGuidance(book: RuleBook, kb: KnowledgeBase, opts: { r
   return {
     rulesFor: (language) => book.rulesFor(language),
     runnerFor: (grammar) => book.runnerFor(grammar),
+    mayMatch: (grammar, text) => book.mayMatch(grammar, text),
     info,
     get broken() {
       return book.broken;

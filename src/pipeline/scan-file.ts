@@ -1,6 +1,6 @@
 import { assessFileUnits, type AssessConfig, type AssessOutput } from '../assess/assess.js';
 import type { RuleBook } from '../assess/rule-book.js';
-import { grammarOf, type Grammar, type Language } from '../code/languages.js';
+import { grammarOf, type Language } from '../code/languages.js';
 import { parse } from '../code/parser.js';
 import type { Unit } from '../code/unit.js';
 import { extractUnits } from '../code/units.js';
@@ -52,9 +52,7 @@ export interface FileAssessment {
 export async function scanFile(file: FileToScan, assessment: FileAssessment | undefined): Promise<FileScan> {
   const warnings: FileWarning[] = [];
   const grammar = grammarOf(file.path, file.language);
-  if (assessment && !(await mayMatch(assessment, grammar, file.text))) {
-    return { path: file.path, units: [], parseErrors: false, warnings, noCandidateRules: true };
-  }
+  if (assessment && !assessment.rules.mayMatch(grammar, file.text)) return withoutCandidateRules(file.path);
   const tree = await parse(grammar, file.text);
   try {
     const extraction = await extractUnits({ path: file.path, language: file.language, text: file.text, tree });
@@ -74,16 +72,9 @@ export async function scanFile(file: FileToScan, assessment: FileAssessment | un
   }
 }
 
-/**
- * Whether some rule of the grammar could match the text. True when the grammar's runner cannot be had: the
- * file is then parsed as without an assessment, and assessing it reports why its rules could not run.
- */
-async function mayMatch(assessment: FileAssessment, grammar: Grammar, text: string): Promise<boolean> {
-  try {
-    return (await assessment.rules.runnerFor(grammar)).mayMatch(text);
-  } catch {
-    return true;
-  }
+/** The scan of a file no rule of its grammar could match (RuleBook.mayMatch): not parsed. */
+export function withoutCandidateRules(path: string): FileScan {
+  return { path, units: [], parseErrors: false, warnings: [], noCandidateRules: true };
 }
 
 /** A logger that keeps warnings and errors for the caller to replay; assessment of a file logs nothing else that matters. */

@@ -7,8 +7,9 @@ import type { AssessConfig } from '../assess/assess.js';
 import { knownPrefilters, rememberPrefilters, type StoredPrefilter } from '../assess/rules/prefilter-store.js';
 import { createRuleBook, type RuleBook } from '../assess/rule-book.js';
 import { grammarOf, type Grammar } from '../code/languages.js';
+import { getParser } from '../code/parser.js';
 import type { KbDocument } from '../kb/model.js';
-import { scanFile, type FileAssessment, type FileScan, type FileToScan } from './scan-file.js';
+import { scanFile, withoutCandidateRules, type FileAssessment, type FileScan, type FileToScan } from './scan-file.js';
 import { CHUNK_FILES, plan, take, type Chunk } from './scan-plan.js';
 
 /**
@@ -40,7 +41,7 @@ export const MIN_FILES_FOR_WORKERS = 150;
 /** Threads in all, this one included. */
 const MAX_THREADS = 8;
 /** Chunks sent to a worker and not answered yet: the one it scans and one waiting. */
-const IN_FLIGHT = 2;
+const IN_FLIGHT = 4;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -190,7 +191,21 @@ export async function scanInThreads(
   }
 
   try {
+    // This thread's grammars are known only once the files are read; get the scan's grammars ready
+    // meanwhile (fetching and compiling a grammar is mostly waiting, off this thread), as the workers do.
+    if (threads.length > 1) for (const grammar of init.grammars) void getParser(grammar).catch(() => undefined); // scanning meets the error again
     texts = await Promise.all(files.map((_, i) => read(i)));
+    if (assessment) {
+      // Files no rule could match are settled here: no thread parses them, none is sent one, and the plan
+      // spreads only the bytes that will be parsed.
+      texts.forEach((t, i) => {
+        if (t && !assessment.rules.mayMatch(grammarOf(t.path, t.language), t.text)) {
+          scans[i] = withoutCandidateRules(t.path);
+          texts[i] = undefined;
+          main.files++;
+        }
+      });
+    }
     plan(texts, threads.filter((t) => t === main || t.worker)); // a worker that failed already gets nothing
     for (const t of threads) feed(t);
     for (;;) {

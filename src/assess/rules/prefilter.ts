@@ -174,9 +174,7 @@ export class NeedleIndex {
    * a `$` counts as two (in Python `$` is no part of a name): more texts pass, never fewer.
    */
   private keywordAlone(text: string): boolean {
-    if (!this.endsWord(text)) return false;
-    // `text` is a keyword (letters, digits, `_`): nothing to escape.
-    return new RegExp(`(?:^|[^\\w]|[0-9]\\w*|(?:[/#@\\\\]|[0-9]\\.)\\w*)${text}(?!\\w)`).test(this.source);
+    return this.endsWord(text) && aloneRegex(text).test(this.source);
   }
 
   /** Folded letter by letter (not toLowerCase, which maps a few characters by context): see regex-literals.ts. */
@@ -185,6 +183,11 @@ export class NeedleIndex {
     for (const run of runs) if (!this.foldedJoined.includes(run)) return false;
     return (this.foldedSource ??= foldAscii(this.source)).includes(text);
   }
+}
+
+/** Where NeedleIndex.keywordAlone finds the keyword `text` (letters, digits, `_`: nothing to escape). */
+export function aloneRegex(text: string): RegExp {
+  return new RegExp(`(?:^|[^\\w]|[0-9]\\w*|(?:[/#@\\\\]|[0-9]\\.)\\w*)${text}(?!\\w)`);
 }
 
 const WORD = /^[\w$]+$/;

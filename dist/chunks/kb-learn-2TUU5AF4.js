@@ -12,44 +12,44 @@ import {
   parseKbArgs,
   positiveInt,
   toFixPairs
-} from "./chunk-IHLSKOZ4.js";
+} from "./chunk-RKQFFD7E.js";
 import {
   DEFAULT_CACHE_DIR,
   createProgress,
   directoryCache
-} from "./chunk-AMQQTOZ4.js";
+} from "./chunk-ZWG6FVGH.js";
 import "./chunk-JAZMMTRO.js";
 import {
   readText
-} from "./chunk-DMIKDT4G.js";
+} from "./chunk-C4RR2QP5.js";
 import "./chunk-CH6YD5QR.js";
 import {
   createOpenAiChatClient,
   createOpenAiEmbedder
 } from "./chunk-CATR4D3V.js";
-import "./chunk-YURBU5SH.js";
+import "./chunk-74YE25LC.js";
 import "./chunk-ATV33OIO.js";
 import {
   DEFAULT_OVERLAY_DIR,
   overlayLayout
-} from "./chunk-QKKPNMJC.js";
+} from "./chunk-LCFCYYSE.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK
 } from "./chunk-4KPSJP3U.js";
-import "./chunk-SEY4TM5T.js";
-import "./chunk-TCV7AVK6.js";
+import "./chunk-O4L3VDKH.js";
+import "./chunk-JW7MRRW7.js";
 import {
   buildKnowledgeBase,
   pdgSlicer,
   silentLogger,
   writeBuild
-} from "./chunk-UNYYYCUT.js";
+} from "./chunk-R7VRPZTZ.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import "./chunk-2TTF3MLN.js";
-import "./chunk-ABAPLBC4.js";
+import "./chunk-3G4D2GUE.js";
 import "./chunk-QPWDPIWN.js";
 
 // src/cli/commands/kb-learn.ts

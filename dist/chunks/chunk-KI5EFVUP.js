@@ -3,11 +3,11 @@ import { createRequire as __rescueCreateRequire } from 'node:module';
 const require = __rescueCreateRequire(import.meta.url);
 import {
   outline
-} from "./chunk-SEY4TM5T.js";
+} from "./chunk-O4L3VDKH.js";
 import {
   applyFix,
   findNode
-} from "./chunk-3N6JHB3G.js";
+} from "./chunk-CO5LKG5J.js";
 import {
   atLeast,
   findSuppressions,
@@ -15,7 +15,7 @@ import {
   lineEndIndex,
   suppressionFor,
   verifyReplacement
-} from "./chunk-S3K4LABZ.js";
+} from "./chunk-FIWHWDHJ.js";
 import {
   UNIT_SPECS,
   lineSpan
@@ -28,12 +28,12 @@ import {
   compileLoaded,
   compileRule,
   matchSession
-} from "./chunk-IQT3MKUD.js";
+} from "./chunk-VRMTM6PE.js";
 import {
   CaptureQuantifier,
   LineIndex,
-  NeedleIndex,
   Query,
+  aloneRegex,
   attachTopLevelPredicates,
   getParser,
   grammarOf,
@@ -43,17 +43,25 @@ import {
   needleKey,
   parse,
   prefilterOf
-} from "./chunk-ABAPLBC4.js";
+} from "./chunk-3G4D2GUE.js";
 
 // src/assess/rules/prefilter-set.ts
 var UNKNOWN = 0;
 var PRESENT = 1;
 var ABSENT = 2;
+var ALONE_ABSENT = 3;
+var WORD_OR_DOLLAR = new Uint8Array(128);
+for (let c = 0; c < 128; c++) WORD_OR_DOLLAR[c] = /[\w$]/.test(String.fromCharCode(c)) ? 1 : 0;
+var isWordOrDollar = (c) => c < 128 && WORD_OR_DOLLAR[c] === 1;
+var isW = (c) => c < 128 && c !== 36 && WORD_OR_DOLLAR[c] === 1;
 var PrefilterSet = class {
   needles = [];
   /** Per rule: undefined (always passes), else per pattern its clauses, each the numbers of its needles. */
   plans;
   state;
+  raw;
+  folded;
+  alone = /* @__PURE__ */ new Map();
   constructor(prefilters) {
     const ids = /* @__PURE__ */ new Map();
     const id = (n) => {
@@ -68,15 +76,34 @@ var PrefilterSet = class {
     };
     this.plans = prefilters.map((p) => p?.map((pattern) => pattern.map((clause) => Int32Array.from(clause, id))));
     this.state = new Uint8Array(this.needles.length);
+    const fold = this.needles.map((n) => n.fold === true);
+    this.raw = new Automaton(this.needles, (i) => !fold[i]);
+    this.folded = new Automaton(this.needles, (i) => fold[i]);
   }
   /** The positions (in the list given) of the rules whose prefilters `source` passes, in order. */
   passing(source) {
-    const index = new NeedleIndex(source);
+    return this.scan(source, false);
+  }
+  /** Whether `source` passes the prefilter of some rule: `passing(source).length > 0`, stopping at the first. */
+  any(source) {
+    return this.scan(source, true).length > 0;
+  }
+  scan(source, first) {
     const state = this.state.fill(UNKNOWN);
-    const needles = this.needles;
+    let rawDone = false;
+    let foldDone = false;
     const has = (n) => {
       let s = state[n];
-      if (s === UNKNOWN) state[n] = s = index.lookup(needles[n]) ? PRESENT : ABSENT;
+      if (s === UNKNOWN) {
+        if (this.needles[n].fold) {
+          if (!foldDone) this.settle(this.folded, source, true);
+          foldDone = true;
+        } else if (!rawDone) {
+          this.settle(this.raw, source, false);
+          rawDone = true;
+        }
+        s = state[n];
+      }
       return s === PRESENT;
     };
     const out = [];
@@ -85,6 +112,7 @@ var PrefilterSet = class {
       const plan = plans[r];
       if (plan === void 0) {
         out.push(r);
+        if (first) break;
         continue;
       }
       patterns: for (let p = 0; p < plan.length; p++) {
@@ -98,8 +126,126 @@ var PrefilterSet = class {
         out.push(r);
         break;
       }
+      if (first && out.length > 0) break;
     }
     return out;
+  }
+  /** Runs one automaton over the text: each of its needles is then PRESENT or ABSENT. */
+  settle(automaton, source, fold) {
+    const { state, needles } = this;
+    for (const n of automaton.ids) state[n] = ABSENT;
+    if (automaton.ids.length === 0) return;
+    const { delta, ascii, high, ends, outStart, outIds } = automaton;
+    const length = source.length;
+    const lower = fold ? 32 : 0;
+    let s = 0;
+    for (let i = 0; i < length; i++) {
+      let c = source.charCodeAt(i);
+      if (c >= 65 && c <= 90) c += lower;
+      s = delta[s + (c < 128 ? ascii[c] : high.get(c) ?? 0)];
+      if (ends[s] === 0) continue;
+      const row = s / automaton.width;
+      for (let k = outStart[row], end = outStart[row + 1]; k < end; k++) {
+        const n = outIds[k];
+        if (state[n] === PRESENT || state[n] === ALONE_ABSENT) continue;
+        const needle = needles[n];
+        const after = i + 1 < length ? source.charCodeAt(i + 1) : -1;
+        if (needle.word) {
+          const before = i + 1 - needle.text.length - 1;
+          if ((before < 0 || !isWordOrDollar(source.charCodeAt(before))) && (after < 0 || !isWordOrDollar(after))) state[n] = PRESENT;
+        } else if (needle.keyword) {
+          if (after < 0 || !isW(after)) {
+            if (!needle.alone) state[n] = PRESENT;
+            else state[n] = this.aloneRegex(n).test(source) ? PRESENT : ALONE_ABSENT;
+          }
+        } else state[n] = PRESENT;
+      }
+    }
+    for (const n of automaton.ids) if (state[n] === ALONE_ABSENT) state[n] = ABSENT;
+  }
+  aloneRegex(n) {
+    let re = this.alone.get(n);
+    if (!re) this.alone.set(n, re = aloneRegex(this.needles[n].text));
+    return re;
+  }
+};
+var Automaton = class {
+  ids;
+  /** Classes of characters: ASCII through a table, others through a map; 0 for a character no text has. */
+  ascii = new Uint8Array(128);
+  high = /* @__PURE__ */ new Map();
+  width;
+  /** By row (state times width) and class: the next state's row. */
+  delta;
+  /** By row: 1 where some needle ends at the state. */
+  ends;
+  outStart;
+  outIds;
+  constructor(needles, include) {
+    this.ids = needles.flatMap((_, i) => include(i) ? [i] : []);
+    let classes = 1;
+    const classOf = (c) => {
+      if (c < 128) return this.ascii[c] || (this.ascii[c] = classes++);
+      let k = this.high.get(c);
+      if (k === void 0) this.high.set(c, k = classes++);
+      return k;
+    };
+    const children = [/* @__PURE__ */ new Map()];
+    const ends = [[]];
+    for (const id of this.ids) {
+      let s = 0;
+      for (const ch of needles[id].text) {
+        for (let j = 0; j < ch.length; j++) {
+          const k = classOf(ch.charCodeAt(j));
+          let next = children[s].get(k);
+          if (next === void 0) {
+            next = children.length;
+            children.push(/* @__PURE__ */ new Map());
+            ends.push([]);
+            children[s].set(k, next);
+          }
+          s = next;
+        }
+      }
+      ends[s].push(id);
+    }
+    if (classes > 255) throw new Error("prefilter needles use more than 254 distinct characters");
+    const width = this.width = classes;
+    const count = children.length;
+    const delta = this.delta = new Int32Array(count * width);
+    const fail = new Int32Array(count);
+    const outs = new Array(count);
+    outs[0] = ends[0];
+    const queue = [];
+    for (const [k, next] of children[0]) {
+      delta[k] = next;
+      queue.push(next);
+    }
+    for (let q = 0; q < queue.length; q++) {
+      const s = queue[q];
+      outs[s] = [...ends[s], ...outs[fail[s]]];
+      for (let k = 0; k < width; k++) {
+        const next = children[s].get(k);
+        if (next === void 0) {
+          delta[s * width + k] = delta[fail[s] * width + k];
+        } else {
+          fail[next] = delta[fail[s] * width + k];
+          delta[s * width + k] = next;
+          queue.push(next);
+        }
+      }
+    }
+    this.outStart = new Int32Array(count + 1);
+    const flat = [];
+    for (let s = 0; s < count; s++) {
+      this.outStart[s] = flat.length;
+      flat.push(...outs[s]);
+    }
+    this.outStart[count] = flat.length;
+    this.outIds = Int32Array.from(flat);
+    for (let k = 0; k < delta.length; k++) delta[k] *= width;
+    this.ends = new Uint8Array(count * width);
+    for (let s = 0; s < count; s++) if (outs[s].length > 0) this.ends[s * width] = 1;
   }
 };
 
@@ -336,7 +482,14 @@ function createRuleBook(document) {
     const loaded = /* @__PURE__ */ new Map([[grammar, { language: await loadLanguage(grammar), parser: await getParser(grammar) }]]);
     return lazyRuleRunner(byLanguage.get(languageOfGrammar(grammar)) ?? [], grammar, loaded, broken);
   };
+  const prefilterSets = /* @__PURE__ */ new Map();
   const book = {
+    mayMatch(grammar, text) {
+      const language = languageOfGrammar(grammar);
+      let set = prefilterSets.get(language);
+      if (!set) prefilterSets.set(language, set = new PrefilterSet((byLanguage.get(language) ?? []).map(prefilterOf)));
+      return set.any(text);
+    },
     runnerFor(grammar) {
       let runner = runners.get(grammar);
       if (!runner) {

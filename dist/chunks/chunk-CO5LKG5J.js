@@ -7,13 +7,13 @@ import {
 } from "./chunk-RHUYUCDS.js";
 import {
   TEMPLATE_REF
-} from "./chunk-IQT3MKUD.js";
+} from "./chunk-VRMTM6PE.js";
 import {
   JAVA_LANG,
   languageOfGrammar,
   requiredModule,
   resolveImports
-} from "./chunk-ABAPLBC4.js";
+} from "./chunk-3G4D2GUE.js";
 
 // src/assess/rules/fix-delete.ts
 function deletionRange(node, source) {

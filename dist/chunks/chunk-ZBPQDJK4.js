@@ -4,16 +4,17 @@ const require = __rescueCreateRequire(import.meta.url);
 import {
   assessFileUnits,
   createRuleBook
-} from "./chunk-5MUSFW3V.js";
+} from "./chunk-KI5EFVUP.js";
 import {
   extractUnits
-} from "./chunk-SEY4TM5T.js";
+} from "./chunk-O4L3VDKH.js";
 import {
+  getParser,
   grammarOf,
   knownPrefilters,
   parse,
   rememberPrefilters
-} from "./chunk-ABAPLBC4.js";
+} from "./chunk-3G4D2GUE.js";
 
 // src/pipeline/scan-pool.ts
 import fs from "node:fs";
@@ -26,9 +27,7 @@ import { parentPort, Worker, workerData } from "node:worker_threads";
 async function scanFile(file, assessment) {
   const warnings = [];
   const grammar = grammarOf(file.path, file.language);
-  if (assessment && !await mayMatch(assessment, grammar, file.text)) {
-    return { path: file.path, units: [], parseErrors: false, warnings, noCandidateRules: true };
-  }
+  if (assessment && !assessment.rules.mayMatch(grammar, file.text)) return withoutCandidateRules(file.path);
   const tree = await parse(grammar, file.text);
   try {
     const extraction = await extractUnits({ path: file.path, language: file.language, text: file.text, tree });
@@ -47,12 +46,8 @@ async function scanFile(file, assessment) {
     tree.delete();
   }
 }
-async function mayMatch(assessment, grammar, text) {
-  try {
-    return (await assessment.rules.runnerFor(grammar)).mayMatch(text);
-  } catch {
-    return true;
-  }
+function withoutCandidateRules(path2) {
+  return { path: path2, units: [], parseErrors: false, warnings: [], noCandidateRules: true };
 }
 function warningsInto(out) {
   return {
@@ -171,7 +166,7 @@ function take(threads, t) {
 // src/pipeline/scan-pool.ts
 var MIN_FILES_FOR_WORKERS = 150;
 var MAX_THREADS = 8;
-var IN_FLIGHT = 2;
+var IN_FLIGHT = 4;
 var here = path.dirname(fileURLToPath(import.meta.url));
 function workerEntry() {
   for (const dir of [here, path.dirname(here)]) {
@@ -258,7 +253,17 @@ async function scanInThreads(files, read, assessment, options) {
     threads.push(t);
   }
   try {
+    if (threads.length > 1) for (const grammar of init.grammars) void getParser(grammar).catch(() => void 0);
     texts = await Promise.all(files.map((_, i) => read(i)));
+    if (assessment) {
+      texts.forEach((t, i) => {
+        if (t && !assessment.rules.mayMatch(grammarOf(t.path, t.language), t.text)) {
+          scans[i] = withoutCandidateRules(t.path);
+          texts[i] = void 0;
+          main.files++;
+        }
+      });
+    }
     plan(texts, threads.filter((t) => t === main || t.worker));
     for (const t of threads) feed(t);
     for (; ; ) {

@@ -5,7 +5,7 @@ import {
   scanFile,
   scanInThreads,
   workerCount
-} from "./chunk-Z3DYFJK3.js";
+} from "./chunk-ZBPQDJK4.js";
 import {
   COMMON_HELP,
   COMMON_OPTIONS,
@@ -13,34 +13,34 @@ import {
   emitReport,
   localFileSource,
   parseFormat
-} from "./chunk-JYW7EKZG.js";
+} from "./chunk-UU5VN5IJ.js";
 import {
   emptyStats,
   errorText,
   pLimit,
   readSource
-} from "./chunk-2ICNK6OM.js";
+} from "./chunk-IDS2HSDX.js";
 import "./chunk-ATV33OIO.js";
-import "./chunk-QKKPNMJC.js";
+import "./chunk-LCFCYYSE.js";
 import "./chunk-4KPSJP3U.js";
 import "./chunk-O5UZ4QXP.js";
 import {
   sortFindings
-} from "./chunk-5MUSFW3V.js";
-import "./chunk-SEY4TM5T.js";
-import "./chunk-3N6JHB3G.js";
-import "./chunk-TCV7AVK6.js";
-import "./chunk-UNYYYCUT.js";
+} from "./chunk-KI5EFVUP.js";
+import "./chunk-O4L3VDKH.js";
+import "./chunk-CO5LKG5J.js";
+import "./chunk-JW7MRRW7.js";
+import "./chunk-R7VRPZTZ.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
-import "./chunk-S3K4LABZ.js";
+import "./chunk-FIWHWDHJ.js";
 import "./chunk-2TTF3MLN.js";
 import "./chunk-RHUYUCDS.js";
-import "./chunk-IQT3MKUD.js";
+import "./chunk-VRMTM6PE.js";
 import {
   languageOf
-} from "./chunk-ABAPLBC4.js";
+} from "./chunk-3G4D2GUE.js";
 import {
   __commonJS,
   __toESM

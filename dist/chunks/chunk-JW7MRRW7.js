@@ -15,14 +15,14 @@ import {
   loadCompactIndex,
   manifestSchema,
   parseVectors
-} from "./chunk-UNYYYCUT.js";
+} from "./chunk-R7VRPZTZ.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import {
   PREFILTERS_FILE,
   loadPrefilters
-} from "./chunk-ABAPLBC4.js";
+} from "./chunk-3G4D2GUE.js";
 
 // src/kb/load.ts
 import fs from "node:fs";

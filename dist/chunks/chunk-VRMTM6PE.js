@@ -11,7 +11,7 @@ import {
   nameMatches,
   qualifiedNames,
   resolveImports
-} from "./chunk-ABAPLBC4.js";
+} from "./chunk-3G4D2GUE.js";
 
 // src/assess/rules/compile.ts
 var queryCache = /* @__PURE__ */ new Map();

@@ -7,7 +7,7 @@ import {
   readHunk,
   splitDiffLines,
   toChangedFile
-} from "./chunk-YURBU5SH.js";
+} from "./chunk-74YE25LC.js";
 import {
   COMMON_HELP,
   COMMON_OPTIONS,
@@ -15,29 +15,29 @@ import {
   emitReport,
   localFileSource,
   parseFormat
-} from "./chunk-JYW7EKZG.js";
+} from "./chunk-UU5VN5IJ.js";
 import {
   reviewChange
-} from "./chunk-2ICNK6OM.js";
+} from "./chunk-IDS2HSDX.js";
 import "./chunk-ATV33OIO.js";
-import "./chunk-QKKPNMJC.js";
+import "./chunk-LCFCYYSE.js";
 import "./chunk-4KPSJP3U.js";
 import "./chunk-O5UZ4QXP.js";
-import "./chunk-5MUSFW3V.js";
-import "./chunk-SEY4TM5T.js";
-import "./chunk-3N6JHB3G.js";
-import "./chunk-TCV7AVK6.js";
+import "./chunk-KI5EFVUP.js";
+import "./chunk-O4L3VDKH.js";
+import "./chunk-CO5LKG5J.js";
+import "./chunk-JW7MRRW7.js";
 import {
   parsePatch
-} from "./chunk-UNYYYCUT.js";
+} from "./chunk-R7VRPZTZ.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
-import "./chunk-S3K4LABZ.js";
+import "./chunk-FIWHWDHJ.js";
 import "./chunk-2TTF3MLN.js";
 import "./chunk-RHUYUCDS.js";
-import "./chunk-IQT3MKUD.js";
-import "./chunk-ABAPLBC4.js";
+import "./chunk-VRMTM6PE.js";
+import "./chunk-3G4D2GUE.js";
 import "./chunk-QPWDPIWN.js";
 
 // src/cli/commands/review.ts

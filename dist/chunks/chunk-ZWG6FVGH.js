@@ -10,7 +10,7 @@ import {
   callNames,
   diffArrays,
   external_exports
-} from "./chunk-UNYYYCUT.js";
+} from "./chunk-R7VRPZTZ.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
@@ -18,7 +18,7 @@ import {
   isLanguage,
   sha256,
   stableStringify
-} from "./chunk-ABAPLBC4.js";
+} from "./chunk-3G4D2GUE.js";
 
 // src/kb/pairs.ts
 import fs from "node:fs/promises";

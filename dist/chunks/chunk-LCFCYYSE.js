@@ -5,7 +5,7 @@ import {
   getExampleText,
   loadKnowledgeBase,
   lookupTables
-} from "./chunk-TCV7AVK6.js";
+} from "./chunk-JW7MRRW7.js";
 import {
   CWE_INDEX_OPTIONS,
   EXAMPLE_INDEX_OPTIONS,
@@ -14,7 +14,7 @@ import {
   compareCweIds,
   cweIndexDoc,
   exampleIndexDoc
-} from "./chunk-UNYYYCUT.js";
+} from "./chunk-R7VRPZTZ.js";
 
 // src/kb/overlay.ts
 import fs from "node:fs";
@@ -174,6 +174,7 @@ function citeOverlayGuidance(book, kb, opts = {}) {
   return {
     rulesFor: (language) => book.rulesFor(language),
     runnerFor: (grammar) => book.runnerFor(grammar),
+    mayMatch: (grammar, text) => book.mayMatch(grammar, text),
     info,
     get broken() {
       return book.broken;

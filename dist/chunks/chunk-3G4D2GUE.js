@@ -5346,89 +5346,9 @@ function rulePrefilter(rule) {
   }
   return out2;
 }
-var NeedleIndex = class {
-  constructor(source) {
-    this.source = source;
-  }
-  source;
-  /** Needles looked up so far, by kind (word needles are a lookup in the word set already). */
-  found = /* @__PURE__ */ new Map();
-  foundKeyword = /* @__PURE__ */ new Map();
-  foundAlone = /* @__PURE__ */ new Map();
-  foundFolded = /* @__PURE__ */ new Map();
-  wordSet;
-  joined;
-  foldedJoined;
-  foldedSource;
-  has(needle2) {
-    if (needle2.word) return this.words().has(needle2.text);
-    const found = needle2.alone ? this.foundAlone : needle2.keyword ? this.foundKeyword : needle2.fold ? this.foundFolded : this.found;
-    let hit = found.get(needle2.text);
-    if (hit === void 0) {
-      hit = this.lookup(needle2);
-      found.set(needle2.text, hit);
-    }
-    return hit;
-  }
-  /** `has` without the cache: for callers that keep their own (PrefilterSet). */
-  lookup(needle2) {
-    if (needle2.word) return this.words().has(needle2.text);
-    return needle2.alone ? this.keywordAlone(needle2.text) : needle2.keyword ? this.endsWord(needle2.text) : needle2.fold ? this.containsFolded(needle2) : this.contains(needle2);
-  }
-  passes(prefilter) {
-    return !prefilter || prefilter.some((clauses) => clauses.every((clause) => clause.some((n) => this.has(n))));
-  }
-  words() {
-    return this.wordSet ??= new Set(this.source.match(/[\w$]+/g));
-  }
-  joinedWords() {
-    return this.joined ??= [...this.words()].join(" ");
-  }
-  contains({ text, runs }) {
-    if (runs.length > 0) {
-      const joined = this.joinedWords();
-      for (const run2 of runs) if (!joined.includes(run2)) return false;
-      if (runs.length === 1 && runs[0] === text && this.words().has(text)) return true;
-    }
-    return this.source.includes(text);
-  }
-  /**
-   * `text` (word characters) followed by a non-word character or the end: in the joined words, at the end
-   * of a word (then a space or the end follows) or before a `$` inside one (`$` is in words, not in \w).
-   */
-  endsWord(text) {
-    if (!WORD.test(text)) {
-      for (let i2 = this.source.indexOf(text); i2 >= 0; i2 = this.source.indexOf(text, i2 + 1)) {
-        if (!/\w/.test(this.source.charAt(i2 + text.length))) return true;
-      }
-      return false;
-    }
-    const joined = this.joinedWords();
-    return joined.includes(`${text} `) || joined.endsWith(text) || joined.includes(`${text}$`);
-  }
-  /**
-   * The keyword `text` as a token could be: followed by a character other than a letter, digit or `_`, and
-   * preceded by one too, or else inside a run of those characters that a token other than an identifier
-   * ends in. The token before a keyword ends right before it; if that token ends with a letter, digit or
-   * `_` (the run of them goes on into the keyword) and started in the run, it started with a digit: a token
-   * starting with a letter or `_` is an identifier or a keyword (the word rule), lexed as long as the run
-   * goes, or a string's prefix, followed by a quote. If it started before the run, it is a number
-   * (`1.e5in`: a digit, `.`), regex flags (`/x/g`), a name after `#` or `@` (`#ifdef`, `@interface`) or
-   * has an escape (`\u0061`); a string or comment ends with its quote or at a line's end. So: the run is
-   * the keyword, or holds a digit before it, or follows `/`, `#`, `@`, `\` or a digit and `.`. A run with
-   * a `$` counts as two (in Python `$` is no part of a name): more texts pass, never fewer.
-   */
-  keywordAlone(text) {
-    if (!this.endsWord(text)) return false;
-    return new RegExp(`(?:^|[^\\w]|[0-9]\\w*|(?:[/#@\\\\]|[0-9]\\.)\\w*)${text}(?!\\w)`).test(this.source);
-  }
-  /** Folded letter by letter (not toLowerCase, which maps a few characters by context): see regex-literals.ts. */
-  containsFolded({ text, runs }) {
-    this.foldedJoined ??= foldAscii(this.joinedWords());
-    for (const run2 of runs) if (!this.foldedJoined.includes(run2)) return false;
-    return (this.foldedSource ??= foldAscii(this.source)).includes(text);
-  }
-};
+function aloneRegex(text) {
+  return new RegExp(`(?:^|[^\\w]|[0-9]\\w*|(?:[/#@\\\\]|[0-9]\\.)\\w*)${text}(?!\\w)`);
+}
 var WORD = /^[\w$]+$/;
 var KEYWORD = /^[A-Za-z_]\w*$/;
 function whereClauses(where) {
@@ -5789,7 +5709,7 @@ export {
   stableStringify,
   stableStringifyLines,
   sha256,
-  NeedleIndex,
+  aloneRegex,
   needleKey,
   PREFILTERS_FILE,
   prefilterOf,

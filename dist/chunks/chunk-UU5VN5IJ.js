@@ -9,29 +9,29 @@ import {
   readRepoConfig,
   renderMarkdown,
   renderSarif
-} from "./chunk-2ICNK6OM.js";
+} from "./chunk-IDS2HSDX.js";
 import {
   DEFAULT_OVERLAY_DIR,
   citeOverlayGuidance,
   loadOverlay,
   mergeOverlay
-} from "./chunk-QKKPNMJC.js";
+} from "./chunk-LCFCYYSE.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK
 } from "./chunk-4KPSJP3U.js";
 import {
   createRuleBook
-} from "./chunk-5MUSFW3V.js";
+} from "./chunk-KI5EFVUP.js";
 import {
   loadKnowledgeBase
-} from "./chunk-TCV7AVK6.js";
+} from "./chunk-JW7MRRW7.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import {
   atLeast
-} from "./chunk-S3K4LABZ.js";
+} from "./chunk-FIWHWDHJ.js";
 
 // src/pipeline/local-source.ts
 import fs from "node:fs";

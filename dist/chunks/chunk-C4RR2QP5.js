@@ -6,10 +6,10 @@ import {
   readHunk,
   splitDiffLines,
   toChangedFile
-} from "./chunk-YURBU5SH.js";
+} from "./chunk-74YE25LC.js";
 import {
   languageOf
-} from "./chunk-ABAPLBC4.js";
+} from "./chunk-3G4D2GUE.js";
 import {
   __commonJS,
   __require,

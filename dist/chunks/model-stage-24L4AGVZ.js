@@ -3,7 +3,7 @@ import { createRequire as __rescueCreateRequire } from 'node:module';
 const require = __rescueCreateRequire(import.meta.url);
 import {
   retrieveForUnits
-} from "./chunk-VPCPXWVV.js";
+} from "./chunk-4EI5FNFT.js";
 import {
   Inputs,
   JUDGE_REPLY_SCHEMA,
@@ -19,11 +19,11 @@ import {
 } from "./chunk-CATR4D3V.js";
 import {
   getExampleText
-} from "./chunk-TCV7AVK6.js";
+} from "./chunk-JW7MRRW7.js";
 import {
   external_exports,
   sliceUnit
-} from "./chunk-UNYYYCUT.js";
+} from "./chunk-R7VRPZTZ.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
@@ -33,17 +33,17 @@ import {
   fingerprint,
   suppressionFor,
   verifyReplacement
-} from "./chunk-S3K4LABZ.js";
+} from "./chunk-FIWHWDHJ.js";
 import "./chunk-2TTF3MLN.js";
 import "./chunk-RHUYUCDS.js";
 import {
   runRules
-} from "./chunk-IQT3MKUD.js";
+} from "./chunk-VRMTM6PE.js";
 import {
   grammarOf,
   languageOfGrammar,
   parse
-} from "./chunk-ABAPLBC4.js";
+} from "./chunk-3G4D2GUE.js";
 import "./chunk-QPWDPIWN.js";
 
 // src/llm/errors.ts

@@ -13,24 +13,24 @@ import {
   assessUnits,
   createRuleBook,
   sortFindings
-} from "./chunk-5MUSFW3V.js";
+} from "./chunk-KI5EFVUP.js";
 import {
   extractUnits
-} from "./chunk-SEY4TM5T.js";
+} from "./chunk-O4L3VDKH.js";
 import {
   loadKnowledgeBase
-} from "./chunk-TCV7AVK6.js";
+} from "./chunk-JW7MRRW7.js";
 import {
   external_exports,
   require_dist,
   sliceUnit
-} from "./chunk-UNYYYCUT.js";
+} from "./chunk-R7VRPZTZ.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import {
   SEVERITIES
-} from "./chunk-S3K4LABZ.js";
+} from "./chunk-FIWHWDHJ.js";
 import {
   __commonJS,
   __toESM
@@ -2136,7 +2136,7 @@ async function reviewChange(options) {
   const stats = { ...emptyStats(), files: reviewable.length, units: units.length };
   const model = options.assessment?.model;
   if (!model || !options.assessment) return { ...assessed, units, skipped, parseErrors, stats: { ...stats, ms: Date.now() - started } };
-  const { runModelStage } = await import("./model-stage-LEYZCH3E.js");
+  const { runModelStage } = await import("./model-stage-24L4AGVZ.js");
   const judged = await runModelStage(model, units, files, assessed, options.assessment.rules, options.assessment.config, logger);
   const merged = {
     ...assessed,

@@ -7,28 +7,28 @@ import {
 import {
   extractFacets,
   retrieveForUnits
-} from "./chunk-VPCPXWVV.js";
+} from "./chunk-4EI5FNFT.js";
 import {
   EXIT_OK
 } from "./chunk-4KPSJP3U.js";
 import {
   extractUnits
-} from "./chunk-SEY4TM5T.js";
+} from "./chunk-O4L3VDKH.js";
 import {
   loadKnowledgeBase
-} from "./chunk-TCV7AVK6.js";
-import "./chunk-UNYYYCUT.js";
+} from "./chunk-JW7MRRW7.js";
+import "./chunk-R7VRPZTZ.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import "./chunk-2TTF3MLN.js";
-import "./chunk-IQT3MKUD.js";
+import "./chunk-VRMTM6PE.js";
 import {
   LANGUAGES,
   grammarOf,
   isLanguage,
   languageOf
-} from "./chunk-ABAPLBC4.js";
+} from "./chunk-3G4D2GUE.js";
 import "./chunk-QPWDPIWN.js";
 
 // src/cli/commands/retrieve.ts

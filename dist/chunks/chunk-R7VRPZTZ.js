@@ -18,7 +18,7 @@ import {
   sha256,
   stableStringify,
   stableStringifyLines
-} from "./chunk-ABAPLBC4.js";
+} from "./chunk-3G4D2GUE.js";
 import {
   __commonJS,
   __export,

@@ -8,26 +8,26 @@ import {
   formatReport,
   minePairs,
   readPairs
-} from "./chunk-AMQQTOZ4.js";
+} from "./chunk-ZWG6FVGH.js";
 import {
   endpointSettings
 } from "./chunk-JAZMMTRO.js";
 import "./chunk-CH6YD5QR.js";
 import {
   DEFAULT_OVERLAY_DIR
-} from "./chunk-QKKPNMJC.js";
+} from "./chunk-LCFCYYSE.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK
 } from "./chunk-4KPSJP3U.js";
 import {
   applyFix
-} from "./chunk-3N6JHB3G.js";
+} from "./chunk-CO5LKG5J.js";
 import {
   getExampleText,
   loadKnowledgeBase,
   readManifest
-} from "./chunk-TCV7AVK6.js";
+} from "./chunk-JW7MRRW7.js";
 import {
   buildKnowledgeBase,
   diffBuild,
@@ -37,7 +37,7 @@ import {
   readSources,
   serializeMined,
   writeBuild
-} from "./chunk-UNYYYCUT.js";
+} from "./chunk-R7VRPZTZ.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
@@ -45,11 +45,11 @@ import "./chunk-RHUYUCDS.js";
 import {
   compileRule,
   runRules
-} from "./chunk-IQT3MKUD.js";
+} from "./chunk-VRMTM6PE.js";
 import {
   parse,
   sha256
-} from "./chunk-ABAPLBC4.js";
+} from "./chunk-3G4D2GUE.js";
 import "./chunk-QPWDPIWN.js";
 
 // src/cli/commands/kb.ts
@@ -246,9 +246,9 @@ var kbCommand = {
         return stats(rest, io);
       // Octokit and the model client are loaded only by the subcommands that mine GitHub.
       case "refresh":
-        return (await import("./kb-refresh-36IQ45CW.js")).kbRefresh(rest, io);
+        return (await import("./kb-refresh-K26EWGXF.js")).kbRefresh(rest, io);
       case "learn":
-        return (await import("./kb-learn-GBAK7WAJ.js")).kbLearn(rest, io);
+        return (await import("./kb-learn-2TUU5AF4.js")).kbLearn(rest, io);
       case void 0:
       case "--help":
       case "-h":
