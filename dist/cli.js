@@ -45,7 +45,7 @@ var COMMANDS = [
   {
     name: "scan",
     summary: "Review whole files and folders: every function is a unit",
-    load: async () => (await import("./chunks/scan-CH3L3ZUR.js")).scanCommand
+    load: async () => (await import("./chunks/scan-ZFQJ437X.js")).scanCommand
   },
   {
     name: "retrieve",

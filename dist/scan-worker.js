@@ -3,7 +3,7 @@ import { createRequire as __rescueCreateRequire } from 'node:module';
 const require = __rescueCreateRequire(import.meta.url);
 import {
   serveScanWorker
-} from "./chunks/chunk-ZBPQDJK4.js";
+} from "./chunks/chunk-MATVFL4S.js";
 import "./chunks/chunk-KI5EFVUP.js";
 import "./chunks/chunk-O4L3VDKH.js";
 import "./chunks/chunk-CO5LKG5J.js";

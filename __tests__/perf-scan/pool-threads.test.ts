@@ -11,7 +11,7 @@ import { silentLogger } from '../../src/logging/logger.js';
 import { localFileSource } from '../../src/pipeline/local-source.js';
 import { scanFiles } from '../../src/pipeline/scan-files.js';
 import type { FileToScan } from '../../src/pipeline/scan-file.js';
-import { balance, plan, take } from '../../src/pipeline/scan-plan.js';
+import { balance, plan, planMore, take } from '../../src/pipeline/scan-plan.js';
 import { walkFiles } from '../../src/pipeline/walk-files.js';
 import { createRuleBook } from '../../src/assess/rule-book.js';
 import { writeCorpus } from '../../bench/scenarios/scan-vs-bandit.js';
@@ -51,6 +51,23 @@ describe('the plan', () => {
       expect(p.length).toBeLessThan(110);
       expect(p).toEqual(Array.from({ length: p.length }, (_, k) => p[0]! + k)); // contiguous
     }
+  });
+
+  test('files read after the first plan go where their grammar is, new grammars to the thread with least queued', () => {
+    const texts: (FileToScan | undefined)[] = [
+      ...Array.from({ length: 20 }, (_, i) => file(`a${i}.py`, 5_000)),
+      ...Array.from({ length: 10 }, (_, i) => file(`b${i}.go`, 10_000)),
+    ];
+    const t = threads(2);
+    plan(texts, t);
+    expect(t.map(grammarsOf)).toEqual([['python'], ['go']]);
+    // Go's thread has scanned its queue; it has the grammar.
+    t[1]!.grammars.add('go');
+    t[1]!.queue.length = 0;
+    texts.push(...Array.from({ length: 5 }, (_, i) => file(`c${i}.go`, 10_000)), undefined, ...Array.from({ length: 3 }, (_, i) => file(`d${i}.java`, 10_000)), file('e.py', 1_000));
+    planMore(texts, 30, t);
+    expect(filesOf(t[1]!)).toEqual([30, 31, 32, 33, 34, 36, 37, 38]); // go stays; java to the emptier thread
+    expect(filesOf(t[0]!)).toEqual([...Array.from({ length: 20 }, (_, i) => i), 39]); // python stays
   });
 
   test('the balance improves on longest-processing-time-first by moves and swaps', () => {

@@ -77,6 +77,36 @@ export function plan(texts: readonly (FileToScan | undefined)[], threads: readon
 }
 
 /**
+ * Adds files read after the first plan (`from` on) to the threads' queues: a grammar that a thread has
+ * (scanned, or queued) stays with it, the one with the fewest bytes queued if more than one has it; a
+ * grammar no thread has goes to the thread with the fewest bytes queued. Chunks as in `plan`. An idle thread
+ * takes from the others what this leaves unbalanced (`take`). Exported for tests.
+ */
+export function planMore(texts: readonly (FileToScan | undefined)[], from: number, threads: readonly PlanThread[]): void {
+  const queued = threads.map((t) => t.queue.reduce((n, c) => n + c.bytes, 0));
+  const groups = new Map<Grammar, number[]>();
+  for (let i = from; i < texts.length; i++) {
+    const t = texts[i];
+    if (!t) continue;
+    const g = grammarOf(t.path, t.language);
+    const list = groups.get(g);
+    if (list) list.push(i);
+    else groups.set(g, [i]);
+  }
+  for (const [grammar, list] of groups) {
+    const owners = threads.flatMap((t, k) => (t.grammars.has(grammar) || t.queue.some((c) => c.grammar === grammar) ? [k] : []));
+    const candidates = owners.length > 0 ? owners : threads.map((_, k) => k);
+    const k = candidates.reduce((best, c) => (queued[c]! < queued[best]! ? c : best));
+    for (let f = 0; f < list.length; f += CHUNK_FILES) {
+      const files = list.slice(f, f + CHUNK_FILES);
+      const bytes = files.reduce((n, i) => n + texts[i]!.text.length, 0);
+      threads[k]!.queue.push({ files, grammar, bytes });
+      queued[k]! += bytes;
+    }
+  }
+}
+
+/**
  * The thread of each job (costs sorted largest first): longest processing time first (each job to the
  * least loaded thread), then, while it lowers the larger load of the two, a job moved from the most loaded
  * thread to another or two jobs swapped between them. With a handful of grammars, LPT alone can leave a

@@ -5,7 +5,7 @@ import {
   scanFile,
   scanInThreads,
   workerCount
-} from "./chunk-ZBPQDJK4.js";
+} from "./chunk-MATVFL4S.js";
 import {
   COMMON_HELP,
   COMMON_OPTIONS,

@@ -20,6 +20,7 @@ import {
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import v8 from "node:v8";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parentPort, Worker, workerData } from "node:worker_threads";
 
@@ -107,6 +108,29 @@ function plan(texts, threads) {
     }
   });
 }
+function planMore(texts, from, threads) {
+  const queued = threads.map((t) => t.queue.reduce((n, c) => n + c.bytes, 0));
+  const groups = /* @__PURE__ */ new Map();
+  for (let i = from; i < texts.length; i++) {
+    const t = texts[i];
+    if (!t) continue;
+    const g = grammarOf(t.path, t.language);
+    const list = groups.get(g);
+    if (list) list.push(i);
+    else groups.set(g, [i]);
+  }
+  for (const [grammar, list] of groups) {
+    const owners = threads.flatMap((t, k2) => t.grammars.has(grammar) || t.queue.some((c) => c.grammar === grammar) ? [k2] : []);
+    const candidates = owners.length > 0 ? owners : threads.map((_, k2) => k2);
+    const k = candidates.reduce((best, c) => queued[c] < queued[best] ? c : best);
+    for (let f = 0; f < list.length; f += CHUNK_FILES) {
+      const files = list.slice(f, f + CHUNK_FILES);
+      const bytes = files.reduce((n, i) => n + texts[i].text.length, 0);
+      threads[k].queue.push({ files, grammar, bytes });
+      queued[k] += bytes;
+    }
+  }
+}
 function balance(costs, threads) {
   const owner = [];
   const load = new Array(threads).fill(0);
@@ -167,6 +191,8 @@ function take(threads, t) {
 var MIN_FILES_FOR_WORKERS = 150;
 var MAX_THREADS = 8;
 var IN_FLIGHT = 4;
+var READ_BATCH = 64;
+var FIRST_PLAN = 4;
 var here = path.dirname(fileURLToPath(import.meta.url));
 function workerEntry() {
   for (const dir of [here, path.dirname(here)]) {
@@ -189,6 +215,7 @@ async function scanInThreads(files, read, assessment, options) {
     prefilters: assessment && usable ? knownPrefilters() : [],
     grammars: usable ? byCount(files.map((f) => grammarOf(f.path, f.language))) : []
   };
+  if (usable) compileWasmOptimized();
   const main = newThread(void 0);
   const threads = [main];
   const scans = new Array(files.length);
@@ -254,17 +281,27 @@ async function scanInThreads(files, read, assessment, options) {
   }
   try {
     if (threads.length > 1) for (const grammar of init.grammars) void getParser(grammar).catch(() => void 0);
-    texts = await Promise.all(files.map((_, i) => read(i)));
-    if (assessment) {
-      texts.forEach((t, i) => {
-        if (t && !assessment.rules.mayMatch(grammarOf(t.path, t.language), t.text)) {
-          scans[i] = withoutCandidateRules(t.path);
-          texts[i] = void 0;
+    texts = new Array(files.length);
+    const live = () => threads.filter((t) => t === main || t.worker);
+    let planned = -1;
+    for (let from = 0; from < files.length; from += READ_BATCH) {
+      const batch = await Promise.all(files.slice(from, from + READ_BATCH).map((_, k) => read(from + k)));
+      batch.forEach((t, k) => {
+        if (t && assessment && !assessment.rules.mayMatch(grammarOf(t.path, t.language), t.text)) {
+          scans[from + k] = withoutCandidateRules(t.path);
           main.files++;
-        }
+        } else texts[from + k] = t;
       });
+      const done = Math.min(files.length, from + READ_BATCH);
+      if (planned < 0 && threads.length > 1 && done < files.length && done * FIRST_PLAN >= files.length) {
+        plan(texts, live());
+        planned = done;
+        for (const t of threads) feed(t);
+      }
+      await new Promise((resolve) => setImmediate(resolve));
     }
-    plan(texts, threads.filter((t) => t === main || t.worker));
+    if (planned < 0) plan(texts, live());
+    else planMore(texts, planned, live());
     for (const t of threads) feed(t);
     for (; ; ) {
       const chunk = take(threads, main);
@@ -294,6 +331,12 @@ async function scanInThreads(files, read, assessment, options) {
   };
   return { scans, broken, report };
 }
+function compileWasmOptimized() {
+  if (wasmOptimized) return;
+  wasmOptimized = true;
+  v8.setFlagsFromString("--no-liftoff");
+}
+var wasmOptimized = false;
 function newThread(worker) {
   return { worker, queue: [], inFlight: /* @__PURE__ */ new Map(), grammars: /* @__PURE__ */ new Set(), files: 0 };
 }
