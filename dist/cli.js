@@ -40,12 +40,12 @@ var COMMANDS = [
   {
     name: "review",
     summary: "Review a change: a diff file, stdin, or the working tree against a git ref",
-    load: async () => (await import("./chunks/review-C3MV7KW2.js")).reviewCommand
+    load: async () => (await import("./chunks/review-3ZAB5SXI.js")).reviewCommand
   },
   {
     name: "scan",
     summary: "Review whole files and folders: every function is a unit",
-    load: async () => (await import("./chunks/scan-ZFQJ437X.js")).scanCommand
+    load: async () => (await import("./chunks/scan-ZJFCNLAR.js")).scanCommand
   },
   {
     name: "retrieve",

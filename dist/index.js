@@ -27,7 +27,7 @@ import {
   renderMarkdown,
   renderSarif,
   reviewChange
-} from "./chunks/chunk-IDS2HSDX.js";
+} from "./chunks/chunk-JVICXFPP.js";
 import "./chunks/chunk-ATV33OIO.js";
 import {
   DEFAULT_OVERLAY_DIR,
@@ -40,7 +40,7 @@ import {
 } from "./chunks/chunk-O5UZ4QXP.js";
 import {
   createRuleBook
-} from "./chunks/chunk-KI5EFVUP.js";
+} from "./chunks/chunk-6VWHW54I.js";
 import "./chunks/chunk-O4L3VDKH.js";
 import {
   importEdits

@@ -3,8 +3,8 @@ import { createRequire as __rescueCreateRequire } from 'node:module';
 const require = __rescueCreateRequire(import.meta.url);
 import {
   serveScanWorker
-} from "./chunks/chunk-MATVFL4S.js";
-import "./chunks/chunk-KI5EFVUP.js";
+} from "./chunks/chunk-P276QFAM.js";
+import "./chunks/chunk-6VWHW54I.js";
 import "./chunks/chunk-O4L3VDKH.js";
 import "./chunks/chunk-CO5LKG5J.js";
 import "./chunks/chunk-FIWHWDHJ.js";

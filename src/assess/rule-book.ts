@@ -86,19 +86,22 @@ export function createRuleBook(document: KbDocument): RuleBook {
     }
     return out;
   };
+  // One per language, shared by mayMatch and the language's runners: asked about the same text, the second
+  // answers from what the first found.
+  const prefilterSets = new Map<Language, PrefilterSet>();
+  const prefilterSet = (language: Language): PrefilterSet => {
+    let set = prefilterSets.get(language);
+    if (!set) prefilterSets.set(language, (set = new PrefilterSet((byLanguage.get(language) ?? []).map(prefilterOf))));
+    return set;
+  };
   const runners = new Map<Grammar, Promise<RuleRunner>>();
   const makeRunner = async (grammar: Grammar): Promise<RuleRunner> => {
     const loaded = new Map([[grammar, { language: await loadLanguage(grammar), parser: await getParser(grammar) }]]);
-    return lazyRuleRunner(byLanguage.get(languageOfGrammar(grammar)) ?? [], grammar, loaded, broken);
+    const language = languageOfGrammar(grammar);
+    return lazyRuleRunner(byLanguage.get(language) ?? [], grammar, loaded, broken, prefilterSet(language));
   };
-  const prefilterSets = new Map<Language, PrefilterSet>();
   const book: RuleBook = {
-    mayMatch(grammar, text) {
-      const language = languageOfGrammar(grammar);
-      let set = prefilterSets.get(language);
-      if (!set) prefilterSets.set(language, (set = new PrefilterSet((byLanguage.get(language) ?? []).map(prefilterOf))));
-      return set.any(text);
-    },
+    mayMatch: (grammar, text) => prefilterSet(languageOfGrammar(grammar)).any(text),
     runnerFor(grammar) {
       let runner = runners.get(grammar);
       if (!runner) {

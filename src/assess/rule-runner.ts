@@ -38,11 +38,13 @@ export function lazyRuleRunner(
   grammar: Grammar,
   loaded: ReadonlyMap<Grammar, LoadedGrammar>,
   broken: Map<string, string>,
+  /** The prefilters of `sources`, in their order, when the caller has them already (RuleBook.mayMatch's). */
+  shared?: PrefilterSet,
 ): RuleRunner {
   const own = loaded.get(grammar)!;
   const rules: LazyRule[] = sources.map((source, index) => ({ source, index, ...prepared(source) }));
   const byId = new Map(rules.map((r) => [r.source.id, r]));
-  const prefilters = new PrefilterSet(rules.map((r) => r.prefilter));
+  const prefilters = shared ?? new PrefilterSet(rules.map((r) => r.prefilter));
   const compiledList: CompiledRule[] = [];
   const settle = (rule: LazyRule, make: () => CompiledRule): CompiledRule | undefined => {
     if (rule.compiled === undefined) {

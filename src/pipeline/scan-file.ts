@@ -44,15 +44,16 @@ export interface FileAssessment {
  * Units and findings of one file from a single parse: unit extraction and the rules share the tree, which
  * is deleted after both. Scan mode only (review mode slices units against the change).
  *
- * With an assessment, a file that no rule of its grammar could match (RuleRunner.mayMatch: the text lacks
+ * With an assessment, a file that no rule of its grammar could match (RuleBook.mayMatch: the text lacks
  * what every rule needs) is not parsed at all: it could have no finding, and a scan has no model stage
  * that would look at its units. Whether a rule may match depends on the text and the rules only, not on
  * which files the thread saw before, so the result does not depend on how files are spread over threads.
+ * `mayMatch`: the caller asked already (scan-pool.ts settles the other files as it reads them).
  */
-export async function scanFile(file: FileToScan, assessment: FileAssessment | undefined): Promise<FileScan> {
+export async function scanFile(file: FileToScan, assessment: FileAssessment | undefined, mayMatch?: true): Promise<FileScan> {
   const warnings: FileWarning[] = [];
   const grammar = grammarOf(file.path, file.language);
-  if (assessment && !assessment.rules.mayMatch(grammar, file.text)) return withoutCandidateRules(file.path);
+  if (assessment && !mayMatch && !assessment.rules.mayMatch(grammar, file.text)) return withoutCandidateRules(file.path);
   const tree = await parse(grammar, file.text);
   try {
     const extraction = await extractUnits({ path: file.path, language: file.language, text: file.text, tree });

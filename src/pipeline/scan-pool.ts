@@ -231,7 +231,7 @@ export async function scanInThreads(
       if (chunk) {
         main.grammars.add(chunk.grammar);
         for (const i of chunk.files) {
-          scans[i] = await scanFile(texts[i]!, assessment);
+          scans[i] = await scanFile(texts[i]!, assessment, true);
           texts[i] = undefined;
           main.files++;
           // Let the workers' replies in: each gets its next chunk while this thread scans.
@@ -321,7 +321,7 @@ export function serveScanWorker(): void {
     queue = queue.then(async () => {
       try {
         const scans: FileScan[] = [];
-        for (const file of request.files) scans.push(await scanFile(file, assessment));
+        for (const file of request.files) scans.push(await scanFile(file, assessment, true)); // checked where read
         port.postMessage({ id: request.id, scans, broken: rules ? [...rules.broken] : [] } satisfies Reply);
       } catch (error) {
         port.postMessage({ id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies Reply);

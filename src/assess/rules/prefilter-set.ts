@@ -32,6 +32,10 @@ export class PrefilterSet {
   private readonly raw: Automaton;
   private readonly folded: Automaton;
   private readonly alone = new Map<number, RegExp>();
+  /** The text the needles' states are of, and which automatons have run over it. */
+  private last: string | undefined;
+  private rawDone = false;
+  private foldDone = false;
 
   constructor(prefilters: readonly (Prefilter | undefined)[]) {
     const ids = new Map<string, number>();
@@ -63,18 +67,23 @@ export class PrefilterSet {
   }
 
   private scan(source: string, first: boolean): number[] {
-    const state = this.state.fill(UNKNOWN);
-    let rawDone = false;
-    let foldDone = false;
+    const state = this.state;
+    // The same text again (a runner asks what a scan's `any` asked): the needles found stay found.
+    if (source !== this.last) {
+      state.fill(UNKNOWN);
+      this.last = source;
+      this.rawDone = false;
+      this.foldDone = false;
+    }
     const has = (n: number): boolean => {
       let s = state[n]!;
       if (s === UNKNOWN) {
         if (this.needles[n]!.fold) {
-          if (!foldDone) this.settle(this.folded, source, true);
-          foldDone = true;
-        } else if (!rawDone) {
+          if (!this.foldDone) this.settle(this.folded, source, true);
+          this.foldDone = true;
+        } else if (!this.rawDone) {
           this.settle(this.raw, source, false);
-          rawDone = true;
+          this.rawDone = true;
         }
         s = state[n]!;
       }

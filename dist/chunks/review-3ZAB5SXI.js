@@ -15,15 +15,15 @@ import {
   emitReport,
   localFileSource,
   parseFormat
-} from "./chunk-UU5VN5IJ.js";
+} from "./chunk-57AKE2X5.js";
 import {
   reviewChange
-} from "./chunk-IDS2HSDX.js";
+} from "./chunk-JVICXFPP.js";
 import "./chunk-ATV33OIO.js";
 import "./chunk-LCFCYYSE.js";
 import "./chunk-4KPSJP3U.js";
 import "./chunk-O5UZ4QXP.js";
-import "./chunk-KI5EFVUP.js";
+import "./chunk-6VWHW54I.js";
 import "./chunk-O4L3VDKH.js";
 import "./chunk-CO5LKG5J.js";
 import "./chunk-JW7MRRW7.js";

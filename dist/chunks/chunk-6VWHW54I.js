@@ -62,6 +62,10 @@ var PrefilterSet = class {
   raw;
   folded;
   alone = /* @__PURE__ */ new Map();
+  /** The text the needles' states are of, and which automatons have run over it. */
+  last;
+  rawDone = false;
+  foldDone = false;
   constructor(prefilters) {
     const ids = /* @__PURE__ */ new Map();
     const id = (n) => {
@@ -89,18 +93,22 @@ var PrefilterSet = class {
     return this.scan(source, true).length > 0;
   }
   scan(source, first) {
-    const state = this.state.fill(UNKNOWN);
-    let rawDone = false;
-    let foldDone = false;
+    const state = this.state;
+    if (source !== this.last) {
+      state.fill(UNKNOWN);
+      this.last = source;
+      this.rawDone = false;
+      this.foldDone = false;
+    }
     const has = (n) => {
       let s = state[n];
       if (s === UNKNOWN) {
         if (this.needles[n].fold) {
-          if (!foldDone) this.settle(this.folded, source, true);
-          foldDone = true;
-        } else if (!rawDone) {
+          if (!this.foldDone) this.settle(this.folded, source, true);
+          this.foldDone = true;
+        } else if (!this.rawDone) {
           this.settle(this.raw, source, false);
-          rawDone = true;
+          this.rawDone = true;
         }
         s = state[n];
       }
@@ -250,11 +258,11 @@ var Automaton = class {
 };
 
 // src/assess/rule-runner.ts
-function lazyRuleRunner(sources, grammar, loaded, broken) {
+function lazyRuleRunner(sources, grammar, loaded, broken, shared) {
   const own = loaded.get(grammar);
   const rules = sources.map((source, index) => ({ source, index, ...prepared(source) }));
   const byId = new Map(rules.map((r) => [r.source.id, r]));
-  const prefilters = new PrefilterSet(rules.map((r) => r.prefilter));
+  const prefilters = shared ?? new PrefilterSet(rules.map((r) => r.prefilter));
   const compiledList = [];
   const settle = (rule, make) => {
     if (rule.compiled === void 0) {
@@ -477,19 +485,20 @@ function createRuleBook(document) {
     }
     return out;
   };
+  const prefilterSets = /* @__PURE__ */ new Map();
+  const prefilterSet = (language) => {
+    let set = prefilterSets.get(language);
+    if (!set) prefilterSets.set(language, set = new PrefilterSet((byLanguage.get(language) ?? []).map(prefilterOf)));
+    return set;
+  };
   const runners = /* @__PURE__ */ new Map();
   const makeRunner = async (grammar) => {
     const loaded = /* @__PURE__ */ new Map([[grammar, { language: await loadLanguage(grammar), parser: await getParser(grammar) }]]);
-    return lazyRuleRunner(byLanguage.get(languageOfGrammar(grammar)) ?? [], grammar, loaded, broken);
+    const language = languageOfGrammar(grammar);
+    return lazyRuleRunner(byLanguage.get(language) ?? [], grammar, loaded, broken, prefilterSet(language));
   };
-  const prefilterSets = /* @__PURE__ */ new Map();
   const book = {
-    mayMatch(grammar, text) {
-      const language = languageOfGrammar(grammar);
-      let set = prefilterSets.get(language);
-      if (!set) prefilterSets.set(language, set = new PrefilterSet((byLanguage.get(language) ?? []).map(prefilterOf)));
-      return set.any(text);
-    },
+    mayMatch: (grammar, text) => prefilterSet(languageOfGrammar(grammar)).any(text),
     runnerFor(grammar) {
       let runner = runners.get(grammar);
       if (!runner) {

@@ -5,7 +5,7 @@ import {
   scanFile,
   scanInThreads,
   workerCount
-} from "./chunk-MATVFL4S.js";
+} from "./chunk-P276QFAM.js";
 import {
   COMMON_HELP,
   COMMON_OPTIONS,
@@ -13,20 +13,20 @@ import {
   emitReport,
   localFileSource,
   parseFormat
-} from "./chunk-UU5VN5IJ.js";
+} from "./chunk-57AKE2X5.js";
 import {
   emptyStats,
   errorText,
   pLimit,
   readSource
-} from "./chunk-IDS2HSDX.js";
+} from "./chunk-JVICXFPP.js";
 import "./chunk-ATV33OIO.js";
 import "./chunk-LCFCYYSE.js";
 import "./chunk-4KPSJP3U.js";
 import "./chunk-O5UZ4QXP.js";
 import {
   sortFindings
-} from "./chunk-KI5EFVUP.js";
+} from "./chunk-6VWHW54I.js";
 import "./chunk-O4L3VDKH.js";
 import "./chunk-CO5LKG5J.js";
 import "./chunk-JW7MRRW7.js";

@@ -4,7 +4,7 @@ const require = __rescueCreateRequire(import.meta.url);
 import {
   assessFileUnits,
   createRuleBook
-} from "./chunk-KI5EFVUP.js";
+} from "./chunk-6VWHW54I.js";
 import {
   extractUnits
 } from "./chunk-O4L3VDKH.js";
@@ -25,10 +25,10 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { parentPort, Worker, workerData } from "node:worker_threads";
 
 // src/pipeline/scan-file.ts
-async function scanFile(file, assessment) {
+async function scanFile(file, assessment, mayMatch) {
   const warnings = [];
   const grammar = grammarOf(file.path, file.language);
-  if (assessment && !assessment.rules.mayMatch(grammar, file.text)) return withoutCandidateRules(file.path);
+  if (assessment && !mayMatch && !assessment.rules.mayMatch(grammar, file.text)) return withoutCandidateRules(file.path);
   const tree = await parse(grammar, file.text);
   try {
     const extraction = await extractUnits({ path: file.path, language: file.language, text: file.text, tree });
@@ -308,7 +308,7 @@ async function scanInThreads(files, read, assessment, options) {
       if (chunk) {
         main.grammars.add(chunk.grammar);
         for (const i of chunk.files) {
-          scans[i] = await scanFile(texts[i], assessment);
+          scans[i] = await scanFile(texts[i], assessment, true);
           texts[i] = void 0;
           main.files++;
           await new Promise((resolve) => setImmediate(resolve));
@@ -367,7 +367,7 @@ function serveScanWorker() {
     queue = queue.then(async () => {
       try {
         const scans = [];
-        for (const file of request.files) scans.push(await scanFile(file, assessment));
+        for (const file of request.files) scans.push(await scanFile(file, assessment, true));
         port.postMessage({ id: request.id, scans, broken: rules ? [...rules.broken] : [] });
       } catch (error) {
         port.postMessage({ id: request.id, error: error instanceof Error ? error.stack ?? error.message : String(error) });

@@ -13,7 +13,7 @@ import {
   assessUnits,
   createRuleBook,
   sortFindings
-} from "./chunk-KI5EFVUP.js";
+} from "./chunk-6VWHW54I.js";
 import {
   extractUnits
 } from "./chunk-O4L3VDKH.js";

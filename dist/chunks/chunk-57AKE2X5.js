@@ -9,7 +9,7 @@ import {
   readRepoConfig,
   renderMarkdown,
   renderSarif
-} from "./chunk-IDS2HSDX.js";
+} from "./chunk-JVICXFPP.js";
 import {
   DEFAULT_OVERLAY_DIR,
   citeOverlayGuidance,
@@ -22,7 +22,7 @@ import {
 } from "./chunk-4KPSJP3U.js";
 import {
   createRuleBook
-} from "./chunk-KI5EFVUP.js";
+} from "./chunk-6VWHW54I.js";
 import {
   loadKnowledgeBase
 } from "./chunk-JW7MRRW7.js";
