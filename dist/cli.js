@@ -45,7 +45,7 @@ var COMMANDS = [
   {
     name: "scan",
     summary: "Review whole files and folders: every function is a unit",
-    load: async () => (await import("./chunks/scan-ZJFCNLAR.js")).scanCommand
+    load: async () => (await import("./chunks/scan-5ORZBSSZ.js")).scanCommand
   },
   {
     name: "retrieve",

@@ -3,7 +3,7 @@ import { createRequire as __rescueCreateRequire } from 'node:module';
 const require = __rescueCreateRequire(import.meta.url);
 import {
   serveScanWorker
-} from "./chunks/chunk-P276QFAM.js";
+} from "./chunks/chunk-35OYHCPW.js";
 import "./chunks/chunk-6VWHW54I.js";
 import "./chunks/chunk-O4L3VDKH.js";
 import "./chunks/chunk-CO5LKG5J.js";

@@ -33,16 +33,8 @@ export interface PlanThread {
  * cut into chunks. Exported for tests.
  */
 export function plan(texts: readonly (FileToScan | undefined)[], threads: readonly Pick<PlanThread, 'queue'>[]): void {
-  const groups = new Map<Grammar, number[]>();
-  let total = 0;
-  texts.forEach((t, i) => {
-    if (!t) return;
-    const g = grammarOf(t.path, t.language);
-    const list = groups.get(g);
-    if (list) list.push(i);
-    else groups.set(g, [i]);
-    total += t.text.length;
-  });
+  const groups = byGrammar(texts, 0);
+  const total = texts.reduce((n, t) => n + (t?.text.length ?? 0), 0);
   const share = Math.max(1, total / threads.length);
   const pieces: Chunk[] = [];
   for (const [grammar, list] of groups) {
@@ -68,12 +60,7 @@ export function plan(texts: readonly (FileToScan | undefined)[], threads: readon
   }
   pieces.sort((a, b) => b.bytes - a.bytes || a.files[0]! - b.files[0]!);
   const owner = balance(pieces.map((p) => p.bytes + GRAMMAR_COST_BYTES), threads.length);
-  pieces.forEach((piece, k) => {
-    for (let f = 0; f < piece.files.length; f += CHUNK_FILES) {
-      const files = piece.files.slice(f, f + CHUNK_FILES);
-      threads[owner[k]!]!.queue.push({ files, grammar: piece.grammar, bytes: files.reduce((n, i) => n + texts[i]!.text.length, 0) });
-    }
-  });
+  pieces.forEach((piece, k) => threads[owner[k]!]!.queue.push(...chunks(texts, piece.files, piece.grammar)));
 }
 
 /**
@@ -84,6 +71,19 @@ export function plan(texts: readonly (FileToScan | undefined)[], threads: readon
  */
 export function planMore(texts: readonly (FileToScan | undefined)[], from: number, threads: readonly PlanThread[]): void {
   const queued = threads.map((t) => t.queue.reduce((n, c) => n + c.bytes, 0));
+  for (const [grammar, list] of byGrammar(texts, from)) {
+    const owners = threads.flatMap((t, k) => (t.grammars.has(grammar) || t.queue.some((c) => c.grammar === grammar) ? [k] : []));
+    const candidates = owners.length > 0 ? owners : threads.map((_, k) => k);
+    const k = candidates.reduce((best, c) => (queued[c]! < queued[best]! ? c : best));
+    for (const chunk of chunks(texts, list, grammar)) {
+      threads[k]!.queue.push(chunk);
+      queued[k]! += chunk.bytes;
+    }
+  }
+}
+
+/** The indices of the files read, from `from` on, by grammar, in order. */
+function byGrammar(texts: readonly (FileToScan | undefined)[], from: number): Map<Grammar, number[]> {
   const groups = new Map<Grammar, number[]>();
   for (let i = from; i < texts.length; i++) {
     const t = texts[i];
@@ -93,17 +93,17 @@ export function planMore(texts: readonly (FileToScan | undefined)[], from: numbe
     if (list) list.push(i);
     else groups.set(g, [i]);
   }
-  for (const [grammar, list] of groups) {
-    const owners = threads.flatMap((t, k) => (t.grammars.has(grammar) || t.queue.some((c) => c.grammar === grammar) ? [k] : []));
-    const candidates = owners.length > 0 ? owners : threads.map((_, k) => k);
-    const k = candidates.reduce((best, c) => (queued[c]! < queued[best]! ? c : best));
-    for (let f = 0; f < list.length; f += CHUNK_FILES) {
-      const files = list.slice(f, f + CHUNK_FILES);
-      const bytes = files.reduce((n, i) => n + texts[i]!.text.length, 0);
-      threads[k]!.queue.push({ files, grammar, bytes });
-      queued[k]! += bytes;
-    }
+  return groups;
+}
+
+/** Files of one grammar cut into chunks of CHUNK_FILES, in order. */
+function chunks(texts: readonly (FileToScan | undefined)[], files: readonly number[], grammar: Grammar): Chunk[] {
+  const out: Chunk[] = [];
+  for (let f = 0; f < files.length; f += CHUNK_FILES) {
+    const part = files.slice(f, f + CHUNK_FILES);
+    out.push({ files: part, grammar, bytes: part.reduce((n, i) => n + texts[i]!.text.length, 0) });
   }
+  return out;
 }
 
 /**

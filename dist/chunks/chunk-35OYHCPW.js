@@ -67,16 +67,8 @@ var CHUNK_FILES = 16;
 var GRAMMAR_COST_BYTES = 256 * 1024;
 var STEAL_MIN_BYTES = 2 * GRAMMAR_COST_BYTES;
 function plan(texts, threads) {
-  const groups = /* @__PURE__ */ new Map();
-  let total = 0;
-  texts.forEach((t, i) => {
-    if (!t) return;
-    const g = grammarOf(t.path, t.language);
-    const list = groups.get(g);
-    if (list) list.push(i);
-    else groups.set(g, [i]);
-    total += t.text.length;
-  });
+  const groups = byGrammar(texts, 0);
+  const total = texts.reduce((n, t) => n + (t?.text.length ?? 0), 0);
   const share = Math.max(1, total / threads.length);
   const pieces = [];
   for (const [grammar, list] of groups) {
@@ -101,15 +93,21 @@ function plan(texts, threads) {
   }
   pieces.sort((a, b) => b.bytes - a.bytes || a.files[0] - b.files[0]);
   const owner = balance(pieces.map((p) => p.bytes + GRAMMAR_COST_BYTES), threads.length);
-  pieces.forEach((piece, k) => {
-    for (let f = 0; f < piece.files.length; f += CHUNK_FILES) {
-      const files = piece.files.slice(f, f + CHUNK_FILES);
-      threads[owner[k]].queue.push({ files, grammar: piece.grammar, bytes: files.reduce((n, i) => n + texts[i].text.length, 0) });
-    }
-  });
+  pieces.forEach((piece, k) => threads[owner[k]].queue.push(...chunks(texts, piece.files, piece.grammar)));
 }
 function planMore(texts, from, threads) {
   const queued = threads.map((t) => t.queue.reduce((n, c) => n + c.bytes, 0));
+  for (const [grammar, list] of byGrammar(texts, from)) {
+    const owners = threads.flatMap((t, k2) => t.grammars.has(grammar) || t.queue.some((c) => c.grammar === grammar) ? [k2] : []);
+    const candidates = owners.length > 0 ? owners : threads.map((_, k2) => k2);
+    const k = candidates.reduce((best, c) => queued[c] < queued[best] ? c : best);
+    for (const chunk of chunks(texts, list, grammar)) {
+      threads[k].queue.push(chunk);
+      queued[k] += chunk.bytes;
+    }
+  }
+}
+function byGrammar(texts, from) {
   const groups = /* @__PURE__ */ new Map();
   for (let i = from; i < texts.length; i++) {
     const t = texts[i];
@@ -119,17 +117,15 @@ function planMore(texts, from, threads) {
     if (list) list.push(i);
     else groups.set(g, [i]);
   }
-  for (const [grammar, list] of groups) {
-    const owners = threads.flatMap((t, k2) => t.grammars.has(grammar) || t.queue.some((c) => c.grammar === grammar) ? [k2] : []);
-    const candidates = owners.length > 0 ? owners : threads.map((_, k2) => k2);
-    const k = candidates.reduce((best, c) => queued[c] < queued[best] ? c : best);
-    for (let f = 0; f < list.length; f += CHUNK_FILES) {
-      const files = list.slice(f, f + CHUNK_FILES);
-      const bytes = files.reduce((n, i) => n + texts[i].text.length, 0);
-      threads[k].queue.push({ files, grammar, bytes });
-      queued[k] += bytes;
-    }
+  return groups;
+}
+function chunks(texts, files, grammar) {
+  const out = [];
+  for (let f = 0; f < files.length; f += CHUNK_FILES) {
+    const part = files.slice(f, f + CHUNK_FILES);
+    out.push({ files: part, grammar, bytes: part.reduce((n, i) => n + texts[i].text.length, 0) });
   }
+  return out;
 }
 function balance(costs, threads) {
   const owner = [];

@@ -5,7 +5,7 @@ import {
   scanFile,
   scanInThreads,
   workerCount
-} from "./chunk-P276QFAM.js";
+} from "./chunk-35OYHCPW.js";
 import {
   COMMON_HELP,
   COMMON_OPTIONS,
