@@ -40,22 +40,22 @@ var COMMANDS = [
   {
     name: "review",
     summary: "Review a change: a diff file, stdin, or the working tree against a git ref",
-    load: async () => (await import("./chunks/review-3ZAB5SXI.js")).reviewCommand
+    load: async () => (await import("./chunks/review-GOI6QJMH.js")).reviewCommand
   },
   {
     name: "scan",
     summary: "Review whole files and folders: every function is a unit",
-    load: async () => (await import("./chunks/scan-5ORZBSSZ.js")).scanCommand
+    load: async () => (await import("./chunks/scan-GQPWE2AC.js")).scanCommand
   },
   {
     name: "retrieve",
     summary: "Show the hierarchical retrieval (CWEs, facets, examples) for the functions of a file",
-    load: async () => (await import("./chunks/retrieve-D5LSR7PE.js")).retrieveCommand
+    load: async () => (await import("./chunks/retrieve-DJGQTBNZ.js")).retrieveCommand
   },
   {
     name: "kb",
     summary: "Build, verify and inspect the knowledge base",
-    load: async () => (await import("./chunks/kb-FL6SVPWY.js")).kbCommand
+    load: async () => (await import("./chunks/kb-UKURWYB6.js")).kbCommand
   }
 ];
 function usage() {

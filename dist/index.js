@@ -7,14 +7,14 @@ import {
   readText,
   require_tunnel,
   require_undici
-} from "./chunks/chunk-C4RR2QP5.js";
+} from "./chunks/chunk-MDYSGOPK.js";
 import {
   Inputs,
   Outputs,
   judgePrompt
 } from "./chunks/chunk-BYUYSSHJ.js";
 import "./chunks/chunk-CH6YD5QR.js";
-import "./chunks/chunk-74YE25LC.js";
+import "./chunks/chunk-ZS4FDVM6.js";
 import {
   EMPTY_REPO_CONFIG,
   FileSkip,
@@ -27,48 +27,48 @@ import {
   renderMarkdown,
   renderSarif,
   reviewChange
-} from "./chunks/chunk-JVICXFPP.js";
+} from "./chunks/chunk-X4GIZVLN.js";
 import "./chunks/chunk-ATV33OIO.js";
 import {
   DEFAULT_OVERLAY_DIR,
   citeOverlayGuidance,
   loadOverlay,
   mergeOverlay
-} from "./chunks/chunk-LCFCYYSE.js";
+} from "./chunks/chunk-GB74AWJT.js";
 import {
   VERSION
 } from "./chunks/chunk-O5UZ4QXP.js";
 import {
   createRuleBook
-} from "./chunks/chunk-6VWHW54I.js";
-import "./chunks/chunk-O4L3VDKH.js";
+} from "./chunks/chunk-EHLLLZH3.js";
+import "./chunks/chunk-W2A7JOCK.js";
 import {
   importEdits
-} from "./chunks/chunk-CO5LKG5J.js";
+} from "./chunks/chunk-T4CQWGLM.js";
 import {
   KbLoadError,
   loadKnowledgeBase
-} from "./chunks/chunk-JW7MRRW7.js";
+} from "./chunks/chunk-EEZ25W7Q.js";
 import {
   MANIFEST_FILE,
   manifestSchema
-} from "./chunks/chunk-R7VRPZTZ.js";
+} from "./chunks/chunk-IJ4VWVQN.js";
 import {
   ConfigurationError
 } from "./chunks/chunk-VWQMS5WY.js";
 import {
   SEVERITIES,
   atLeast
-} from "./chunks/chunk-FIWHWDHJ.js";
+} from "./chunks/chunk-BDRLHSWB.js";
 import "./chunks/chunk-2TTF3MLN.js";
 import "./chunks/chunk-RHUYUCDS.js";
-import "./chunks/chunk-VRMTM6PE.js";
+import "./chunks/chunk-OOG5PVXI.js";
 import {
   PREFILTERS_FILE,
   getParser,
   grammarOf,
   parse
-} from "./chunks/chunk-3G4D2GUE.js";
+} from "./chunks/chunk-SGNLB7YJ.js";
 import {
   __toESM
 } from "./chunks/chunk-QPWDPIWN.js";

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { KbRule } from '../../kb/model.js';
 import { stableStringify } from '../../kb/stable-json.js';
-import { rulePrefilter, type Needle, type Prefilter } from './prefilter.js';
+import { needleKind, needleOfKind, rulePrefilter, type Needle, type NeedleKind, type Prefilter } from './prefilter.js';
 
 /**
  * Rules' prefilters worked out when the knowledge base is built (kb/build/prefilters.json), so a scan does
@@ -91,7 +91,7 @@ function store(prefilter: Prefilter | undefined): StoredPrefilter {
 }
 
 function storeNeedle(n: Needle): StoredNeedle {
-  return `${n.word ? 'w' : n.alone ? 'a' : n.keyword ? 'k' : n.fold ? 'f' : 's'}:${n.text}`;
+  return `${needleKind(n)}:${n.text}`;
 }
 
 /** The prefilter a stored one stands for; false when it is not in the stored shape. */
@@ -120,20 +120,10 @@ function restore(stored: unknown): Prefilter | undefined | false {
 function restoreNeedle(s: string): Needle | undefined {
   const kind = s[0];
   const text = s.slice(2);
-  if (s[1] !== ':' || text.length === 0) return undefined;
-  const runs = text.match(/[\w$]+/g) ?? [];
-  switch (kind) {
-    case 'w':
-      return { text, word: true, runs };
-    case 'k':
-      return { text, word: false, keyword: true, runs };
-    case 'a':
-      return { text, word: false, keyword: true, alone: true, runs };
-    case 'f':
-      return { text, word: false, fold: true, runs };
-    case 's':
-      return { text, word: false, runs };
-    default:
-      return undefined;
-  }
+  if (s[1] !== ':' || text.length === 0 || !isNeedleKind(kind)) return undefined;
+  return needleOfKind(kind, text);
+}
+
+function isNeedleKind(kind: string | undefined): kind is NeedleKind {
+  return kind === 'w' || kind === 'a' || kind === 'k' || kind === 'f' || kind === 's';
 }

@@ -54,6 +54,18 @@ export interface Needle {
   readonly runs: readonly string[];
 }
 
+/** How a needle is looked for: w(ord), a(lone), k(eyword), f(old) or s(ubstring). */
+export type NeedleKind = 'w' | 'a' | 'k' | 'f' | 's';
+
+export function needleKind(n: Needle): NeedleKind {
+  return n.word ? 'w' : n.alone ? 'a' : n.keyword ? 'k' : n.fold ? 'f' : 's';
+}
+
+/** The needle of that kind and text (as `needle` makes it). */
+export function needleOfKind(kind: NeedleKind, text: string): Needle {
+  return needle(text, kind === 'w', { keyword: kind === 'k', alone: kind === 'a', fold: kind === 'f' });
+}
+
 function needle(text: string, word: boolean, more: { keyword?: boolean; fold?: boolean; alone?: boolean } = {}): Needle {
   return {
     text,
@@ -117,8 +129,8 @@ export class NeedleIndex {
     return hit;
   }
 
-  /** `has` without the cache: for callers that keep their own (PrefilterSet). */
-  lookup(needle: Needle): boolean {
+  /** `has` without the cache. */
+  private lookup(needle: Needle): boolean {
     if (needle.word) return this.words().has(needle.text);
     return needle.alone ? this.keywordAlone(needle.text) : needle.keyword ? this.endsWord(needle.text) : needle.fold ? this.containsFolded(needle) : this.contains(needle);
   }
@@ -252,7 +264,7 @@ function dedupe(needles: Needle[]): Needle[] {
 
 /** Tells needles apart: their text and how they are looked for. */
 export function needleKey(n: Needle): string {
-  return `${n.word ? 'w' : n.alone ? 'a' : n.keyword ? 'k' : n.fold ? 'f' : 's'}\0${n.text}`;
+  return `${needleKind(n)}\0${n.text}`;
 }
 
 function clauseKey(clause: Clause): string {

@@ -13,24 +13,24 @@ import {
   assessUnits,
   createRuleBook,
   sortFindings
-} from "./chunk-6VWHW54I.js";
+} from "./chunk-EHLLLZH3.js";
 import {
   extractUnits
-} from "./chunk-O4L3VDKH.js";
+} from "./chunk-W2A7JOCK.js";
 import {
   loadKnowledgeBase
-} from "./chunk-JW7MRRW7.js";
+} from "./chunk-EEZ25W7Q.js";
 import {
   external_exports,
   require_dist,
   sliceUnit
-} from "./chunk-R7VRPZTZ.js";
+} from "./chunk-IJ4VWVQN.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import {
   SEVERITIES
-} from "./chunk-FIWHWDHJ.js";
+} from "./chunk-BDRLHSWB.js";
 import {
   __commonJS,
   __toESM
@@ -2136,7 +2136,7 @@ async function reviewChange(options) {
   const stats = { ...emptyStats(), files: reviewable.length, units: units.length };
   const model = options.assessment?.model;
   if (!model || !options.assessment) return { ...assessed, units, skipped, parseErrors, stats: { ...stats, ms: Date.now() - started } };
-  const { runModelStage } = await import("./model-stage-24L4AGVZ.js");
+  const { runModelStage } = await import("./model-stage-3B3ATLKR.js");
   const judged = await runModelStage(model, units, files, assessed, options.assessment.rules, options.assessment.config, logger);
   const merged = {
     ...assessed,

@@ -7,13 +7,13 @@ import {
 } from "./chunk-RHUYUCDS.js";
 import {
   TEMPLATE_REF
-} from "./chunk-VRMTM6PE.js";
+} from "./chunk-OOG5PVXI.js";
 import {
   JAVA_LANG,
   languageOfGrammar,
   requiredModule,
   resolveImports
-} from "./chunk-3G4D2GUE.js";
+} from "./chunk-SGNLB7YJ.js";
 
 // src/assess/rules/fix-delete.ts
 function deletionRange(node, source) {

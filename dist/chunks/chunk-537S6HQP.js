@@ -8,11 +8,11 @@ import {
   silentLogger,
   sliceUnit,
   tokenizeCode
-} from "./chunk-R7VRPZTZ.js";
+} from "./chunk-IJ4VWVQN.js";
 import {
   compileRule,
   runRules
-} from "./chunk-VRMTM6PE.js";
+} from "./chunk-OOG5PVXI.js";
 import {
   calleeOf,
   isCall,
@@ -20,7 +20,7 @@ import {
   parse,
   qualifiedNames,
   resolveImports
-} from "./chunk-3G4D2GUE.js";
+} from "./chunk-SGNLB7YJ.js";
 
 // src/facets/api.ts
 var MEMBER_TYPES = {

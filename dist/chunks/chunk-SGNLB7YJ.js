@@ -5319,6 +5319,12 @@ function balanced(s) {
 }
 
 // src/assess/rules/prefilter.ts
+function needleKind(n) {
+  return n.word ? "w" : n.alone ? "a" : n.keyword ? "k" : n.fold ? "f" : "s";
+}
+function needleOfKind(kind, text) {
+  return needle(text, kind === "w", { keyword: kind === "k", alone: kind === "a", fold: kind === "f" });
+}
 function needle(text, word, more = {}) {
   return {
     text,
@@ -5393,7 +5399,7 @@ function dedupe(needles) {
   });
 }
 function needleKey(n) {
-  return `${n.word ? "w" : n.alone ? "a" : n.keyword ? "k" : n.fold ? "f" : "s"}\0${n.text}`;
+  return `${needleKind(n)}\0${n.text}`;
 }
 function clauseKey(clause) {
   return clause.map(needleKey).sort().join("");
@@ -5563,7 +5569,7 @@ function store(prefilter) {
   return prefilter ? prefilter.map((pattern) => pattern.map((clause) => clause.map(storeNeedle))) : null;
 }
 function storeNeedle(n) {
-  return `${n.word ? "w" : n.alone ? "a" : n.keyword ? "k" : n.fold ? "f" : "s"}:${n.text}`;
+  return `${needleKind(n)}:${n.text}`;
 }
 function restore(stored) {
   if (stored === null) return void 0;
@@ -5589,22 +5595,11 @@ function restore(stored) {
 function restoreNeedle(s) {
   const kind = s[0];
   const text = s.slice(2);
-  if (s[1] !== ":" || text.length === 0) return void 0;
-  const runs = text.match(/[\w$]+/g) ?? [];
-  switch (kind) {
-    case "w":
-      return { text, word: true, runs };
-    case "k":
-      return { text, word: false, keyword: true, runs };
-    case "a":
-      return { text, word: false, keyword: true, alone: true, runs };
-    case "f":
-      return { text, word: false, fold: true, runs };
-    case "s":
-      return { text, word: false, runs };
-    default:
-      return void 0;
-  }
+  if (s[1] !== ":" || text.length === 0 || !isNeedleKind(kind)) return void 0;
+  return needleOfKind(kind, text);
+}
+function isNeedleKind(kind) {
+  return kind === "w" || kind === "a" || kind === "k" || kind === "f" || kind === "s";
 }
 
 // src/code/line-index.ts

@@ -7,28 +7,28 @@ import {
 import {
   extractFacets,
   retrieveForUnits
-} from "./chunk-4EI5FNFT.js";
+} from "./chunk-537S6HQP.js";
 import {
   EXIT_OK
 } from "./chunk-4KPSJP3U.js";
 import {
   extractUnits
-} from "./chunk-O4L3VDKH.js";
+} from "./chunk-W2A7JOCK.js";
 import {
   loadKnowledgeBase
-} from "./chunk-JW7MRRW7.js";
-import "./chunk-R7VRPZTZ.js";
+} from "./chunk-EEZ25W7Q.js";
+import "./chunk-IJ4VWVQN.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import "./chunk-2TTF3MLN.js";
-import "./chunk-VRMTM6PE.js";
+import "./chunk-OOG5PVXI.js";
 import {
   LANGUAGES,
   grammarOf,
   isLanguage,
   languageOf
-} from "./chunk-3G4D2GUE.js";
+} from "./chunk-SGNLB7YJ.js";
 import "./chunk-QPWDPIWN.js";
 
 // src/cli/commands/retrieve.ts

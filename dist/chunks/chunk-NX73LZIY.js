@@ -4,17 +4,17 @@ const require = __rescueCreateRequire(import.meta.url);
 import {
   assessFileUnits,
   createRuleBook
-} from "./chunk-6VWHW54I.js";
+} from "./chunk-EHLLLZH3.js";
 import {
   extractUnits
-} from "./chunk-O4L3VDKH.js";
+} from "./chunk-W2A7JOCK.js";
 import {
   getParser,
   grammarOf,
   knownPrefilters,
   parse,
   rememberPrefilters
-} from "./chunk-3G4D2GUE.js";
+} from "./chunk-SGNLB7YJ.js";
 
 // src/pipeline/scan-pool.ts
 import fs from "node:fs";

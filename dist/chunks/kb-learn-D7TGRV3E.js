@@ -12,44 +12,44 @@ import {
   parseKbArgs,
   positiveInt,
   toFixPairs
-} from "./chunk-RKQFFD7E.js";
+} from "./chunk-66BFBTNG.js";
 import {
   DEFAULT_CACHE_DIR,
   createProgress,
   directoryCache
-} from "./chunk-ZWG6FVGH.js";
+} from "./chunk-SS3YBPAR.js";
 import "./chunk-JAZMMTRO.js";
 import {
   readText
-} from "./chunk-C4RR2QP5.js";
+} from "./chunk-MDYSGOPK.js";
 import "./chunk-CH6YD5QR.js";
 import {
   createOpenAiChatClient,
   createOpenAiEmbedder
 } from "./chunk-CATR4D3V.js";
-import "./chunk-74YE25LC.js";
+import "./chunk-ZS4FDVM6.js";
 import "./chunk-ATV33OIO.js";
 import {
   DEFAULT_OVERLAY_DIR,
   overlayLayout
-} from "./chunk-LCFCYYSE.js";
+} from "./chunk-GB74AWJT.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK
 } from "./chunk-4KPSJP3U.js";
-import "./chunk-O4L3VDKH.js";
-import "./chunk-JW7MRRW7.js";
+import "./chunk-W2A7JOCK.js";
+import "./chunk-EEZ25W7Q.js";
 import {
   buildKnowledgeBase,
   pdgSlicer,
   silentLogger,
   writeBuild
-} from "./chunk-R7VRPZTZ.js";
+} from "./chunk-IJ4VWVQN.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import "./chunk-2TTF3MLN.js";
-import "./chunk-3G4D2GUE.js";
+import "./chunk-SGNLB7YJ.js";
 import "./chunk-QPWDPIWN.js";
 
 // src/cli/commands/kb-learn.ts

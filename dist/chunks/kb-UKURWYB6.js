@@ -8,26 +8,26 @@ import {
   formatReport,
   minePairs,
   readPairs
-} from "./chunk-ZWG6FVGH.js";
+} from "./chunk-SS3YBPAR.js";
 import {
   endpointSettings
 } from "./chunk-JAZMMTRO.js";
 import "./chunk-CH6YD5QR.js";
 import {
   DEFAULT_OVERLAY_DIR
-} from "./chunk-LCFCYYSE.js";
+} from "./chunk-GB74AWJT.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK
 } from "./chunk-4KPSJP3U.js";
 import {
   applyFix
-} from "./chunk-CO5LKG5J.js";
+} from "./chunk-T4CQWGLM.js";
 import {
   getExampleText,
   loadKnowledgeBase,
   readManifest
-} from "./chunk-JW7MRRW7.js";
+} from "./chunk-EEZ25W7Q.js";
 import {
   buildKnowledgeBase,
   diffBuild,
@@ -37,7 +37,7 @@ import {
   readSources,
   serializeMined,
   writeBuild
-} from "./chunk-R7VRPZTZ.js";
+} from "./chunk-IJ4VWVQN.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
@@ -45,11 +45,11 @@ import "./chunk-RHUYUCDS.js";
 import {
   compileRule,
   runRules
-} from "./chunk-VRMTM6PE.js";
+} from "./chunk-OOG5PVXI.js";
 import {
   parse,
   sha256
-} from "./chunk-3G4D2GUE.js";
+} from "./chunk-SGNLB7YJ.js";
 import "./chunk-QPWDPIWN.js";
 
 // src/cli/commands/kb.ts
@@ -246,9 +246,9 @@ var kbCommand = {
         return stats(rest, io);
       // Octokit and the model client are loaded only by the subcommands that mine GitHub.
       case "refresh":
-        return (await import("./kb-refresh-K26EWGXF.js")).kbRefresh(rest, io);
+        return (await import("./kb-refresh-A7TJIPAQ.js")).kbRefresh(rest, io);
       case "learn":
-        return (await import("./kb-learn-2TUU5AF4.js")).kbLearn(rest, io);
+        return (await import("./kb-learn-D7TGRV3E.js")).kbLearn(rest, io);
       case void 0:
       case "--help":
       case "-h":

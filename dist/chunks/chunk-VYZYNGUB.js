@@ -9,29 +9,29 @@ import {
   readRepoConfig,
   renderMarkdown,
   renderSarif
-} from "./chunk-JVICXFPP.js";
+} from "./chunk-X4GIZVLN.js";
 import {
   DEFAULT_OVERLAY_DIR,
   citeOverlayGuidance,
   loadOverlay,
   mergeOverlay
-} from "./chunk-LCFCYYSE.js";
+} from "./chunk-GB74AWJT.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK
 } from "./chunk-4KPSJP3U.js";
 import {
   createRuleBook
-} from "./chunk-6VWHW54I.js";
+} from "./chunk-EHLLLZH3.js";
 import {
   loadKnowledgeBase
-} from "./chunk-JW7MRRW7.js";
+} from "./chunk-EEZ25W7Q.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import {
   atLeast
-} from "./chunk-FIWHWDHJ.js";
+} from "./chunk-BDRLHSWB.js";
 
 // src/pipeline/local-source.ts
 import fs from "node:fs";

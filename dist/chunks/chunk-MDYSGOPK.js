@@ -6,10 +6,10 @@ import {
   readHunk,
   splitDiffLines,
   toChangedFile
-} from "./chunk-74YE25LC.js";
+} from "./chunk-ZS4FDVM6.js";
 import {
   languageOf
-} from "./chunk-3G4D2GUE.js";
+} from "./chunk-SGNLB7YJ.js";
 import {
   __commonJS,
   __require,

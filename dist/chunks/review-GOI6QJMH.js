@@ -7,7 +7,7 @@ import {
   readHunk,
   splitDiffLines,
   toChangedFile
-} from "./chunk-74YE25LC.js";
+} from "./chunk-ZS4FDVM6.js";
 import {
   COMMON_HELP,
   COMMON_OPTIONS,
@@ -15,29 +15,29 @@ import {
   emitReport,
   localFileSource,
   parseFormat
-} from "./chunk-57AKE2X5.js";
+} from "./chunk-VYZYNGUB.js";
 import {
   reviewChange
-} from "./chunk-JVICXFPP.js";
+} from "./chunk-X4GIZVLN.js";
 import "./chunk-ATV33OIO.js";
-import "./chunk-LCFCYYSE.js";
+import "./chunk-GB74AWJT.js";
 import "./chunk-4KPSJP3U.js";
 import "./chunk-O5UZ4QXP.js";
-import "./chunk-6VWHW54I.js";
-import "./chunk-O4L3VDKH.js";
-import "./chunk-CO5LKG5J.js";
-import "./chunk-JW7MRRW7.js";
+import "./chunk-EHLLLZH3.js";
+import "./chunk-W2A7JOCK.js";
+import "./chunk-T4CQWGLM.js";
+import "./chunk-EEZ25W7Q.js";
 import {
   parsePatch
-} from "./chunk-R7VRPZTZ.js";
+} from "./chunk-IJ4VWVQN.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
-import "./chunk-FIWHWDHJ.js";
+import "./chunk-BDRLHSWB.js";
 import "./chunk-2TTF3MLN.js";
 import "./chunk-RHUYUCDS.js";
-import "./chunk-VRMTM6PE.js";
-import "./chunk-3G4D2GUE.js";
+import "./chunk-OOG5PVXI.js";
+import "./chunk-SGNLB7YJ.js";
 import "./chunk-QPWDPIWN.js";
 
 // src/cli/commands/review.ts

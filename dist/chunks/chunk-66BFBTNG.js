@@ -9,7 +9,7 @@ import {
   groupByCwe,
   minePairs,
   parsePairs
-} from "./chunk-ZWG6FVGH.js";
+} from "./chunk-SS3YBPAR.js";
 import {
   endpointSettings
 } from "./chunk-JAZMMTRO.js";
@@ -18,7 +18,7 @@ import {
   commitReferences,
   createGitHubClient,
   githubAdvisorySource
-} from "./chunk-C4RR2QP5.js";
+} from "./chunk-MDYSGOPK.js";
 import {
   touchedLines
 } from "./chunk-ATV33OIO.js";
@@ -28,7 +28,7 @@ import {
 } from "./chunk-4KPSJP3U.js";
 import {
   extractUnits
-} from "./chunk-O4L3VDKH.js";
+} from "./chunk-W2A7JOCK.js";
 import {
   buildKnowledgeBase,
   external_exports,
@@ -37,14 +37,14 @@ import {
   serializeMined,
   silentLogger,
   writeBuild
-} from "./chunk-R7VRPZTZ.js";
+} from "./chunk-IJ4VWVQN.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import {
   languageOf,
   stableStringify
-} from "./chunk-3G4D2GUE.js";
+} from "./chunk-SGNLB7YJ.js";
 
 // src/cli/commands/kb-refresh.ts
 import fs3 from "node:fs/promises";

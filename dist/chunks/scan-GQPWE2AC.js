@@ -5,7 +5,7 @@ import {
   scanFile,
   scanInThreads,
   workerCount
-} from "./chunk-35OYHCPW.js";
+} from "./chunk-NX73LZIY.js";
 import {
   COMMON_HELP,
   COMMON_OPTIONS,
@@ -13,34 +13,34 @@ import {
   emitReport,
   localFileSource,
   parseFormat
-} from "./chunk-57AKE2X5.js";
+} from "./chunk-VYZYNGUB.js";
 import {
   emptyStats,
   errorText,
   pLimit,
   readSource
-} from "./chunk-JVICXFPP.js";
+} from "./chunk-X4GIZVLN.js";
 import "./chunk-ATV33OIO.js";
-import "./chunk-LCFCYYSE.js";
+import "./chunk-GB74AWJT.js";
 import "./chunk-4KPSJP3U.js";
 import "./chunk-O5UZ4QXP.js";
 import {
   sortFindings
-} from "./chunk-6VWHW54I.js";
-import "./chunk-O4L3VDKH.js";
-import "./chunk-CO5LKG5J.js";
-import "./chunk-JW7MRRW7.js";
-import "./chunk-R7VRPZTZ.js";
+} from "./chunk-EHLLLZH3.js";
+import "./chunk-W2A7JOCK.js";
+import "./chunk-T4CQWGLM.js";
+import "./chunk-EEZ25W7Q.js";
+import "./chunk-IJ4VWVQN.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
-import "./chunk-FIWHWDHJ.js";
+import "./chunk-BDRLHSWB.js";
 import "./chunk-2TTF3MLN.js";
 import "./chunk-RHUYUCDS.js";
-import "./chunk-VRMTM6PE.js";
+import "./chunk-OOG5PVXI.js";
 import {
   languageOf
-} from "./chunk-3G4D2GUE.js";
+} from "./chunk-SGNLB7YJ.js";
 import {
   __commonJS,
   __toESM

@@ -3,11 +3,11 @@ import { createRequire as __rescueCreateRequire } from 'node:module';
 const require = __rescueCreateRequire(import.meta.url);
 import {
   outline
-} from "./chunk-O4L3VDKH.js";
+} from "./chunk-W2A7JOCK.js";
 import {
   applyFix,
   findNode
-} from "./chunk-CO5LKG5J.js";
+} from "./chunk-T4CQWGLM.js";
 import {
   atLeast,
   findSuppressions,
@@ -15,7 +15,7 @@ import {
   lineEndIndex,
   suppressionFor,
   verifyReplacement
-} from "./chunk-FIWHWDHJ.js";
+} from "./chunk-BDRLHSWB.js";
 import {
   UNIT_SPECS,
   lineSpan
@@ -28,7 +28,7 @@ import {
   compileLoaded,
   compileRule,
   matchSession
-} from "./chunk-VRMTM6PE.js";
+} from "./chunk-OOG5PVXI.js";
 import {
   CaptureQuantifier,
   LineIndex,
@@ -43,7 +43,7 @@ import {
   needleKey,
   parse,
   prefilterOf
-} from "./chunk-3G4D2GUE.js";
+} from "./chunk-SGNLB7YJ.js";
 
 // src/assess/rules/prefilter-set.ts
 var UNKNOWN = 0;

@@ -9,19 +9,19 @@ import {
   llmEndpoint,
   parseKbArgs,
   positiveInt
-} from "./chunk-RKQFFD7E.js";
-import "./chunk-ZWG6FVGH.js";
+} from "./chunk-66BFBTNG.js";
+import "./chunk-SS3YBPAR.js";
 import "./chunk-JAZMMTRO.js";
-import "./chunk-C4RR2QP5.js";
+import "./chunk-MDYSGOPK.js";
 import "./chunk-CH6YD5QR.js";
-import "./chunk-74YE25LC.js";
+import "./chunk-ZS4FDVM6.js";
 import "./chunk-ATV33OIO.js";
 import "./chunk-4KPSJP3U.js";
-import "./chunk-O4L3VDKH.js";
-import "./chunk-R7VRPZTZ.js";
+import "./chunk-W2A7JOCK.js";
+import "./chunk-IJ4VWVQN.js";
 import "./chunk-VWQMS5WY.js";
 import "./chunk-2TTF3MLN.js";
-import "./chunk-3G4D2GUE.js";
+import "./chunk-SGNLB7YJ.js";
 import "./chunk-QPWDPIWN.js";
 export {
   MINING_OPTIONS,
