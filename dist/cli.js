@@ -40,22 +40,22 @@ var COMMANDS = [
   {
     name: "review",
     summary: "Review a change: a diff file, stdin, or the working tree against a git ref",
-    load: async () => (await import("./chunks/review-GOI6QJMH.js")).reviewCommand
+    load: async () => (await import("./chunks/review-3S4GHCQ6.js")).reviewCommand
   },
   {
     name: "scan",
     summary: "Review whole files and folders: every function is a unit",
-    load: async () => (await import("./chunks/scan-GQPWE2AC.js")).scanCommand
+    load: async () => (await import("./chunks/scan-663OVPAK.js")).scanCommand
   },
   {
     name: "retrieve",
     summary: "Show the hierarchical retrieval (CWEs, facets, examples) for the functions of a file",
-    load: async () => (await import("./chunks/retrieve-DJGQTBNZ.js")).retrieveCommand
+    load: async () => (await import("./chunks/retrieve-EP3IVVXM.js")).retrieveCommand
   },
   {
     name: "kb",
     summary: "Build, verify and inspect the knowledge base",
-    load: async () => (await import("./chunks/kb-UKURWYB6.js")).kbCommand
+    load: async () => (await import("./chunks/kb-7W2Z6DQG.js")).kbCommand
   }
 ];
 function usage() {

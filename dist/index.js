@@ -7,14 +7,14 @@ import {
   readText,
   require_tunnel,
   require_undici
-} from "./chunks/chunk-MDYSGOPK.js";
+} from "./chunks/chunk-4NBWIBQQ.js";
 import {
   Inputs,
   Outputs,
   judgePrompt
 } from "./chunks/chunk-BYUYSSHJ.js";
 import "./chunks/chunk-CH6YD5QR.js";
-import "./chunks/chunk-ZS4FDVM6.js";
+import "./chunks/chunk-HRWMPEMP.js";
 import {
   EMPTY_REPO_CONFIG,
   FileSkip,
@@ -27,48 +27,48 @@ import {
   renderMarkdown,
   renderSarif,
   reviewChange
-} from "./chunks/chunk-X4GIZVLN.js";
+} from "./chunks/chunk-LQ24FPPJ.js";
 import "./chunks/chunk-ATV33OIO.js";
 import {
   DEFAULT_OVERLAY_DIR,
   citeOverlayGuidance,
   loadOverlay,
   mergeOverlay
-} from "./chunks/chunk-GB74AWJT.js";
+} from "./chunks/chunk-T4NBLQU5.js";
 import {
   VERSION
 } from "./chunks/chunk-O5UZ4QXP.js";
 import {
   createRuleBook
-} from "./chunks/chunk-EHLLLZH3.js";
-import "./chunks/chunk-W2A7JOCK.js";
+} from "./chunks/chunk-3WNVT2U5.js";
+import "./chunks/chunk-H2Z4LWRC.js";
 import {
   importEdits
-} from "./chunks/chunk-T4CQWGLM.js";
+} from "./chunks/chunk-G24ALSKH.js";
 import {
   KbLoadError,
   loadKnowledgeBase
-} from "./chunks/chunk-EEZ25W7Q.js";
+} from "./chunks/chunk-6AMSSYUA.js";
 import {
   MANIFEST_FILE,
   manifestSchema
-} from "./chunks/chunk-IJ4VWVQN.js";
+} from "./chunks/chunk-WWDGVZSR.js";
 import {
   ConfigurationError
 } from "./chunks/chunk-VWQMS5WY.js";
 import {
   SEVERITIES,
   atLeast
-} from "./chunks/chunk-BDRLHSWB.js";
+} from "./chunks/chunk-LWXECMJQ.js";
 import "./chunks/chunk-2TTF3MLN.js";
 import "./chunks/chunk-RHUYUCDS.js";
-import "./chunks/chunk-OOG5PVXI.js";
+import "./chunks/chunk-EKHYBW2Q.js";
 import {
   PREFILTERS_FILE,
   getParser,
   grammarOf,
   parse
-} from "./chunks/chunk-SGNLB7YJ.js";
+} from "./chunks/chunk-2FL46YXB.js";
 import {
   __toESM
 } from "./chunks/chunk-QPWDPIWN.js";

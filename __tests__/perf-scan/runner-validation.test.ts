@@ -7,6 +7,8 @@ import type { KbRule } from '../../src/kb/model.js';
 import type { Grammar } from '../../src/code/languages.js';
 import { getParser, loadLanguage, parse } from '../../src/code/parser.js';
 import { lazyRuleRunner } from '../../src/assess/rule-runner.js';
+import { PrefilterSet } from '../../src/assess/rules/prefilter-set.js';
+import { prefilterOf } from '../../src/assess/rules/prefilter-store.js';
 import { compileLoaded, type LoadedGrammar } from '../../src/assess/rules/compile.js';
 import { runRules } from '../../src/assess/rules/run.js';
 import type { CompiledRule } from '../../src/assess/rules/types.js';
@@ -72,7 +74,7 @@ test.each([
   expect([...expected.keys()].sort()).toEqual(bad.filter((id) => !without.includes(id)).sort());
 
   const broken = new Map<string, string>();
-  const runner = lazyRuleRunner(rules, 'python', loaded, broken);
+  const runner = lazyRuleRunner(rules, 'python', loaded, broken, new PrefilterSet(rules.map(prefilterOf)));
   const tree = await parse('python', SOURCE);
   try {
     for (const round of [1, 2]) {
@@ -97,7 +99,7 @@ test.each(['python', 'javascript', 'typescript', 'tsx', 'java', 'go', 'c', 'cpp'
     const source = sources.map((r) => r.tests.positive).join('\n');
     const loaded = await loadedOf(grammar);
     const broken = new Map<string, string>();
-    const runner = lazyRuleRunner(sources, grammar, loaded, broken);
+    const runner = lazyRuleRunner(sources, grammar, loaded, broken, new PrefilterSet(sources.map(prefilterOf)));
     const tree = await parse(grammar, source);
     try {
       const matches = runner.run({ grammar, tree, source });

@@ -4,9 +4,7 @@ import type { ImportMap } from '../facets/imports.js';
 import type { KbRule } from '../kb/model.js';
 import type { RuleRunner } from './rule-book.js';
 import { checkedWithoutQuery, compileLoaded, type LoadedGrammar } from './rules/compile.js';
-import type { Prefilter } from './rules/prefilter.js';
-import { prefilterOf } from './rules/prefilter-store.js';
-import { PrefilterSet } from './rules/prefilter-set.js';
+import type { PrefilterSet } from './rules/prefilter-set.js';
 import { attachTopLevelPredicates } from './rules/query-text.js';
 import { matchSession } from './rules/run.js';
 import type { CompiledRule } from './rules/types.js';
@@ -38,13 +36,12 @@ export function lazyRuleRunner(
   grammar: Grammar,
   loaded: ReadonlyMap<Grammar, LoadedGrammar>,
   broken: Map<string, string>,
-  /** The prefilters of `sources`, in their order, when the caller has them already (RuleBook.mayMatch's). */
-  shared?: PrefilterSet,
+  /** The prefilters of `sources`, in their order (the rule book's, which RuleBook.mayMatch asks too). */
+  prefilters: PrefilterSet,
 ): RuleRunner {
   const own = loaded.get(grammar)!;
-  const rules: LazyRule[] = sources.map((source, index) => ({ source, index, ...prepared(source) }));
+  const rules: LazyRule[] = sources.map((source, index) => ({ source, index, text: queryText(source) }));
   const byId = new Map(rules.map((r) => [r.source.id, r]));
-  const prefilters = shared ?? new PrefilterSet(rules.map((r) => r.prefilter));
   const compiledList: CompiledRule[] = [];
   const settle = (rule: LazyRule, make: () => CompiledRule): CompiledRule | undefined => {
     if (rule.compiled === undefined) {
@@ -115,21 +112,17 @@ export function lazyRuleRunner(
   };
 }
 
-/** A rule's prefilter and query text, worked out once per rule (TypeScript rules serve two grammars). */
-const preparedRules = new WeakMap<KbRule, { readonly prefilter: Prefilter | undefined; readonly text: string }>();
-function prepared(rule: KbRule): { readonly prefilter: Prefilter | undefined; readonly text: string } {
-  let out = preparedRules.get(rule);
-  if (!out) {
-    out = { prefilter: prefilterOf(rule), text: attachTopLevelPredicates(rule.query) };
-    preparedRules.set(rule, out);
-  }
-  return out;
+/** A rule's query text as compiled, worked out once per rule (TypeScript rules serve two grammars). */
+const queryTexts = new WeakMap<KbRule, string>();
+function queryText(rule: KbRule): string {
+  let text = queryTexts.get(rule);
+  if (text === undefined) queryTexts.set(rule, (text = attachTopLevelPredicates(rule.query)));
+  return text;
 }
 
 interface LazyRule {
   readonly source: KbRule;
   readonly index: number;
-  readonly prefilter: Prefilter | undefined;
   /** The query text as compiled (top-level predicates attached). */
   readonly text: string;
   /** Undefined: not checked yet; null: does not compile (listed in `broken`). */

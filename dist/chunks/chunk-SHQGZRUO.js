@@ -9,29 +9,29 @@ import {
   readRepoConfig,
   renderMarkdown,
   renderSarif
-} from "./chunk-X4GIZVLN.js";
+} from "./chunk-LQ24FPPJ.js";
 import {
   DEFAULT_OVERLAY_DIR,
   citeOverlayGuidance,
   loadOverlay,
   mergeOverlay
-} from "./chunk-GB74AWJT.js";
+} from "./chunk-T4NBLQU5.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK
 } from "./chunk-4KPSJP3U.js";
 import {
   createRuleBook
-} from "./chunk-EHLLLZH3.js";
+} from "./chunk-3WNVT2U5.js";
 import {
   loadKnowledgeBase
-} from "./chunk-EEZ25W7Q.js";
+} from "./chunk-6AMSSYUA.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import {
   atLeast
-} from "./chunk-BDRLHSWB.js";
+} from "./chunk-LWXECMJQ.js";
 
 // src/pipeline/local-source.ts
 import fs from "node:fs";

@@ -12,44 +12,44 @@ import {
   parseKbArgs,
   positiveInt,
   toFixPairs
-} from "./chunk-66BFBTNG.js";
+} from "./chunk-ZPJEOMSL.js";
 import {
   DEFAULT_CACHE_DIR,
   createProgress,
   directoryCache
-} from "./chunk-SS3YBPAR.js";
+} from "./chunk-KR3C25LT.js";
 import "./chunk-JAZMMTRO.js";
 import {
   readText
-} from "./chunk-MDYSGOPK.js";
+} from "./chunk-4NBWIBQQ.js";
 import "./chunk-CH6YD5QR.js";
 import {
   createOpenAiChatClient,
   createOpenAiEmbedder
 } from "./chunk-CATR4D3V.js";
-import "./chunk-ZS4FDVM6.js";
+import "./chunk-HRWMPEMP.js";
 import "./chunk-ATV33OIO.js";
 import {
   DEFAULT_OVERLAY_DIR,
   overlayLayout
-} from "./chunk-GB74AWJT.js";
+} from "./chunk-T4NBLQU5.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK
 } from "./chunk-4KPSJP3U.js";
-import "./chunk-W2A7JOCK.js";
-import "./chunk-EEZ25W7Q.js";
+import "./chunk-H2Z4LWRC.js";
+import "./chunk-6AMSSYUA.js";
 import {
   buildKnowledgeBase,
   pdgSlicer,
   silentLogger,
   writeBuild
-} from "./chunk-IJ4VWVQN.js";
+} from "./chunk-WWDGVZSR.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import "./chunk-2TTF3MLN.js";
-import "./chunk-SGNLB7YJ.js";
+import "./chunk-2FL46YXB.js";
 import "./chunk-QPWDPIWN.js";
 
 // src/cli/commands/kb-learn.ts

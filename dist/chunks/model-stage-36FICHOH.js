@@ -3,7 +3,7 @@ import { createRequire as __rescueCreateRequire } from 'node:module';
 const require = __rescueCreateRequire(import.meta.url);
 import {
   retrieveForUnits
-} from "./chunk-537S6HQP.js";
+} from "./chunk-KPPJ5WPY.js";
 import {
   Inputs,
   JUDGE_REPLY_SCHEMA,
@@ -19,11 +19,11 @@ import {
 } from "./chunk-CATR4D3V.js";
 import {
   getExampleText
-} from "./chunk-EEZ25W7Q.js";
+} from "./chunk-6AMSSYUA.js";
 import {
   external_exports,
   sliceUnit
-} from "./chunk-IJ4VWVQN.js";
+} from "./chunk-WWDGVZSR.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
@@ -33,17 +33,17 @@ import {
   fingerprint,
   suppressionFor,
   verifyReplacement
-} from "./chunk-BDRLHSWB.js";
+} from "./chunk-LWXECMJQ.js";
 import "./chunk-2TTF3MLN.js";
 import "./chunk-RHUYUCDS.js";
 import {
   runRules
-} from "./chunk-OOG5PVXI.js";
+} from "./chunk-EKHYBW2Q.js";
 import {
   grammarOf,
   languageOfGrammar,
   parse
-} from "./chunk-SGNLB7YJ.js";
+} from "./chunk-2FL46YXB.js";
 import "./chunk-QPWDPIWN.js";
 
 // src/llm/errors.ts

@@ -13,24 +13,24 @@ import {
   assessUnits,
   createRuleBook,
   sortFindings
-} from "./chunk-EHLLLZH3.js";
+} from "./chunk-3WNVT2U5.js";
 import {
   extractUnits
-} from "./chunk-W2A7JOCK.js";
+} from "./chunk-H2Z4LWRC.js";
 import {
   loadKnowledgeBase
-} from "./chunk-EEZ25W7Q.js";
+} from "./chunk-6AMSSYUA.js";
 import {
   external_exports,
   require_dist,
   sliceUnit
-} from "./chunk-IJ4VWVQN.js";
+} from "./chunk-WWDGVZSR.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import {
   SEVERITIES
-} from "./chunk-BDRLHSWB.js";
+} from "./chunk-LWXECMJQ.js";
 import {
   __commonJS,
   __toESM
@@ -2136,7 +2136,7 @@ async function reviewChange(options) {
   const stats = { ...emptyStats(), files: reviewable.length, units: units.length };
   const model = options.assessment?.model;
   if (!model || !options.assessment) return { ...assessed, units, skipped, parseErrors, stats: { ...stats, ms: Date.now() - started } };
-  const { runModelStage } = await import("./model-stage-3B3ATLKR.js");
+  const { runModelStage } = await import("./model-stage-36FICHOH.js");
   const judged = await runModelStage(model, units, files, assessed, options.assessment.rules, options.assessment.config, logger);
   const merged = {
     ...assessed,

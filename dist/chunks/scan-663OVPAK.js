@@ -5,7 +5,7 @@ import {
   scanFile,
   scanInThreads,
   workerCount
-} from "./chunk-NX73LZIY.js";
+} from "./chunk-OHUNIJM5.js";
 import {
   COMMON_HELP,
   COMMON_OPTIONS,
@@ -13,34 +13,34 @@ import {
   emitReport,
   localFileSource,
   parseFormat
-} from "./chunk-VYZYNGUB.js";
+} from "./chunk-SHQGZRUO.js";
 import {
   emptyStats,
   errorText,
   pLimit,
   readSource
-} from "./chunk-X4GIZVLN.js";
+} from "./chunk-LQ24FPPJ.js";
 import "./chunk-ATV33OIO.js";
-import "./chunk-GB74AWJT.js";
+import "./chunk-T4NBLQU5.js";
 import "./chunk-4KPSJP3U.js";
 import "./chunk-O5UZ4QXP.js";
 import {
   sortFindings
-} from "./chunk-EHLLLZH3.js";
-import "./chunk-W2A7JOCK.js";
-import "./chunk-T4CQWGLM.js";
-import "./chunk-EEZ25W7Q.js";
-import "./chunk-IJ4VWVQN.js";
+} from "./chunk-3WNVT2U5.js";
+import "./chunk-H2Z4LWRC.js";
+import "./chunk-G24ALSKH.js";
+import "./chunk-6AMSSYUA.js";
+import "./chunk-WWDGVZSR.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
-import "./chunk-BDRLHSWB.js";
+import "./chunk-LWXECMJQ.js";
 import "./chunk-2TTF3MLN.js";
 import "./chunk-RHUYUCDS.js";
-import "./chunk-OOG5PVXI.js";
+import "./chunk-EKHYBW2Q.js";
 import {
   languageOf
-} from "./chunk-SGNLB7YJ.js";
+} from "./chunk-2FL46YXB.js";
 import {
   __commonJS,
   __toESM

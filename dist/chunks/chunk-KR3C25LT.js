@@ -10,7 +10,7 @@ import {
   callNames,
   diffArrays,
   external_exports
-} from "./chunk-IJ4VWVQN.js";
+} from "./chunk-WWDGVZSR.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
@@ -18,7 +18,7 @@ import {
   isLanguage,
   sha256,
   stableStringify
-} from "./chunk-SGNLB7YJ.js";
+} from "./chunk-2FL46YXB.js";
 
 // src/kb/pairs.ts
 import fs from "node:fs/promises";

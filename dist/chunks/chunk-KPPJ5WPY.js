@@ -8,11 +8,11 @@ import {
   silentLogger,
   sliceUnit,
   tokenizeCode
-} from "./chunk-IJ4VWVQN.js";
+} from "./chunk-WWDGVZSR.js";
 import {
   compileRule,
   runRules
-} from "./chunk-OOG5PVXI.js";
+} from "./chunk-EKHYBW2Q.js";
 import {
   calleeOf,
   isCall,
@@ -20,7 +20,7 @@ import {
   parse,
   qualifiedNames,
   resolveImports
-} from "./chunk-SGNLB7YJ.js";
+} from "./chunk-2FL46YXB.js";
 
 // src/facets/api.ts
 var MEMBER_TYPES = {

@@ -8,26 +8,26 @@ import {
   formatReport,
   minePairs,
   readPairs
-} from "./chunk-SS3YBPAR.js";
+} from "./chunk-KR3C25LT.js";
 import {
   endpointSettings
 } from "./chunk-JAZMMTRO.js";
 import "./chunk-CH6YD5QR.js";
 import {
   DEFAULT_OVERLAY_DIR
-} from "./chunk-GB74AWJT.js";
+} from "./chunk-T4NBLQU5.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK
 } from "./chunk-4KPSJP3U.js";
 import {
   applyFix
-} from "./chunk-T4CQWGLM.js";
+} from "./chunk-G24ALSKH.js";
 import {
   getExampleText,
   loadKnowledgeBase,
   readManifest
-} from "./chunk-EEZ25W7Q.js";
+} from "./chunk-6AMSSYUA.js";
 import {
   buildKnowledgeBase,
   diffBuild,
@@ -37,7 +37,7 @@ import {
   readSources,
   serializeMined,
   writeBuild
-} from "./chunk-IJ4VWVQN.js";
+} from "./chunk-WWDGVZSR.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
@@ -45,11 +45,11 @@ import "./chunk-RHUYUCDS.js";
 import {
   compileRule,
   runRules
-} from "./chunk-OOG5PVXI.js";
+} from "./chunk-EKHYBW2Q.js";
 import {
   parse,
   sha256
-} from "./chunk-SGNLB7YJ.js";
+} from "./chunk-2FL46YXB.js";
 import "./chunk-QPWDPIWN.js";
 
 // src/cli/commands/kb.ts
@@ -246,9 +246,9 @@ var kbCommand = {
         return stats(rest, io);
       // Octokit and the model client are loaded only by the subcommands that mine GitHub.
       case "refresh":
-        return (await import("./kb-refresh-A7TJIPAQ.js")).kbRefresh(rest, io);
+        return (await import("./kb-refresh-EW2AFS3B.js")).kbRefresh(rest, io);
       case "learn":
-        return (await import("./kb-learn-D7TGRV3E.js")).kbLearn(rest, io);
+        return (await import("./kb-learn-VLWM766N.js")).kbLearn(rest, io);
       case void 0:
       case "--help":
       case "-h":

@@ -7,28 +7,28 @@ import {
 import {
   extractFacets,
   retrieveForUnits
-} from "./chunk-537S6HQP.js";
+} from "./chunk-KPPJ5WPY.js";
 import {
   EXIT_OK
 } from "./chunk-4KPSJP3U.js";
 import {
   extractUnits
-} from "./chunk-W2A7JOCK.js";
+} from "./chunk-H2Z4LWRC.js";
 import {
   loadKnowledgeBase
-} from "./chunk-EEZ25W7Q.js";
-import "./chunk-IJ4VWVQN.js";
+} from "./chunk-6AMSSYUA.js";
+import "./chunk-WWDGVZSR.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import "./chunk-2TTF3MLN.js";
-import "./chunk-OOG5PVXI.js";
+import "./chunk-EKHYBW2Q.js";
 import {
   LANGUAGES,
   grammarOf,
   isLanguage,
   languageOf
-} from "./chunk-SGNLB7YJ.js";
+} from "./chunk-2FL46YXB.js";
 import "./chunk-QPWDPIWN.js";
 
 // src/cli/commands/retrieve.ts

@@ -3,11 +3,11 @@ import { createRequire as __rescueCreateRequire } from 'node:module';
 const require = __rescueCreateRequire(import.meta.url);
 import {
   outline
-} from "./chunk-W2A7JOCK.js";
+} from "./chunk-H2Z4LWRC.js";
 import {
   applyFix,
   findNode
-} from "./chunk-T4CQWGLM.js";
+} from "./chunk-G24ALSKH.js";
 import {
   atLeast,
   findSuppressions,
@@ -15,7 +15,7 @@ import {
   lineEndIndex,
   suppressionFor,
   verifyReplacement
-} from "./chunk-BDRLHSWB.js";
+} from "./chunk-LWXECMJQ.js";
 import {
   UNIT_SPECS,
   lineSpan
@@ -28,7 +28,7 @@ import {
   compileLoaded,
   compileRule,
   matchSession
-} from "./chunk-OOG5PVXI.js";
+} from "./chunk-EKHYBW2Q.js";
 import {
   CaptureQuantifier,
   LineIndex,
@@ -43,7 +43,204 @@ import {
   needleKey,
   parse,
   prefilterOf
-} from "./chunk-SGNLB7YJ.js";
+} from "./chunk-2FL46YXB.js";
+
+// src/assess/rule-runner.ts
+function lazyRuleRunner(sources, grammar, loaded, broken, prefilters) {
+  const own = loaded.get(grammar);
+  const rules = sources.map((source, index) => ({ source, index, text: queryText(source) }));
+  const byId = new Map(rules.map((r) => [r.source.id, r]));
+  const compiledList = [];
+  const settle = (rule, make) => {
+    if (rule.compiled === void 0) {
+      try {
+        rule.compiled = make();
+        compiledList.push(rule.compiled);
+      } catch (error) {
+        rule.compiled = null;
+        broken.set(rule.source.id, error.message);
+      }
+    }
+    return rule.compiled ?? void 0;
+  };
+  const compile = (rule) => settle(rule, () => compileLoaded(rule.source, loaded));
+  const recent = [];
+  const candidates = (source) => {
+    let hit = recent.find((r) => r.source === source);
+    if (!hit) {
+      hit = { source, live: prefilters.passing(source).map((k) => rules[k]) };
+      if (recent.unshift(hit) > 2) recent.pop();
+    }
+    return hit.live;
+  };
+  const live = (source) => candidates(source).filter((r) => r.compiled !== null);
+  let lastImports;
+  const combos = new CombinedQueries(own, compile, (rule, captures) => settle(rule, () => checkedWithoutQuery(rule.source, grammar, own, captures)));
+  return {
+    get rules() {
+      return compiledList;
+    },
+    size: rules.length,
+    run(input) {
+      const known = input.imports ?? (lastImports && (lastImports.tree === input.tree || lastImports.tree === input.importsOf) ? lastImports.imports : void 0);
+      const session = matchSession(known ? { ...input, imports: known } : input);
+      const candidates2 = live(input.source);
+      const combo = combos.for(candidates2);
+      const set = candidates2.filter((r) => combo?.members.has(r) ? r.compiled !== null : compile(r));
+      const byRule = set.map(() => []);
+      if (combo) {
+        const slot = new Map(set.map((r, k) => [r, k]));
+        for (const m of combo.query.matches(input.tree.rootNode, session.options)) {
+          const k = slot.get(combo.ruleOfPattern[m.patternIndex]);
+          if (k !== void 0) byRule[k].push(m);
+        }
+      }
+      set.forEach((rule, k) => {
+        if (!combo?.members.has(rule)) byRule[k] = rule.compiled.queries.get(grammar).matches(input.tree.rootNode, session.options);
+        for (const m of byRule[k]) session.accept(rule.compiled, m);
+      });
+      const imports = session.resolvedImports();
+      if (imports && imports !== known) lastImports = { tree: input.tree, imports };
+      return session.results();
+    },
+    // From the prefilters alone, not from which rules turned out not to compile: the answer for a text
+    // does not depend on the files this runner saw before (a scan skips parsing on it, on any thread).
+    mayMatch: (source) => candidates(source).length > 0,
+    compiled(ruleId) {
+      const rule = byId.get(ruleId);
+      return rule && compile(rule);
+    }
+  };
+}
+var queryTexts = /* @__PURE__ */ new WeakMap();
+function queryText(rule) {
+  let text = queryTexts.get(rule);
+  if (text === void 0) queryTexts.set(rule, text = attachTopLevelPredicates(rule.query));
+  return text;
+}
+var MAX_COMBOS = 24;
+var MAX_OUTSIDE = 2;
+var CombinedQueries = class {
+  constructor(loaded, compileAlone, validate) {
+    this.loaded = loaded;
+    this.compileAlone = compileAlone;
+    this.validate = validate;
+  }
+  loaded;
+  compileAlone;
+  validate;
+  combos = [];
+  /**
+   * Per set of rules: the query that serves it for good, null when its rules run on their own queries for
+   * good (they do not combine), or how often it was served by a worse query.
+   */
+  decided = /* @__PURE__ */ new Map();
+  for(rules) {
+    if (rules.length === 0) return void 0;
+    const key = rules.map((r) => r.index).join(",");
+    const known = this.decided.get(key);
+    if (typeof known === "object") return known ?? void 0;
+    let best;
+    let held = 0;
+    for (const c of this.combos) {
+      let n = 0;
+      for (const r of rules) if (c.members.has(r)) n++;
+      if (n > held || n > 0 && n === held && c.members.size < best.members.size) {
+        best = c;
+        held = n;
+      }
+    }
+    const near = best !== void 0 && rules.length - held <= MAX_OUTSIDE;
+    if (near && best.members.size - held <= rules.length) {
+      this.decided.set(key, best);
+      return best;
+    }
+    const seen = known ?? 0;
+    const full = this.combos.length >= MAX_COMBOS;
+    if (near && seen === 0 || full) {
+      this.decided.set(key, seen + 1);
+      return best;
+    }
+    const combo = this.build(rules);
+    this.decided.set(key, combo ?? null);
+    return combo;
+  }
+  build(rules, retry = true) {
+    let query;
+    try {
+      query = new Query(this.loaded.language, rules.map((r) => r.text).join("\n"));
+    } catch {
+      const good = rules.filter((r) => this.compileAlone(r));
+      return retry && good.length > 0 && good.length < rules.length ? this.build(good, false) : void 0;
+    }
+    const ruleOfPattern = patternOwners(query, rules);
+    if (!ruleOfPattern) {
+      query.delete();
+      for (const r of rules) this.compileAlone(r);
+      return void 0;
+    }
+    for (const rule of rules) {
+      if (rule.compiled !== void 0) continue;
+      const captures = patternCaptures(query, ruleOfPattern, rule);
+      if (!captureReferences(rule.text).every((name) => captures.has(name))) this.compileAlone(rule);
+      else if (!this.validate(rule, captures)) this.compileAlone(rule);
+    }
+    const combo = { query, ruleOfPattern, members: new Set(rules) };
+    this.combos.push(combo);
+    return combo;
+  }
+};
+function patternOwners(query, rules) {
+  const ends = [];
+  const limits = [];
+  let offset = 0;
+  for (const r of rules) {
+    offset += Buffer.byteLength(r.text, "utf8");
+    ends.push(offset);
+    offset += 1;
+  }
+  rules.forEach((_, k2) => limits.push(k2 + 1 < rules.length ? ends[k2] + 1 + leadingTrivia(rules[k2 + 1].text) : Infinity));
+  const owners = [];
+  const counts = new Array(rules.length).fill(0);
+  let k = 0;
+  for (let p = 0, n = query.patternCount(); p < n; p++) {
+    const start = query.startIndexForPattern(p);
+    while (k < rules.length && start >= ends[k]) k++;
+    if (k === rules.length || query.endIndexForPattern(p) > limits[k]) return void 0;
+    owners.push(rules[k]);
+    counts[k]++;
+  }
+  return counts.every((c) => c > 0) ? owners : void 0;
+}
+function leadingTrivia(text) {
+  const m = /^(?:\s|;[^\n]*)*/.exec(text);
+  return Buffer.byteLength(m[0], "utf8");
+}
+function patternCaptures(query, owners, rule) {
+  const names = /* @__PURE__ */ new Set();
+  owners.forEach((owner, p) => {
+    if (owner !== rule) return;
+    query.captureQuantifiers[p].forEach((q, id) => {
+      if (q !== CaptureQuantifier.Zero) names.add(query.captureNames[id]);
+    });
+  });
+  return names;
+}
+function captureReferences(text) {
+  const out = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === "\\") i++;
+    } else if (c === ";") {
+      while (i < text.length && text[i] !== "\n") i++;
+    } else if (c === "@") {
+      const m = /^[^\s()[\]"]+/.exec(text.slice(i + 1));
+      if (m) out.push(m[0]);
+    }
+  }
+  return out;
+}
 
 // src/assess/rules/prefilter-set.ts
 var UNKNOWN = 0;
@@ -256,207 +453,6 @@ var Automaton = class {
     for (let s = 0; s < count; s++) if (outs[s].length > 0) this.ends[s * width] = 1;
   }
 };
-
-// src/assess/rule-runner.ts
-function lazyRuleRunner(sources, grammar, loaded, broken, shared) {
-  const own = loaded.get(grammar);
-  const rules = sources.map((source, index) => ({ source, index, ...prepared(source) }));
-  const byId = new Map(rules.map((r) => [r.source.id, r]));
-  const prefilters = shared ?? new PrefilterSet(rules.map((r) => r.prefilter));
-  const compiledList = [];
-  const settle = (rule, make) => {
-    if (rule.compiled === void 0) {
-      try {
-        rule.compiled = make();
-        compiledList.push(rule.compiled);
-      } catch (error) {
-        rule.compiled = null;
-        broken.set(rule.source.id, error.message);
-      }
-    }
-    return rule.compiled ?? void 0;
-  };
-  const compile = (rule) => settle(rule, () => compileLoaded(rule.source, loaded));
-  const recent = [];
-  const candidates = (source) => {
-    let hit = recent.find((r) => r.source === source);
-    if (!hit) {
-      hit = { source, live: prefilters.passing(source).map((k) => rules[k]) };
-      if (recent.unshift(hit) > 2) recent.pop();
-    }
-    return hit.live;
-  };
-  const live = (source) => candidates(source).filter((r) => r.compiled !== null);
-  let lastImports;
-  const combos = new CombinedQueries(own, compile, (rule, captures) => settle(rule, () => checkedWithoutQuery(rule.source, grammar, own, captures)));
-  return {
-    get rules() {
-      return compiledList;
-    },
-    size: rules.length,
-    run(input) {
-      const known = input.imports ?? (lastImports && (lastImports.tree === input.tree || lastImports.tree === input.importsOf) ? lastImports.imports : void 0);
-      const session = matchSession(known ? { ...input, imports: known } : input);
-      const candidates2 = live(input.source);
-      const combo = combos.for(candidates2);
-      const set = candidates2.filter((r) => combo?.members.has(r) ? r.compiled !== null : compile(r));
-      const byRule = set.map(() => []);
-      if (combo) {
-        const slot = new Map(set.map((r, k) => [r, k]));
-        for (const m of combo.query.matches(input.tree.rootNode, session.options)) {
-          const k = slot.get(combo.ruleOfPattern[m.patternIndex]);
-          if (k !== void 0) byRule[k].push(m);
-        }
-      }
-      set.forEach((rule, k) => {
-        if (!combo?.members.has(rule)) byRule[k] = rule.compiled.queries.get(grammar).matches(input.tree.rootNode, session.options);
-        for (const m of byRule[k]) session.accept(rule.compiled, m);
-      });
-      const imports = session.resolvedImports();
-      if (imports && imports !== known) lastImports = { tree: input.tree, imports };
-      return session.results();
-    },
-    // From the prefilters alone, not from which rules turned out not to compile: the answer for a text
-    // does not depend on the files this runner saw before (a scan skips parsing on it, on any thread).
-    mayMatch: (source) => candidates(source).length > 0,
-    compiled(ruleId) {
-      const rule = byId.get(ruleId);
-      return rule && compile(rule);
-    }
-  };
-}
-var preparedRules = /* @__PURE__ */ new WeakMap();
-function prepared(rule) {
-  let out = preparedRules.get(rule);
-  if (!out) {
-    out = { prefilter: prefilterOf(rule), text: attachTopLevelPredicates(rule.query) };
-    preparedRules.set(rule, out);
-  }
-  return out;
-}
-var MAX_COMBOS = 24;
-var MAX_OUTSIDE = 2;
-var CombinedQueries = class {
-  constructor(loaded, compileAlone, validate) {
-    this.loaded = loaded;
-    this.compileAlone = compileAlone;
-    this.validate = validate;
-  }
-  loaded;
-  compileAlone;
-  validate;
-  combos = [];
-  /**
-   * Per set of rules: the query that serves it for good, null when its rules run on their own queries for
-   * good (they do not combine), or how often it was served by a worse query.
-   */
-  decided = /* @__PURE__ */ new Map();
-  for(rules) {
-    if (rules.length === 0) return void 0;
-    const key = rules.map((r) => r.index).join(",");
-    const known = this.decided.get(key);
-    if (typeof known === "object") return known ?? void 0;
-    let best;
-    let held = 0;
-    for (const c of this.combos) {
-      let n = 0;
-      for (const r of rules) if (c.members.has(r)) n++;
-      if (n > held || n > 0 && n === held && c.members.size < best.members.size) {
-        best = c;
-        held = n;
-      }
-    }
-    const near = best !== void 0 && rules.length - held <= MAX_OUTSIDE;
-    if (near && best.members.size - held <= rules.length) {
-      this.decided.set(key, best);
-      return best;
-    }
-    const seen = known ?? 0;
-    const full = this.combos.length >= MAX_COMBOS;
-    if (near && seen === 0 || full) {
-      this.decided.set(key, seen + 1);
-      return best;
-    }
-    const combo = this.build(rules);
-    this.decided.set(key, combo ?? null);
-    return combo;
-  }
-  build(rules, retry = true) {
-    let query;
-    try {
-      query = new Query(this.loaded.language, rules.map((r) => r.text).join("\n"));
-    } catch {
-      const good = rules.filter((r) => this.compileAlone(r));
-      return retry && good.length > 0 && good.length < rules.length ? this.build(good, false) : void 0;
-    }
-    const ruleOfPattern = patternOwners(query, rules);
-    if (!ruleOfPattern) {
-      query.delete();
-      for (const r of rules) this.compileAlone(r);
-      return void 0;
-    }
-    for (const rule of rules) {
-      if (rule.compiled !== void 0) continue;
-      const captures = patternCaptures(query, ruleOfPattern, rule);
-      if (!captureReferences(rule.text).every((name) => captures.has(name))) this.compileAlone(rule);
-      else if (!this.validate(rule, captures)) this.compileAlone(rule);
-    }
-    const combo = { query, ruleOfPattern, members: new Set(rules) };
-    this.combos.push(combo);
-    return combo;
-  }
-};
-function patternOwners(query, rules) {
-  const ends = [];
-  const limits = [];
-  let offset = 0;
-  for (const r of rules) {
-    offset += Buffer.byteLength(r.text, "utf8");
-    ends.push(offset);
-    offset += 1;
-  }
-  rules.forEach((_, k2) => limits.push(k2 + 1 < rules.length ? ends[k2] + 1 + leadingTrivia(rules[k2 + 1].text) : Infinity));
-  const owners = [];
-  const counts = new Array(rules.length).fill(0);
-  let k = 0;
-  for (let p = 0, n = query.patternCount(); p < n; p++) {
-    const start = query.startIndexForPattern(p);
-    while (k < rules.length && start >= ends[k]) k++;
-    if (k === rules.length || query.endIndexForPattern(p) > limits[k]) return void 0;
-    owners.push(rules[k]);
-    counts[k]++;
-  }
-  return counts.every((c) => c > 0) ? owners : void 0;
-}
-function leadingTrivia(text) {
-  const m = /^(?:\s|;[^\n]*)*/.exec(text);
-  return Buffer.byteLength(m[0], "utf8");
-}
-function patternCaptures(query, owners, rule) {
-  const names = /* @__PURE__ */ new Set();
-  owners.forEach((owner, p) => {
-    if (owner !== rule) return;
-    query.captureQuantifiers[p].forEach((q, id) => {
-      if (q !== CaptureQuantifier.Zero) names.add(query.captureNames[id]);
-    });
-  });
-  return names;
-}
-function captureReferences(text) {
-  const out = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '"') {
-      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === "\\") i++;
-    } else if (c === ";") {
-      while (i < text.length && text[i] !== "\n") i++;
-    } else if (c === "@") {
-      const m = /^[^\s()[\]"]+/.exec(text.slice(i + 1));
-      if (m) out.push(m[0]);
-    }
-  }
-  return out;
-}
 
 // src/assess/rule-book.ts
 function createRuleBook(document) {

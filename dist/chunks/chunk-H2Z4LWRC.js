@@ -9,7 +9,7 @@ import {
   LineIndex,
   grammarOf,
   parse
-} from "./chunk-SGNLB7YJ.js";
+} from "./chunk-2FL46YXB.js";
 
 // src/code/outline.ts
 function outline(tree, spec, lines, into) {

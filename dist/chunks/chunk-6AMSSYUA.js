@@ -15,14 +15,14 @@ import {
   loadCompactIndex,
   manifestSchema,
   parseVectors
-} from "./chunk-IJ4VWVQN.js";
+} from "./chunk-WWDGVZSR.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import {
   PREFILTERS_FILE,
   loadPrefilters
-} from "./chunk-SGNLB7YJ.js";
+} from "./chunk-2FL46YXB.js";
 
 // src/kb/load.ts
 import fs from "node:fs";

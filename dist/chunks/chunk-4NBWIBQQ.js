@@ -6,10 +6,10 @@ import {
   readHunk,
   splitDiffLines,
   toChangedFile
-} from "./chunk-ZS4FDVM6.js";
+} from "./chunk-HRWMPEMP.js";
 import {
   languageOf
-} from "./chunk-SGNLB7YJ.js";
+} from "./chunk-2FL46YXB.js";
 import {
   __commonJS,
   __require,

@@ -18,7 +18,7 @@ import {
   sha256,
   stableStringify,
   stableStringifyLines
-} from "./chunk-SGNLB7YJ.js";
+} from "./chunk-2FL46YXB.js";
 import {
   __commonJS,
   __export,

@@ -9,7 +9,7 @@ import {
   groupByCwe,
   minePairs,
   parsePairs
-} from "./chunk-SS3YBPAR.js";
+} from "./chunk-KR3C25LT.js";
 import {
   endpointSettings
 } from "./chunk-JAZMMTRO.js";
@@ -18,7 +18,7 @@ import {
   commitReferences,
   createGitHubClient,
   githubAdvisorySource
-} from "./chunk-MDYSGOPK.js";
+} from "./chunk-4NBWIBQQ.js";
 import {
   touchedLines
 } from "./chunk-ATV33OIO.js";
@@ -28,7 +28,7 @@ import {
 } from "./chunk-4KPSJP3U.js";
 import {
   extractUnits
-} from "./chunk-W2A7JOCK.js";
+} from "./chunk-H2Z4LWRC.js";
 import {
   buildKnowledgeBase,
   external_exports,
@@ -37,14 +37,14 @@ import {
   serializeMined,
   silentLogger,
   writeBuild
-} from "./chunk-IJ4VWVQN.js";
+} from "./chunk-WWDGVZSR.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import {
   languageOf,
   stableStringify
-} from "./chunk-SGNLB7YJ.js";
+} from "./chunk-2FL46YXB.js";
 
 // src/cli/commands/kb-refresh.ts
 import fs3 from "node:fs/promises";

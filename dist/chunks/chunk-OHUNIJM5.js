@@ -4,17 +4,17 @@ const require = __rescueCreateRequire(import.meta.url);
 import {
   assessFileUnits,
   createRuleBook
-} from "./chunk-EHLLLZH3.js";
+} from "./chunk-3WNVT2U5.js";
 import {
   extractUnits
-} from "./chunk-W2A7JOCK.js";
+} from "./chunk-H2Z4LWRC.js";
 import {
   getParser,
   grammarOf,
   knownPrefilters,
   parse,
   rememberPrefilters
-} from "./chunk-SGNLB7YJ.js";
+} from "./chunk-2FL46YXB.js";
 
 // src/pipeline/scan-pool.ts
 import fs from "node:fs";

@@ -9,19 +9,19 @@ import {
   llmEndpoint,
   parseKbArgs,
   positiveInt
-} from "./chunk-66BFBTNG.js";
-import "./chunk-SS3YBPAR.js";
+} from "./chunk-ZPJEOMSL.js";
+import "./chunk-KR3C25LT.js";
 import "./chunk-JAZMMTRO.js";
-import "./chunk-MDYSGOPK.js";
+import "./chunk-4NBWIBQQ.js";
 import "./chunk-CH6YD5QR.js";
-import "./chunk-ZS4FDVM6.js";
+import "./chunk-HRWMPEMP.js";
 import "./chunk-ATV33OIO.js";
 import "./chunk-4KPSJP3U.js";
-import "./chunk-W2A7JOCK.js";
-import "./chunk-IJ4VWVQN.js";
+import "./chunk-H2Z4LWRC.js";
+import "./chunk-WWDGVZSR.js";
 import "./chunk-VWQMS5WY.js";
 import "./chunk-2TTF3MLN.js";
-import "./chunk-SGNLB7YJ.js";
+import "./chunk-2FL46YXB.js";
 import "./chunk-QPWDPIWN.js";
 export {
   MINING_OPTIONS,
