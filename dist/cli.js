@@ -45,7 +45,7 @@ var COMMANDS = [
   {
     name: "scan",
     summary: "Review whole files and folders: every function is a unit",
-    load: async () => (await import("./chunks/scan-663OVPAK.js")).scanCommand
+    load: async () => (await import("./chunks/scan-UN2B3IZV.js")).scanCommand
   },
   {
     name: "retrieve",

@@ -3,7 +3,7 @@ import { createRequire as __rescueCreateRequire } from 'node:module';
 const require = __rescueCreateRequire(import.meta.url);
 import {
   serveScanWorker
-} from "./chunks/chunk-OHUNIJM5.js";
+} from "./chunks/chunk-I7IXGCGU.js";
 import "./chunks/chunk-3WNVT2U5.js";
 import "./chunks/chunk-H2Z4LWRC.js";
 import "./chunks/chunk-G24ALSKH.js";

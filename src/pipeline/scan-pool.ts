@@ -155,6 +155,11 @@ export async function scanInThreads(
     void worker.terminate();
     notify();
   };
+  /** Bytes of the files read so far that will be parsed, and how many files were read. */
+  let toParse = 0;
+  let readSoFar = 0;
+  /** After the first chunk any thread scans: see compileWasmOptimized. */
+  const firstChunkDone = (): void => compileRestBaseline(readSoFar > 0 ? (toParse * files.length) / readSoFar : 0);
   let nextId = 0;
   const feed = (t: Thread): void => {
     while (t.worker && t.inFlight.size < IN_FLIGHT) {
@@ -177,6 +182,7 @@ export async function scanInThreads(
         texts[chunk.files[k]!] = undefined;
       });
       t.files += chunk.files.length;
+      firstChunkDone();
       for (const [id, reason] of reply.broken) broken.set(id, reason);
       feed(t);
       notify();
@@ -213,8 +219,12 @@ export async function scanInThreads(
         if (t && assessment && !assessment.rules.mayMatch(grammarOf(t.path, t.language), t.text)) {
           scans[from + k] = withoutCandidateRules(t.path);
           main.files++;
-        } else texts[from + k] = t;
+        } else {
+          texts[from + k] = t;
+          toParse += t?.text.length ?? 0;
+        }
       });
+      readSoFar += batch.length;
       const done = Math.min(files.length, from + READ_BATCH);
       if (planned < 0 && threads.length > 1 && done < files.length && done * FIRST_PLAN >= files.length) {
         plan(texts, live());
@@ -237,6 +247,7 @@ export async function scanInThreads(
           // Let the workers' replies in: each gets its next chunk while this thread scans.
           await new Promise<void>((resolve) => setImmediate(resolve));
         }
+        if (threads.length > 1) firstChunkDone();
         continue;
       }
       if (!threads.some((t) => t.worker && t.inFlight.size > 0)) break;
@@ -246,6 +257,7 @@ export async function scanInThreads(
     const running = threads.flatMap((t) => (t.worker ? [t.worker] : []));
     for (const t of threads) t.worker = undefined;
     await Promise.all(running.map((w) => w.terminate()));
+    compileWasmDefault();
   }
   const report: PoolReport = {
     workers: threads.length - 1,
@@ -257,19 +269,48 @@ export async function scanInThreads(
 }
 
 /**
- * From here on, WebAssembly (tree-sitter and its grammars) is compiled by V8's optimizing compiler only,
- * not by Liftoff first and then again when hot: a scan large enough for worker threads spends seconds in
- * tree-sitter, and on 2,000 files the scan took 1.82 s with Liftoff and 1.71 s without. A few files are done
- * before the optimized code pays off (8 files: 0.58 s with Liftoff, 0.80 s without), hence only here. V8's
- * flags are per process: set before the workers start and before this thread loads a grammar, they apply to
- * every module the scan compiles; modules compiled before (a grammar a review loaded) keep their code.
+ * How WebAssembly is compiled during a scan large enough for worker threads. V8 compiles a function the
+ * first time it is called, by Liftoff (fast to compile, slower code, tiered up to TurboFan when hot) or by
+ * TurboFan alone (`--no-liftoff`). The flags are per process and read at each such compile, so what a
+ * function gets depends on when it is first called:
+ * - at the start (`compileWasmOptimized`, before the workers start and this thread loads a grammar):
+ *   TurboFan only. The tree-sitter runtime (parsing, queries, walking trees) is shared by every grammar and
+ *   is hot for the whole scan; its functions are compiled once per process, whichever thread calls them.
+ * - once a chunk of files has been scanned (`compileRestBaseline`), the runtime's hot functions are
+ *   compiled, and what is first called from then on (mostly the other grammars' lexers, a few large
+ *   functions each) gets Liftoff only, unless the scan has much to parse. TurboFan takes 10 to 150 ms on a
+ *   grammar's lexer, and lexing in Liftoff code makes parsing 3 to 8 % slower: the compile pays off only
+ *   past a few megabytes of one grammar's files.
+ * On 2,000 files the scan took 1.64 s with TurboFan throughout and 1.54 s with this. A few files are done
+ * before TurboFan pays off even for the runtime (8 files: 0.58 s with V8's default, 0.80 s with TurboFan
+ * alone), hence only for pooled scans. Modules compiled before (a grammar a review loaded) keep their code.
  */
 function compileWasmOptimized(): void {
-  if (wasmOptimized) return;
-  wasmOptimized = true;
+  if (wasmTiers !== 'default') return;
+  wasmTiers = 'optimized';
   v8.setFlagsFromString('--no-liftoff');
 }
-let wasmOptimized = false;
+
+/** The scan parses more than this (estimated from the files read): TurboFan throughout pays off. */
+const BASELINE_MAX_BYTES = 16 * 1024 * 1024;
+
+/** See compileWasmOptimized: from now on Liftoff only, when `bytes` (the scan's estimate) is not too large. */
+function compileRestBaseline(bytes: number): void {
+  if (wasmTiers !== 'optimized') return;
+  wasmTiers = 'decided';
+  if (bytes > BASELINE_MAX_BYTES) return;
+  v8.setFlagsFromString('--liftoff');
+  v8.setFlagsFromString('--no-wasm-tier-up');
+}
+
+/** After a pooled scan: V8's defaults again (Liftoff, tiered up when hot) for whatever the process does next. */
+function compileWasmDefault(): void {
+  if (wasmTiers === 'default') return;
+  wasmTiers = 'default';
+  v8.setFlagsFromString('--liftoff');
+  v8.setFlagsFromString('--wasm-tier-up');
+}
+let wasmTiers: 'default' | 'optimized' | 'decided' = 'default';
 
 interface Thread {
   /** Undefined for this thread, and for a worker that failed or was stopped. */

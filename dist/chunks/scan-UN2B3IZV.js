@@ -5,7 +5,7 @@ import {
   scanFile,
   scanInThreads,
   workerCount
-} from "./chunk-OHUNIJM5.js";
+} from "./chunk-I7IXGCGU.js";
 import {
   COMMON_HELP,
   COMMON_OPTIONS,

@@ -235,6 +235,9 @@ async function scanInThreads(files, read, assessment, options) {
     void worker.terminate();
     notify();
   };
+  let toParse = 0;
+  let readSoFar = 0;
+  const firstChunkDone = () => compileRestBaseline(readSoFar > 0 ? toParse * files.length / readSoFar : 0);
   let nextId = 0;
   const feed = (t) => {
     while (t.worker && t.inFlight.size < IN_FLIGHT) {
@@ -257,6 +260,7 @@ async function scanInThreads(files, read, assessment, options) {
         texts[chunk.files[k]] = void 0;
       });
       t.files += chunk.files.length;
+      firstChunkDone();
       for (const [id, reason] of reply.broken) broken.set(id, reason);
       feed(t);
       notify();
@@ -286,8 +290,12 @@ async function scanInThreads(files, read, assessment, options) {
         if (t && assessment && !assessment.rules.mayMatch(grammarOf(t.path, t.language), t.text)) {
           scans[from + k] = withoutCandidateRules(t.path);
           main.files++;
-        } else texts[from + k] = t;
+        } else {
+          texts[from + k] = t;
+          toParse += t?.text.length ?? 0;
+        }
       });
+      readSoFar += batch.length;
       const done = Math.min(files.length, from + READ_BATCH);
       if (planned < 0 && threads.length > 1 && done < files.length && done * FIRST_PLAN >= files.length) {
         plan(texts, live());
@@ -309,6 +317,7 @@ async function scanInThreads(files, read, assessment, options) {
           main.files++;
           await new Promise((resolve) => setImmediate(resolve));
         }
+        if (threads.length > 1) firstChunkDone();
         continue;
       }
       if (!threads.some((t) => t.worker && t.inFlight.size > 0)) break;
@@ -318,6 +327,7 @@ async function scanInThreads(files, read, assessment, options) {
     const running = threads.flatMap((t) => t.worker ? [t.worker] : []);
     for (const t of threads) t.worker = void 0;
     await Promise.all(running.map((w) => w.terminate()));
+    compileWasmDefault();
   }
   const report = {
     workers: threads.length - 1,
@@ -328,11 +338,25 @@ async function scanInThreads(files, read, assessment, options) {
   return { scans, broken, report };
 }
 function compileWasmOptimized() {
-  if (wasmOptimized) return;
-  wasmOptimized = true;
+  if (wasmTiers !== "default") return;
+  wasmTiers = "optimized";
   v8.setFlagsFromString("--no-liftoff");
 }
-var wasmOptimized = false;
+var BASELINE_MAX_BYTES = 16 * 1024 * 1024;
+function compileRestBaseline(bytes) {
+  if (wasmTiers !== "optimized") return;
+  wasmTiers = "decided";
+  if (bytes > BASELINE_MAX_BYTES) return;
+  v8.setFlagsFromString("--liftoff");
+  v8.setFlagsFromString("--no-wasm-tier-up");
+}
+function compileWasmDefault() {
+  if (wasmTiers === "default") return;
+  wasmTiers = "default";
+  v8.setFlagsFromString("--liftoff");
+  v8.setFlagsFromString("--wasm-tier-up");
+}
+var wasmTiers = "default";
 function newThread(worker) {
   return { worker, queue: [], inFlight: /* @__PURE__ */ new Map(), grammars: /* @__PURE__ */ new Set(), files: 0 };
 }
