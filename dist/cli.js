@@ -40,12 +40,12 @@ var COMMANDS = [
   {
     name: "review",
     summary: "Review a change: a diff file, stdin, or the working tree against a git ref",
-    load: async () => (await import("./chunks/review-3S4GHCQ6.js")).reviewCommand
+    load: async () => (await import("./chunks/review-IGUFGUZ4.js")).reviewCommand
   },
   {
     name: "scan",
     summary: "Review whole files and folders: every function is a unit",
-    load: async () => (await import("./chunks/scan-UN2B3IZV.js")).scanCommand
+    load: async () => (await import("./chunks/scan-23MCZOUN.js")).scanCommand
   },
   {
     name: "retrieve",

@@ -27,7 +27,7 @@ import {
   renderMarkdown,
   renderSarif,
   reviewChange
-} from "./chunks/chunk-LQ24FPPJ.js";
+} from "./chunks/chunk-AMD2EDO4.js";
 import "./chunks/chunk-ATV33OIO.js";
 import {
   DEFAULT_OVERLAY_DIR,
@@ -40,7 +40,7 @@ import {
 } from "./chunks/chunk-O5UZ4QXP.js";
 import {
   createRuleBook
-} from "./chunks/chunk-3WNVT2U5.js";
+} from "./chunks/chunk-52X5ZJYT.js";
 import "./chunks/chunk-H2Z4LWRC.js";
 import {
   importEdits

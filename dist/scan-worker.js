@@ -3,8 +3,8 @@ import { createRequire as __rescueCreateRequire } from 'node:module';
 const require = __rescueCreateRequire(import.meta.url);
 import {
   serveScanWorker
-} from "./chunks/chunk-I7IXGCGU.js";
-import "./chunks/chunk-3WNVT2U5.js";
+} from "./chunks/chunk-CZWMRCNB.js";
+import "./chunks/chunk-52X5ZJYT.js";
 import "./chunks/chunk-H2Z4LWRC.js";
 import "./chunks/chunk-G24ALSKH.js";
 import "./chunks/chunk-LWXECMJQ.js";

@@ -5,7 +5,7 @@ import {
   scanFile,
   scanInThreads,
   workerCount
-} from "./chunk-I7IXGCGU.js";
+} from "./chunk-CZWMRCNB.js";
 import {
   COMMON_HELP,
   COMMON_OPTIONS,
@@ -13,20 +13,20 @@ import {
   emitReport,
   localFileSource,
   parseFormat
-} from "./chunk-SHQGZRUO.js";
+} from "./chunk-QMH6YG4M.js";
 import {
   emptyStats,
   errorText,
   pLimit,
   readSource
-} from "./chunk-LQ24FPPJ.js";
+} from "./chunk-AMD2EDO4.js";
 import "./chunk-ATV33OIO.js";
 import "./chunk-T4NBLQU5.js";
 import "./chunk-4KPSJP3U.js";
 import "./chunk-O5UZ4QXP.js";
 import {
   sortFindings
-} from "./chunk-3WNVT2U5.js";
+} from "./chunk-52X5ZJYT.js";
 import "./chunk-H2Z4LWRC.js";
 import "./chunk-G24ALSKH.js";
 import "./chunk-6AMSSYUA.js";

@@ -4,7 +4,7 @@ const require = __rescueCreateRequire(import.meta.url);
 import {
   assessFileUnits,
   createRuleBook
-} from "./chunk-3WNVT2U5.js";
+} from "./chunk-52X5ZJYT.js";
 import {
   extractUnits
 } from "./chunk-H2Z4LWRC.js";
@@ -320,6 +320,9 @@ async function scanInThreads(files, read, assessment, options) {
         if (threads.length > 1) firstChunkDone();
         continue;
       }
+      if (process.env.RESCUE_POOL_DEBUG && !globalThis.__mainIdle) {
+        globalThis.__mainIdle = performance.now();
+      }
       if (!threads.some((t) => t.worker && t.inFlight.size > 0)) break;
       await new Promise((resolve) => wake = resolve);
     }
@@ -329,6 +332,8 @@ async function scanInThreads(files, read, assessment, options) {
     await Promise.all(running.map((w) => w.terminate()));
     compileWasmDefault();
   }
+  if (process.env.RESCUE_POOL_DEBUG) process.stderr.write(`main idle from ${(globalThis.__mainIdle ?? 0).toFixed(0)} end ${performance.now().toFixed(0)} files ${threads.map((t) => t.files).join("/")}
+`);
   const report = {
     workers: threads.length - 1,
     grammars: threads.map((t) => [...t.grammars].sort()),

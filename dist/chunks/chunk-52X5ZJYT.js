@@ -340,18 +340,19 @@ var PrefilterSet = class {
     const { state, needles } = this;
     for (const n of automaton.ids) state[n] = ABSENT;
     if (automaton.ids.length === 0) return;
-    const { delta, ascii, high, ends, outStart, outIds } = automaton;
+    const { delta, width, ascii, high, ends, outStart, outIds } = automaton;
     const length = source.length;
     const lower = fold ? 32 : 0;
     let s = 0;
     for (let i = 0; i < length; i++) {
       let c = source.charCodeAt(i);
       if (c >= 65 && c <= 90) c += lower;
-      s = delta[s + (c < 128 ? ascii[c] : high.get(c) ?? 0)];
+      const k = c < 128 ? ascii[c] : high.get(c) ?? 0;
+      const next = delta[s * width + k];
+      s = (next !== 0 ? next : automaton.go(s, k)) - 1;
       if (ends[s] === 0) continue;
-      const row = s / automaton.width;
-      for (let k = outStart[row], end = outStart[row + 1]; k < end; k++) {
-        const n = outIds[k];
+      for (let k2 = outStart[s], end = outStart[s + 1]; k2 < end; k2++) {
+        const n = outIds[k2];
         if (state[n] === PRESENT || state[n] === ALONE_ABSENT) continue;
         const needle = needles[n];
         const after = i + 1 < length ? source.charCodeAt(i + 1) : -1;
@@ -380,12 +381,15 @@ var Automaton = class {
   ascii = new Uint8Array(128);
   high = /* @__PURE__ */ new Map();
   width;
-  /** By row (state times width) and class: the next state's row. */
+  /** By state times width plus class: the next state plus one; 0 where not worked out yet. */
   delta;
-  /** By row: 1 where some needle ends at the state. */
+  /** By state: 1 where some needle ends at the state. */
   ends;
+  /** By state: where its needles start in outIds (its own, then its failure state's). */
   outStart;
   outIds;
+  /** By state: its failure state (the longest proper suffix of its text that is a trie state). */
+  fail;
   constructor(needles, include) {
     this.ids = needles.flatMap((_, i) => include(i) ? [i] : []);
     let classes = 1;
@@ -395,62 +399,71 @@ var Automaton = class {
       if (k === void 0) this.high.set(c, k = classes++);
       return k;
     };
-    const children = [/* @__PURE__ */ new Map()];
-    const ends = [[]];
-    for (const id of this.ids) {
-      let s = 0;
-      for (const ch of needles[id].text) {
-        for (let j = 0; j < ch.length; j++) {
-          const k = classOf(ch.charCodeAt(j));
-          let next = children[s].get(k);
-          if (next === void 0) {
-            next = children.length;
-            children.push(/* @__PURE__ */ new Map());
-            ends.push([]);
-            children[s].set(k, next);
-          }
-          s = next;
-        }
-      }
-      ends[s].push(id);
-    }
+    const texts = this.ids.map((id) => needles[id].text);
+    let most = 1;
+    for (const text of texts) for (let j = 0; j < text.length; j++, most++) classOf(text.charCodeAt(j));
     if (classes > 255) throw new Error("prefilter needles use more than 254 distinct characters");
     const width = this.width = classes;
-    const count = children.length;
-    const delta = this.delta = new Int32Array(count * width);
-    const fail = new Int32Array(count);
+    const delta = this.delta = most < 65535 ? new Uint16Array(most * width) : new Uint32Array(most * width);
+    const parent = [0];
+    const via = [0];
+    const ends = [[]];
+    this.ids.forEach((id, t) => {
+      const text = texts[t];
+      let s = 0;
+      for (let j = 0; j < text.length; j++) {
+        const k = classOf(text.charCodeAt(j));
+        let next = delta[s * width + k] - 1;
+        if (next < 0) {
+          next = ends.length;
+          delta[s * width + k] = next + 1;
+          parent.push(s);
+          via.push(k);
+          ends.push([]);
+        }
+        s = next;
+      }
+      ends[s].push(id);
+    });
+    const count = ends.length;
+    for (let k = 0; k < width; k++) if (delta[k] === 0) delta[k] = 1;
+    const depth = new Int32Array(count);
+    const atDepth = [0];
+    for (let s = 1; s < count; s++) {
+      const d = depth[s] = depth[parent[s]] + 1;
+      atDepth[d] = (atDepth[d] ?? 0) + 1;
+    }
+    for (let d = 1, n = 0; d < atDepth.length; d++) [atDepth[d], n] = [n, n + atDepth[d]];
+    const byDepth = new Int32Array(count - 1);
+    for (let s = 1; s < count; s++) byDepth[atDepth[depth[s]]++] = s;
+    this.fail = new Int32Array(count);
     const outs = new Array(count);
     outs[0] = ends[0];
-    const queue = [];
-    for (const [k, next] of children[0]) {
-      delta[k] = next;
-      queue.push(next);
-    }
-    for (let q = 0; q < queue.length; q++) {
-      const s = queue[q];
-      outs[s] = [...ends[s], ...outs[fail[s]]];
-      for (let k = 0; k < width; k++) {
-        const next = children[s].get(k);
-        if (next === void 0) {
-          delta[s * width + k] = delta[fail[s] * width + k];
-        } else {
-          fail[next] = delta[fail[s] * width + k];
-          delta[s * width + k] = next;
-          queue.push(next);
-        }
-      }
+    for (const s of byDepth) {
+      const p = parent[s];
+      this.fail[s] = p === 0 ? 0 : this.go(this.fail[p], via[s]) - 1;
+      const inherited = outs[this.fail[s]];
+      outs[s] = inherited.length === 0 ? ends[s] : [...ends[s], ...inherited];
     }
     this.outStart = new Int32Array(count + 1);
     const flat = [];
     for (let s = 0; s < count; s++) {
       this.outStart[s] = flat.length;
-      flat.push(...outs[s]);
+      for (const n of outs[s]) flat.push(n);
     }
     this.outStart[count] = flat.length;
     this.outIds = Int32Array.from(flat);
-    for (let k = 0; k < delta.length; k++) delta[k] *= width;
-    this.ends = new Uint8Array(count * width);
-    for (let s = 0; s < count; s++) if (outs[s].length > 0) this.ends[s * width] = 1;
+    this.ends = new Uint8Array(count);
+    for (let s = 0; s < count; s++) if (outs[s].length > 0) this.ends[s] = 1;
+  }
+  /** The state the automaton goes to from state `s` on class `k`, plus one; worked out once. */
+  go(s, k) {
+    let next = this.delta[s * this.width + k];
+    if (next === 0) {
+      next = this.go(this.fail[s], k);
+      this.delta[s * this.width + k] = next;
+    }
+    return next;
   }
 };
 

@@ -9,7 +9,7 @@ import {
   readRepoConfig,
   renderMarkdown,
   renderSarif
-} from "./chunk-LQ24FPPJ.js";
+} from "./chunk-AMD2EDO4.js";
 import {
   DEFAULT_OVERLAY_DIR,
   citeOverlayGuidance,
@@ -22,7 +22,7 @@ import {
 } from "./chunk-4KPSJP3U.js";
 import {
   createRuleBook
-} from "./chunk-3WNVT2U5.js";
+} from "./chunk-52X5ZJYT.js";
 import {
   loadKnowledgeBase
 } from "./chunk-6AMSSYUA.js";

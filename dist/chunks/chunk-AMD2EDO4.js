@@ -13,7 +13,7 @@ import {
   assessUnits,
   createRuleBook,
   sortFindings
-} from "./chunk-3WNVT2U5.js";
+} from "./chunk-52X5ZJYT.js";
 import {
   extractUnits
 } from "./chunk-H2Z4LWRC.js";
