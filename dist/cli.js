@@ -2,6 +2,10 @@
 import { createRequire as __rescueCreateRequire } from 'node:module';
 const require = __rescueCreateRequire(import.meta.url);
 import {
+  MIN_FILES_FOR_WORKERS,
+  startScanWorkersEarly
+} from "./chunks/chunk-WUYEFKAV.js";
+import {
   EXIT_OK,
   EXIT_USAGE
 } from "./chunks/chunk-4KPSJP3U.js";
@@ -12,6 +16,10 @@ import {
   ConfigurationError
 } from "./chunks/chunk-VWQMS5WY.js";
 import "./chunks/chunk-QPWDPIWN.js";
+
+// src/cli/main.ts
+import fs from "node:fs";
+import path from "node:path";
 
 // src/cli/cli-logger.ts
 import { styleText } from "node:util";
@@ -40,22 +48,27 @@ var COMMANDS = [
   {
     name: "review",
     summary: "Review a change: a diff file, stdin, or the working tree against a git ref",
-    load: async () => (await import("./chunks/review-IGUFGUZ4.js")).reviewCommand
+    load: async () => (await import("./chunks/review-YVBQVQ7P.js")).reviewCommand
   },
   {
     name: "scan",
     summary: "Review whole files and folders: every function is a unit",
-    load: async () => (await import("./chunks/scan-23MCZOUN.js")).scanCommand
+    load: async () => (await import("./chunks/scan-KBTRPIZU.js")).scanCommand,
+    // Worker threads boot while the scan loads its modules and the knowledge base and walks the folders;
+    // not for a few files named one by one, which one thread scans.
+    prepare: (args, cwd) => {
+      if (mayScanMany(args, cwd)) startScanWorkersEarly();
+    }
   },
   {
     name: "retrieve",
     summary: "Show the hierarchical retrieval (CWEs, facets, examples) for the functions of a file",
-    load: async () => (await import("./chunks/retrieve-EP3IVVXM.js")).retrieveCommand
+    load: async () => (await import("./chunks/retrieve-OI5PBRQT.js")).retrieveCommand
   },
   {
     name: "kb",
     summary: "Build, verify and inspect the knowledge base",
-    load: async () => (await import("./chunks/kb-7W2Z6DQG.js")).kbCommand
+    load: async () => (await import("./chunks/kb-5OPQCLKJ.js")).kbCommand
   }
 ];
 function usage() {
@@ -99,8 +112,10 @@ async function runCli(argv, io) {
 ${usage()}`);
     return EXIT_USAGE;
   }
+  const help = rest.includes("--help") || rest.includes("-h");
+  if (!help) entry.prepare?.(rest, io.cwd);
   const command = await entry.load();
-  if (rest.includes("--help") || rest.includes("-h")) {
+  if (help) {
     io.stdout.write(command.help + "\n");
     return EXIT_OK;
   }
@@ -115,6 +130,17 @@ Run "rescue ${name} --help" for usage.
     }
     throw error;
   }
+}
+function mayScanMany(args, cwd) {
+  const paths = args.filter((a) => !a.startsWith("-"));
+  if (paths.length >= MIN_FILES_FOR_WORKERS) return true;
+  return paths.some((p) => {
+    try {
+      return fs.statSync(path.resolve(cwd, p)).isDirectory();
+    } catch {
+      return false;
+    }
+  });
 }
 function isParseArgsError(error) {
   const code = error?.code;

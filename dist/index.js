@@ -7,14 +7,14 @@ import {
   readText,
   require_tunnel,
   require_undici
-} from "./chunks/chunk-4NBWIBQQ.js";
+} from "./chunks/chunk-NSJJE43H.js";
 import {
   Inputs,
   Outputs,
   judgePrompt
 } from "./chunks/chunk-BYUYSSHJ.js";
 import "./chunks/chunk-CH6YD5QR.js";
-import "./chunks/chunk-HRWMPEMP.js";
+import "./chunks/chunk-G53U5XIR.js";
 import {
   EMPTY_REPO_CONFIG,
   FileSkip,
@@ -27,48 +27,48 @@ import {
   renderMarkdown,
   renderSarif,
   reviewChange
-} from "./chunks/chunk-AMD2EDO4.js";
+} from "./chunks/chunk-CEWAIWHL.js";
 import "./chunks/chunk-ATV33OIO.js";
 import {
   DEFAULT_OVERLAY_DIR,
   citeOverlayGuidance,
   loadOverlay,
   mergeOverlay
-} from "./chunks/chunk-T4NBLQU5.js";
+} from "./chunks/chunk-4JZZZ75T.js";
 import {
   VERSION
 } from "./chunks/chunk-O5UZ4QXP.js";
 import {
   createRuleBook
-} from "./chunks/chunk-52X5ZJYT.js";
-import "./chunks/chunk-H2Z4LWRC.js";
+} from "./chunks/chunk-F2IHUL6Y.js";
+import "./chunks/chunk-6HZ3GSLQ.js";
 import {
   importEdits
-} from "./chunks/chunk-G24ALSKH.js";
+} from "./chunks/chunk-PV336EX2.js";
 import {
   KbLoadError,
   loadKnowledgeBase
-} from "./chunks/chunk-6AMSSYUA.js";
+} from "./chunks/chunk-HYHPFGUB.js";
 import {
   MANIFEST_FILE,
   manifestSchema
-} from "./chunks/chunk-WWDGVZSR.js";
+} from "./chunks/chunk-CSCWW7U3.js";
 import {
   ConfigurationError
 } from "./chunks/chunk-VWQMS5WY.js";
 import {
   SEVERITIES,
   atLeast
-} from "./chunks/chunk-LWXECMJQ.js";
+} from "./chunks/chunk-LEQKGBRH.js";
 import "./chunks/chunk-2TTF3MLN.js";
 import "./chunks/chunk-RHUYUCDS.js";
-import "./chunks/chunk-EKHYBW2Q.js";
+import "./chunks/chunk-OYKYU7HV.js";
 import {
   PREFILTERS_FILE,
   getParser,
   grammarOf,
   parse
-} from "./chunks/chunk-2FL46YXB.js";
+} from "./chunks/chunk-5GWTNGJF.js";
 import {
   __toESM
 } from "./chunks/chunk-QPWDPIWN.js";

@@ -3,15 +3,16 @@ import { createRequire as __rescueCreateRequire } from 'node:module';
 const require = __rescueCreateRequire(import.meta.url);
 import {
   serveScanWorker
-} from "./chunks/chunk-CZWMRCNB.js";
-import "./chunks/chunk-52X5ZJYT.js";
-import "./chunks/chunk-H2Z4LWRC.js";
-import "./chunks/chunk-G24ALSKH.js";
-import "./chunks/chunk-LWXECMJQ.js";
+} from "./chunks/chunk-V25IBAMU.js";
+import "./chunks/chunk-WUYEFKAV.js";
+import "./chunks/chunk-F2IHUL6Y.js";
+import "./chunks/chunk-6HZ3GSLQ.js";
+import "./chunks/chunk-PV336EX2.js";
+import "./chunks/chunk-LEQKGBRH.js";
 import "./chunks/chunk-2TTF3MLN.js";
 import "./chunks/chunk-RHUYUCDS.js";
-import "./chunks/chunk-EKHYBW2Q.js";
-import "./chunks/chunk-2FL46YXB.js";
+import "./chunks/chunk-OYKYU7HV.js";
+import "./chunks/chunk-5GWTNGJF.js";
 import "./chunks/chunk-QPWDPIWN.js";
 
 // src/pipeline/scan-worker.ts

@@ -13,6 +13,7 @@ import { scanFiles } from '../../src/pipeline/scan-files.js';
 import type { FileToScan } from '../../src/pipeline/scan-file.js';
 import { balance, plan, planMore, take } from '../../src/pipeline/scan-plan.js';
 import { walkFiles } from '../../src/pipeline/walk-files.js';
+import { earlyWorkerCount, releaseEarlyWorkers, startScanWorkersEarly, takeEarlyWorker } from '../../src/pipeline/scan-workers-early.js';
 import { createRuleBook } from '../../src/assess/rule-book.js';
 import { writeCorpus } from '../../bench/scenarios/scan-vs-bandit.js';
 import { RecordingLogger } from '../../__fixtures__/recording-logger.js';
@@ -145,6 +146,63 @@ describe('scanning over threads', () => {
     expect(same(pooled)).toEqual(same(single));
     expect([...reads.keys()].sort()).toEqual([...files].sort());
     expect(Math.max(...reads.values())).toBe(1);
+  }, 120_000);
+
+  test('a worker started early (before the files are known) is the one the scan takes', async () => {
+    startScanWorkersEarly(entry('source-worker.mjs'), 1);
+    expect(earlyWorkerCount()).toBe(1);
+    const logger = new RecordingLogger();
+    const pooled = await scan(1, entry('source-worker.mjs'), logger);
+    expect(same(pooled)).toEqual(same(single));
+    expect(report(logger)).toMatch(/^scanned over 2 threads \(0 failed\)/);
+    expect(earlyWorkerCount()).toBe(0);
+  }, 120_000);
+
+  test('workers started early that no scan takes are stopped: by a scan too small for them, or at the end', async () => {
+    startScanWorkersEarly(entry('source-worker.mjs'), 2);
+    const small = await scanFiles({ paths: files.slice(0, 5), source: localFileSource(dir), logger: silentLogger, assessment: { rules: book() } });
+    expect(small.stats.files).toBeGreaterThan(0);
+    expect(earlyWorkerCount()).toBe(0);
+    startScanWorkersEarly(entry('source-worker.mjs'), 2);
+    await scan(1, entry('source-worker.mjs'));
+    expect(earlyWorkerCount()).toBe(1); // one taken; the command line releases the other
+    await releaseEarlyWorkers();
+    expect(earlyWorkerCount()).toBe(0);
+    expect(takeEarlyWorker(entry('source-worker.mjs'))).toBeUndefined();
+  }, 120_000);
+
+  test('a worker started early that fails to start: its files are scanned here, once', async () => {
+    startScanWorkersEarly(entry('fails-at-start.mjs'), 1);
+    const logger = new RecordingLogger();
+    const pooled = await scan(1, entry('fails-at-start.mjs'), logger);
+    expect(same(pooled)).toEqual(same(single));
+    expect(report(logger)).toMatch(/^scanned over 2 threads \(1 failed\)/);
+    await releaseEarlyWorkers();
+  }, 120_000);
+
+  test('chunks a worker has not answered are taken back when this thread has nothing left; each file counts once', async () => {
+    // One grammar, so that both threads have it: 160 Python files of the corpus' kinds.
+    const pyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rescue-pool-reclaim-'));
+    try {
+      const safe = (k: number) => `def total_${k}(items):\n    return sum(i.price for i in items)\n`;
+      for (let k = 0; k < 160; k++) {
+        const risky = `def archive_${k}(name):\n    subprocess.run("tar czf /tmp/out.tgz " + name, shell=True)\n`;
+        fs.writeFileSync(path.join(pyDir, `m${k}.py`), ['import subprocess\n', safe(k), risky, safe(k + 1000)].join('\n\n'));
+      }
+      const paths = (await walkFiles(pyDir, ['.'])).files;
+      const one = await scanFiles({ paths, source: localFileSource(pyDir), logger: silentLogger, assessment: { rules: book() }, workers: 0 });
+      expect(one.findings.length).toBeGreaterThan(20);
+      const logger = new RecordingLogger();
+      const pooled = await scanFiles({ paths, source: localFileSource(pyDir), logger, assessment: { rules: book() }, workers: 1, workerEntry: entry('slow-replies.mjs') });
+      expect(same(pooled)).toEqual(same(one));
+      const line = report(logger)!;
+      expect(line).toMatch(/^scanned over 2 threads \(0 failed\)/);
+      expect(Number(/; (\d+) chunks? taken back from workers$/.exec(line)?.[1])).toBeGreaterThan(0);
+      const counts = [...line.matchAll(/(\d+) files of /g)].map((m) => Number(m[1]));
+      expect(counts.reduce((a, b) => a + b, 0)).toBe(paths.length);
+    } finally {
+      fs.rmSync(pyDir, { recursive: true, force: true });
+    }
   }, 120_000);
 
   test.each(['fails-at-start.mjs', 'errors-later.mjs', 'exits-later.mjs'])('a worker that %s: its files are scanned here, once', async (name) => {

@@ -1,7 +1,10 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { ConfigurationError } from '../config/errors.js';
 import { VERSION } from '../version.js';
 import { EXIT_OK, EXIT_USAGE, type CliCommand, type CliIo } from './command.js';
 import { createCliLogger } from './cli-logger.js';
+import { MIN_FILES_FOR_WORKERS, startScanWorkersEarly } from '../pipeline/scan-workers-early.js';
 
 /** A command of the table: its module, with the command's help, options and dependencies, is loaded when chosen. */
 interface CommandEntry {
@@ -9,6 +12,8 @@ interface CommandEntry {
   /** One line for `rescue --help`. */
   readonly summary: string;
   load(): Promise<CliCommand>;
+  /** Work to start before the command's modules load (they take tens of milliseconds), from its arguments. */
+  prepare?(args: readonly string[], cwd: string): void;
 }
 
 // Dynamic imports: the bundle compiles a command's code (the parsers, the knowledge base, the model
@@ -23,6 +28,11 @@ const COMMANDS: readonly CommandEntry[] = [
     name: 'scan',
     summary: 'Review whole files and folders: every function is a unit',
     load: async () => (await import('./commands/scan.js')).scanCommand,
+    // Worker threads boot while the scan loads its modules and the knowledge base and walks the folders;
+    // not for a few files named one by one, which one thread scans.
+    prepare: (args, cwd) => {
+      if (mayScanMany(args, cwd)) startScanWorkersEarly();
+    },
   },
   {
     name: 'retrieve',
@@ -76,8 +86,10 @@ export async function runCli(argv: readonly string[], io: Omit<CliIo, 'logger'>)
     io.stderr.write(`rescue: unknown command "${name}"\n\n${usage()}`);
     return EXIT_USAGE;
   }
+  const help = rest.includes('--help') || rest.includes('-h');
+  if (!help) entry.prepare?.(rest, io.cwd);
   const command = await entry.load();
-  if (rest.includes('--help') || rest.includes('-h')) {
+  if (help) {
     io.stdout.write(command.help + '\n');
     return EXIT_OK;
   }
@@ -90,6 +102,19 @@ export async function runCli(argv: readonly string[], io: Omit<CliIo, 'logger'>)
     }
     throw error;
   }
+}
+
+/** Whether a scan of these arguments may be large: a folder among them, or many files. */
+function mayScanMany(args: readonly string[], cwd: string): boolean {
+  const paths = args.filter((a) => !a.startsWith('-'));
+  if (paths.length >= MIN_FILES_FOR_WORKERS) return true;
+  return paths.some((p) => {
+    try {
+      return fs.statSync(path.resolve(cwd, p)).isDirectory();
+    } catch {
+      return false;
+    }
+  });
 }
 
 function isParseArgsError(error: unknown): boolean {

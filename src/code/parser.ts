@@ -37,15 +37,19 @@ let ready: Promise<void> | undefined;
 const languages = new Map<Grammar, Promise<TsLanguage>>();
 const parsers = new Map<Grammar, Parser>();
 
-/** Loads a grammar once per process; grammars load in milliseconds, so only those a change needs are loaded. */
-export async function loadLanguage(grammar: Grammar): Promise<TsLanguage> {
-  ready ??= (async () => {
+/** Loads tree-sitter's runtime once per process (loadLanguage does it too). */
+export function initParser(): Promise<void> {
+  return (ready ??= (async () => {
     // Emscripten makes this object the module: it receives the exports and heap views (raw-cursor.ts).
     const options = { locateFile: (name: string) => wasmPath(`web-tree-sitter/${name}`) };
     await Parser.init(options);
     registerModule(options);
-  })();
-  await ready;
+  })());
+}
+
+/** Loads a grammar once per process; grammars load in milliseconds, so only those a change needs are loaded. */
+export async function loadLanguage(grammar: Grammar): Promise<TsLanguage> {
+  await initParser();
   let lang = languages.get(grammar);
   if (!lang) {
     lang = TsLanguage.load(wasmPath(WASM[grammar]));

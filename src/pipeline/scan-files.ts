@@ -12,6 +12,7 @@ import { emptyStats, type ReviewResult } from './result.js';
 import { errorText } from './review-change.js';
 import { scanFile, type FileScan, type FileToScan } from './scan-file.js';
 import { scanInThreads, workerCount } from './scan-pool.js';
+import { releaseEarlyWorkers } from './scan-workers-early.js';
 
 export interface ScanOptions {
   readonly paths: readonly string[];
@@ -53,6 +54,7 @@ export async function scanFiles(options: ScanOptions): Promise<ReviewResult> {
 
   const assessment = options.assessment && { rules: options.assessment.rules, config: options.assessment.config };
   const workers = options.workers ?? workerCount(toRead.length, assessment?.rules);
+  if (workers === 0) void releaseEarlyWorkers(); // started by the command line, not needed: off the other cores
   const readSkips: (Skipped | undefined)[] = new Array(toRead.length);
   const scans: (FileScan | undefined)[] = new Array(toRead.length);
   /** Rules that did not compile in a worker thread (this thread's rule book lists its own). */
@@ -87,7 +89,8 @@ export async function scanFiles(options: ScanOptions): Promise<ReviewResult> {
       const { report } = pooled;
       options.logger.debug(
         `scanned over ${report.workers + 1} threads (${report.failed} failed): ` +
-          report.files.map((n, t) => `${t === 0 ? 'this thread' : `worker ${t}`} ${n} files of ${report.grammars[t]!.join(', ') || 'no grammar'}`).join('; '),
+          report.files.map((n, t) => `${t === 0 ? 'this thread' : `worker ${t}`} ${n} files of ${report.grammars[t]!.join(', ') || 'no grammar'}`).join('; ') +
+          (report.reclaimed > 0 ? `; ${report.reclaimed} chunk${report.reclaimed === 1 ? '' : 's'} taken back from workers` : ''),
       );
       return;
     }

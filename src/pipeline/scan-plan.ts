@@ -11,7 +11,7 @@ export const CHUNK_FILES = 16;
 /** What taking on one more grammar costs a thread (loading it, compiling its queries), in bytes scanned. */
 const GRAMMAR_COST_BYTES = 256 * 1024;
 /** A thread takes over chunks of a grammar it does not have only when the other thread has this much left. */
-const STEAL_MIN_BYTES = 2 * GRAMMAR_COST_BYTES;
+export const STEAL_MIN_BYTES = 2 * GRAMMAR_COST_BYTES;
 
 /** Files of one grammar that go to a thread in one message. */
 export interface Chunk {

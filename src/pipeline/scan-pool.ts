@@ -1,17 +1,17 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import v8 from 'node:v8';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import type { AssessConfig } from '../assess/assess.js';
 import { knownPrefilters, rememberPrefilters, type StoredPrefilter } from '../assess/rules/prefilter-store.js';
 import { createRuleBook, type RuleBook } from '../assess/rule-book.js';
 import { grammarOf, type Grammar } from '../code/languages.js';
-import { getParser } from '../code/parser.js';
+import { getParser, initParser } from '../code/parser.js';
 import type { KbDocument } from '../kb/model.js';
 import { scanFile, withoutCandidateRules, type FileAssessment, type FileScan, type FileToScan } from './scan-file.js';
-import { CHUNK_FILES, plan, planMore, take, type Chunk } from './scan-plan.js';
+import { CHUNK_FILES, plan, planMore, STEAL_MIN_BYTES, take, type Chunk } from './scan-plan.js';
+import { MIN_FILES_FOR_WORKERS, otherCores, takeEarlyWorker, workerEntry, type EarlyStart } from './scan-workers-early.js';
+
+export { MIN_FILES_FOR_WORKERS, workerEntry } from './scan-workers-early.js';
 
 /**
  * Scanning over threads: parsing and running queries is CPU work in WebAssembly, one file at a time per
@@ -25,10 +25,13 @@ import { CHUNK_FILES, plan, planMore, take, type Chunk } from './scan-plan.js';
  * balanced by bytes plus a fixed cost per grammar a thread takes on (longest processing time first, then
  * moves and swaps while they help); a grammar larger than a thread's share is cut into contiguous pieces
  * first. A thread whose own chunks are done takes chunks from the end of another thread's list: of a
- * grammar it already has, else only when enough is left there to repay loading another grammar. Each
- * worker has one chunk waiting ahead of the one it scans, so it does not wait for this thread to finish a
- * file before it gets more. While this thread reads the files (the plan needs their sizes), the workers
- * get the scan's grammars ready.
+ * grammar it already has, else only when enough is left there to repay loading another grammar. This
+ * thread takes its files one at a time from the chunk at the head of its list, so a worker can take what
+ * is left of it. Each worker has up to four chunks sent, so it does not wait for this thread to finish a
+ * file before it gets more; when this thread has nothing left to take, it takes back the last chunk a
+ * worker has waiting (`reclaim`). While this thread reads the files (the plan needs their sizes), the
+ * workers get the scan's grammars ready. The command line starts the workers before the scan's modules
+ * and the knowledge base load (scan-workers-early.ts); the scan takes them over.
  *
  * Workers start only from the bundle (dist/scan-worker.js, next to dist/cli.js or one level up from a
  * chunk): from source (tsx, jest) a worker could not load TypeScript, so the scan runs in this thread
@@ -37,10 +40,6 @@ import { CHUNK_FILES, plan, planMore, take, type Chunk } from './scan-plan.js';
  * twice.
  */
 
-/** Below this many files a scan is over before threads have started and built their rule books. */
-export const MIN_FILES_FOR_WORKERS = 150;
-/** Threads in all, this one included. */
-const MAX_THREADS = 8;
 /** Chunks sent to a worker and not answered yet: the one it scans and three waiting (this thread may be busy for a while before it answers). */
 const IN_FLIGHT = 4;
 /** Files read (and checked against the prefilters) between two turns of the event loop. */
@@ -48,25 +47,13 @@ const READ_BATCH = 64;
 /** The first plan is made once 1/FIRST_PLAN of the files are read. */
 const FIRST_PLAN = 4;
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-
-/** dist/scan-worker.js seen from this module in dist/ or dist/chunks/; undefined from source. */
-export function workerEntry(): string | undefined {
-  for (const dir of [here, path.dirname(here)]) {
-    const file = path.join(dir, 'scan-worker.js');
-    if (fs.existsSync(file)) return file;
-  }
-  return undefined;
-}
-
 /**
  * How many worker threads a scan of `files` files should start beside this thread, which scans too: one
  * per other core when the scan is large enough to repay starting them and the code runs from the bundle.
  */
 export function workerCount(files: number, rules: RuleBook | undefined): number {
   if (files < MIN_FILES_FOR_WORKERS || (rules && !rules.document) || !workerEntry()) return 0;
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return Math.max(0, Math.min(cores, MAX_THREADS, Math.floor(files / CHUNK_FILES)) - 1);
+  return Math.max(0, Math.min(otherCores(), Math.floor(files / CHUNK_FILES) - 1));
 }
 
 interface WorkerInit {
@@ -80,6 +67,10 @@ interface WorkerInit {
 }
 
 type Request = { readonly id: number; readonly files: readonly FileToScan[] };
+/** Drop the request of this id if it has not started: this thread scans its files. */
+type Cancel = { readonly cancel: number };
+/** The first message to a worker started early (workerData EarlyStart); requests follow. */
+type InitMessage = { readonly init: WorkerInit };
 type Reply =
   | { readonly id: number; readonly scans: FileScan[]; readonly broken: [string, string][] }
   | { readonly id: number; readonly error: string };
@@ -100,6 +91,8 @@ export interface PoolReport {
   readonly files: readonly number[];
   /** Workers that failed; their chunks were scanned elsewhere. */
   readonly failed: number;
+  /** Chunks sent to a worker that this thread took back and scanned (see `reclaim`). */
+  readonly reclaimed: number;
 }
 
 /** How to spread a scan: worker threads beside this one, and (tests) the module they run. */
@@ -137,6 +130,7 @@ export async function scanInThreads(
   const broken = new Map<string, string>();
   let texts: (FileToScan | undefined)[] = [];
   let failed = 0;
+  let reclaimed = 0;
   let wake: (() => void) | undefined;
   const notify = (): void => {
     const w = wake;
@@ -191,11 +185,15 @@ export async function scanInThreads(
     worker.on('exit', () => fail(t));
   };
   for (let w = 0; usable && w < options.workers; w++) {
-    let worker: Worker;
-    try {
-      worker = new Worker(typeof entry === 'string' ? pathToFileURL(entry) : entry, { workerData: init });
-    } catch {
-      break; // no worker threads here: the ones that started (maybe none) and this thread scan
+    // A worker the command line started early (scan-workers-early.ts) is told the rules by message.
+    let worker = typeof entry === 'string' ? takeEarlyWorker(entry) : undefined;
+    if (worker) worker.postMessage({ init } satisfies InitMessage);
+    else {
+      try {
+        worker = new Worker(typeof entry === 'string' ? pathToFileURL(entry) : entry, { workerData: init });
+      } catch {
+        break; // no worker threads here: the ones that started (maybe none) and this thread scan
+      }
     }
     const t = newThread(worker);
     listen(t, worker);
@@ -236,18 +234,27 @@ export async function scanInThreads(
     if (planned < 0) plan(texts, live());
     else planMore(texts, planned, live());
     for (const t of threads) feed(t);
+    // This thread takes its files one at a time from the chunk at the head of its queue, which stays
+    // there while it has files: a worker that runs out of work takes what is left of it (`take`).
+    let scanned = 0;
     for (;;) {
-      const chunk = take(threads, main);
-      if (chunk) {
-        main.grammars.add(chunk.grammar);
-        for (const i of chunk.files) {
-          scans[i] = await scanFile(texts[i]!, assessment, true);
-          texts[i] = undefined;
-          main.files++;
-          // Let the workers' replies in: each gets its next chunk while this thread scans.
-          await new Promise<void>((resolve) => setImmediate(resolve));
-        }
-        if (threads.length > 1) firstChunkDone();
+      if (main.queue.length === 0) {
+        let chunk = take(threads, main);
+        if (!chunk && (chunk = reclaim(threads, main))) reclaimed++;
+        if (chunk) main.queue.push(chunk);
+      }
+      const head = main.queue[0];
+      if (head) {
+        const i = head.files[0]!;
+        if (head.files.length > 1) main.queue[0] = { ...head, files: head.files.slice(1), bytes: head.bytes - texts[i]!.text.length };
+        else main.queue.shift();
+        main.grammars.add(head.grammar);
+        scans[i] = await scanFile(texts[i]!, assessment, true);
+        texts[i] = undefined;
+        main.files++;
+        if (++scanned === CHUNK_FILES && threads.length > 1) firstChunkDone();
+        // Let the workers' replies in: each gets its next chunk while this thread scans.
+        await new Promise<void>((resolve) => setImmediate(resolve));
         continue;
       }
       if (!threads.some((t) => t.worker && t.inFlight.size > 0)) break;
@@ -264,6 +271,7 @@ export async function scanInThreads(
     grammars: threads.map((t) => [...t.grammars].sort()),
     files: threads.map((t) => t.files),
     failed,
+    reclaimed,
   };
   return { scans, broken, report };
 }
@@ -328,6 +336,28 @@ function newThread(worker: Worker | undefined): Thread {
   return { worker, queue: [], inFlight: new Map(), grammars: new Set(), files: 0 };
 }
 
+/**
+ * For this thread when no queue has a chunk it may take: the last chunk sent to a worker that has more
+ * than the one it scans waiting, of a grammar this thread has (or, as `take` steals, when enough waits
+ * there to repay loading another). The worker is told to drop it if it has not started it; if it has,
+ * its answer comes for a chunk no longer in flight and is ignored (the scans are the same). Without
+ * this, a worker's waiting chunks are what the scan waits for at the end while this thread is idle.
+ */
+function reclaim(threads: readonly Thread[], main: Thread): Chunk | undefined {
+  let best: { t: Thread; id: number; chunk: Chunk; waiting: number } | undefined;
+  for (const t of threads) {
+    if (!t.worker || t.inFlight.size < 2) continue;
+    const waiting = [...t.inFlight.values()].slice(1).reduce((n, c) => n + c.bytes, 0);
+    const [id, chunk] = [...t.inFlight].at(-1)!;
+    if (!main.grammars.has(chunk.grammar) && waiting < STEAL_MIN_BYTES) continue;
+    if (!best || waiting > best.waiting) best = { t, id, chunk, waiting };
+  }
+  if (!best) return undefined;
+  best.t.inFlight.delete(best.id);
+  best.t.worker!.postMessage({ cancel: best.id } satisfies Cancel);
+  return best.chunk;
+}
+
 /** The distinct values, most frequent first. */
 function byCount<T>(values: readonly T[]): T[] {
   const counts = new Map<T, number>();
@@ -340,11 +370,29 @@ function slim(document: KbDocument): KbDocument {
   return { ...document, cwes: document.cwes.map((c) => ({ ...c, examples: [], allApis: [], apis: {} })) };
 }
 
-/** The worker side: builds the rule book once, then scans the chunks it is sent, one after the other. */
+/**
+ * The worker side: builds the rule book once, then scans the chunks it is sent, one after the other. A
+ * worker started early (workerData EarlyStart) gets ready what it can without the rules, then takes them
+ * from the first message.
+ */
 export function serveScanWorker(): void {
   if (!parentPort) throw new Error('serveScanWorker runs in a worker thread');
   const port = parentPort;
-  const init = workerData as WorkerInit;
+  const data = workerData as WorkerInit | EarlyStart;
+  if (!('early' in data)) {
+    port.on('message', serve(port, data));
+    return;
+  }
+  void initParser().catch(() => undefined); // a scan that needs it meets the error again
+  let handle: ((message: Request | Cancel) => void) | undefined;
+  port.on('message', (message: Request | Cancel | InitMessage) => {
+    if (handle) handle(message as Request | Cancel);
+    else if ('init' in message) handle = serve(port, message.init);
+  });
+}
+
+/** Builds the rule book and gets the grammars ready; the handler of the requests that follow. */
+function serve(port: NonNullable<typeof parentPort>, init: WorkerInit): (message: Request | Cancel) => void {
   rememberPrefilters(init.prefilters);
   const rules = init.document && createRuleBook(init.document);
   const assessment: FileAssessment | undefined = rules && { rules, config: init.config };
@@ -357,9 +405,15 @@ export function serveScanWorker(): void {
       await rules!.runnerFor(grammar).catch(() => undefined); // a scan that needs it meets the error again
     }
   })();
-  port.on('message', (request: Request) => {
-    asked = true;
-    queue = queue.then(async () => {
+  // Requests not started, in order. Between two chunks the event loop turns, so that a cancel sent
+  // meanwhile (this thread took the chunk back) is seen before the chunk starts.
+  const waiting = new Map<number, Request>();
+  let running = false;
+  const next = async (): Promise<void> => {
+    await queue;
+    running = true;
+    for (let request = first(waiting); request; request = first(waiting)) {
+      waiting.delete(request.id);
       try {
         const scans: FileScan[] = [];
         for (const file of request.files) scans.push(await scanFile(file, assessment, true)); // checked where read
@@ -367,6 +421,25 @@ export function serveScanWorker(): void {
       } catch (error) {
         port.postMessage({ id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies Reply);
       }
-    });
-  });
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    running = false;
+  };
+  return (message: Request | Cancel) => {
+    if ('cancel' in message) {
+      waiting.delete(message.cancel);
+      return;
+    }
+    asked = true;
+    waiting.set(message.id, message);
+    if (!running) {
+      running = true;
+      queue = next();
+    }
+  };
+}
+
+function first<K, V>(map: ReadonlyMap<K, V>): V | undefined {
+  for (const v of map.values()) return v;
+  return undefined;
 }

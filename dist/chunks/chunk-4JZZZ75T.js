@@ -5,7 +5,7 @@ import {
   getExampleText,
   loadKnowledgeBase,
   lookupTables
-} from "./chunk-6AMSSYUA.js";
+} from "./chunk-HYHPFGUB.js";
 import {
   CWE_INDEX_OPTIONS,
   EXAMPLE_INDEX_OPTIONS,
@@ -14,7 +14,7 @@ import {
   compareCweIds,
   cweIndexDoc,
   exampleIndexDoc
-} from "./chunk-WWDGVZSR.js";
+} from "./chunk-CSCWW7U3.js";
 
 // src/kb/overlay.ts
 import fs from "node:fs";

@@ -8,26 +8,26 @@ import {
   formatReport,
   minePairs,
   readPairs
-} from "./chunk-KR3C25LT.js";
+} from "./chunk-AKZXE4QP.js";
 import {
   endpointSettings
 } from "./chunk-JAZMMTRO.js";
 import "./chunk-CH6YD5QR.js";
 import {
   DEFAULT_OVERLAY_DIR
-} from "./chunk-T4NBLQU5.js";
+} from "./chunk-4JZZZ75T.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK
 } from "./chunk-4KPSJP3U.js";
 import {
   applyFix
-} from "./chunk-G24ALSKH.js";
+} from "./chunk-PV336EX2.js";
 import {
   getExampleText,
   loadKnowledgeBase,
   readManifest
-} from "./chunk-6AMSSYUA.js";
+} from "./chunk-HYHPFGUB.js";
 import {
   buildKnowledgeBase,
   diffBuild,
@@ -37,7 +37,7 @@ import {
   readSources,
   serializeMined,
   writeBuild
-} from "./chunk-WWDGVZSR.js";
+} from "./chunk-CSCWW7U3.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
@@ -45,11 +45,11 @@ import "./chunk-RHUYUCDS.js";
 import {
   compileRule,
   runRules
-} from "./chunk-EKHYBW2Q.js";
+} from "./chunk-OYKYU7HV.js";
 import {
   parse,
   sha256
-} from "./chunk-2FL46YXB.js";
+} from "./chunk-5GWTNGJF.js";
 import "./chunk-QPWDPIWN.js";
 
 // src/cli/commands/kb.ts
@@ -246,9 +246,9 @@ var kbCommand = {
         return stats(rest, io);
       // Octokit and the model client are loaded only by the subcommands that mine GitHub.
       case "refresh":
-        return (await import("./kb-refresh-EW2AFS3B.js")).kbRefresh(rest, io);
+        return (await import("./kb-refresh-MEAMO3PH.js")).kbRefresh(rest, io);
       case "learn":
-        return (await import("./kb-learn-VLWM766N.js")).kbLearn(rest, io);
+        return (await import("./kb-learn-6KPWVG6M.js")).kbLearn(rest, io);
       case void 0:
       case "--help":
       case "-h":

@@ -2,26 +2,30 @@
 import { createRequire as __rescueCreateRequire } from 'node:module';
 const require = __rescueCreateRequire(import.meta.url);
 import {
+  MIN_FILES_FOR_WORKERS,
+  otherCores,
+  takeEarlyWorker,
+  workerEntry
+} from "./chunk-WUYEFKAV.js";
+import {
   assessFileUnits,
   createRuleBook
-} from "./chunk-52X5ZJYT.js";
+} from "./chunk-F2IHUL6Y.js";
 import {
   extractUnits
-} from "./chunk-H2Z4LWRC.js";
+} from "./chunk-6HZ3GSLQ.js";
 import {
   getParser,
   grammarOf,
+  initParser,
   knownPrefilters,
   parse,
   rememberPrefilters
-} from "./chunk-2FL46YXB.js";
+} from "./chunk-5GWTNGJF.js";
 
 // src/pipeline/scan-pool.ts
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import v8 from "node:v8";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import { parentPort, Worker, workerData } from "node:worker_threads";
 
 // src/pipeline/scan-file.ts
@@ -47,8 +51,8 @@ async function scanFile(file, assessment, mayMatch) {
     tree.delete();
   }
 }
-function withoutCandidateRules(path2) {
-  return { path: path2, units: [], parseErrors: false, warnings: [], noCandidateRules: true };
+function withoutCandidateRules(path) {
+  return { path, units: [], parseErrors: false, warnings: [], noCandidateRules: true };
 }
 function warningsInto(out) {
   return {
@@ -184,23 +188,12 @@ function take(threads, t) {
 }
 
 // src/pipeline/scan-pool.ts
-var MIN_FILES_FOR_WORKERS = 150;
-var MAX_THREADS = 8;
 var IN_FLIGHT = 4;
 var READ_BATCH = 64;
 var FIRST_PLAN = 4;
-var here = path.dirname(fileURLToPath(import.meta.url));
-function workerEntry() {
-  for (const dir of [here, path.dirname(here)]) {
-    const file = path.join(dir, "scan-worker.js");
-    if (fs.existsSync(file)) return file;
-  }
-  return void 0;
-}
 function workerCount(files, rules) {
   if (files < MIN_FILES_FOR_WORKERS || rules && !rules.document || !workerEntry()) return 0;
-  const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
-  return Math.max(0, Math.min(cores, MAX_THREADS, Math.floor(files / CHUNK_FILES)) - 1);
+  return Math.max(0, Math.min(otherCores(), Math.floor(files / CHUNK_FILES) - 1));
 }
 async function scanInThreads(files, read, assessment, options) {
   const entry = options.entry ?? workerEntry();
@@ -218,6 +211,7 @@ async function scanInThreads(files, read, assessment, options) {
   const broken = /* @__PURE__ */ new Map();
   let texts = [];
   let failed = 0;
+  let reclaimed = 0;
   let wake;
   const notify = () => {
     const w = wake;
@@ -269,11 +263,14 @@ async function scanInThreads(files, read, assessment, options) {
     worker.on("exit", () => fail(t));
   };
   for (let w = 0; usable && w < options.workers; w++) {
-    let worker;
-    try {
-      worker = new Worker(typeof entry === "string" ? pathToFileURL(entry) : entry, { workerData: init });
-    } catch {
-      break;
+    let worker = typeof entry === "string" ? takeEarlyWorker(entry) : void 0;
+    if (worker) worker.postMessage({ init });
+    else {
+      try {
+        worker = new Worker(typeof entry === "string" ? pathToFileURL(entry) : entry, { workerData: init });
+      } catch {
+        break;
+      }
     }
     const t = newThread(worker);
     listen(t, worker);
@@ -307,21 +304,25 @@ async function scanInThreads(files, read, assessment, options) {
     if (planned < 0) plan(texts, live());
     else planMore(texts, planned, live());
     for (const t of threads) feed(t);
+    let scanned = 0;
     for (; ; ) {
-      const chunk = take(threads, main);
-      if (chunk) {
-        main.grammars.add(chunk.grammar);
-        for (const i of chunk.files) {
-          scans[i] = await scanFile(texts[i], assessment, true);
-          texts[i] = void 0;
-          main.files++;
-          await new Promise((resolve) => setImmediate(resolve));
-        }
-        if (threads.length > 1) firstChunkDone();
-        continue;
+      if (main.queue.length === 0) {
+        let chunk = take(threads, main);
+        if (!chunk && (chunk = reclaim(threads, main))) reclaimed++;
+        if (chunk) main.queue.push(chunk);
       }
-      if (process.env.RESCUE_POOL_DEBUG && !globalThis.__mainIdle) {
-        globalThis.__mainIdle = performance.now();
+      const head = main.queue[0];
+      if (head) {
+        const i = head.files[0];
+        if (head.files.length > 1) main.queue[0] = { ...head, files: head.files.slice(1), bytes: head.bytes - texts[i].text.length };
+        else main.queue.shift();
+        main.grammars.add(head.grammar);
+        scans[i] = await scanFile(texts[i], assessment, true);
+        texts[i] = void 0;
+        main.files++;
+        if (++scanned === CHUNK_FILES && threads.length > 1) firstChunkDone();
+        await new Promise((resolve) => setImmediate(resolve));
+        continue;
       }
       if (!threads.some((t) => t.worker && t.inFlight.size > 0)) break;
       await new Promise((resolve) => wake = resolve);
@@ -332,13 +333,12 @@ async function scanInThreads(files, read, assessment, options) {
     await Promise.all(running.map((w) => w.terminate()));
     compileWasmDefault();
   }
-  if (process.env.RESCUE_POOL_DEBUG) process.stderr.write(`main idle from ${(globalThis.__mainIdle ?? 0).toFixed(0)} end ${performance.now().toFixed(0)} files ${threads.map((t) => t.files).join("/")}
-`);
   const report = {
     workers: threads.length - 1,
     grammars: threads.map((t) => [...t.grammars].sort()),
     files: threads.map((t) => t.files),
-    failed
+    failed,
+    reclaimed
   };
   return { scans, broken, report };
 }
@@ -365,6 +365,20 @@ var wasmTiers = "default";
 function newThread(worker) {
   return { worker, queue: [], inFlight: /* @__PURE__ */ new Map(), grammars: /* @__PURE__ */ new Set(), files: 0 };
 }
+function reclaim(threads, main) {
+  let best;
+  for (const t of threads) {
+    if (!t.worker || t.inFlight.size < 2) continue;
+    const waiting = [...t.inFlight.values()].slice(1).reduce((n, c) => n + c.bytes, 0);
+    const [id, chunk] = [...t.inFlight].at(-1);
+    if (!main.grammars.has(chunk.grammar) && waiting < STEAL_MIN_BYTES) continue;
+    if (!best || waiting > best.waiting) best = { t, id, chunk, waiting };
+  }
+  if (!best) return void 0;
+  best.t.inFlight.delete(best.id);
+  best.t.worker.postMessage({ cancel: best.id });
+  return best.chunk;
+}
 function byCount(values) {
   const counts = /* @__PURE__ */ new Map();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
@@ -376,7 +390,19 @@ function slim(document) {
 function serveScanWorker() {
   if (!parentPort) throw new Error("serveScanWorker runs in a worker thread");
   const port = parentPort;
-  const init = workerData;
+  const data = workerData;
+  if (!("early" in data)) {
+    port.on("message", serve(port, data));
+    return;
+  }
+  void initParser().catch(() => void 0);
+  let handle;
+  port.on("message", (message) => {
+    if (handle) handle(message);
+    else if ("init" in message) handle = serve(port, message.init);
+  });
+}
+function serve(port, init) {
   rememberPrefilters(init.prefilters);
   const rules = init.document && createRuleBook(init.document);
   const assessment = rules && { rules, config: init.config };
@@ -387,9 +413,13 @@ function serveScanWorker() {
       await rules.runnerFor(grammar).catch(() => void 0);
     }
   })();
-  port.on("message", (request) => {
-    asked = true;
-    queue = queue.then(async () => {
+  const waiting = /* @__PURE__ */ new Map();
+  let running = false;
+  const next = async () => {
+    await queue;
+    running = true;
+    for (let request = first(waiting); request; request = first(waiting)) {
+      waiting.delete(request.id);
       try {
         const scans = [];
         for (const file of request.files) scans.push(await scanFile(file, assessment, true));
@@ -397,8 +427,26 @@ function serveScanWorker() {
       } catch (error) {
         port.postMessage({ id: request.id, error: error instanceof Error ? error.stack ?? error.message : String(error) });
       }
-    });
-  });
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    running = false;
+  };
+  return (message) => {
+    if ("cancel" in message) {
+      waiting.delete(message.cancel);
+      return;
+    }
+    asked = true;
+    waiting.set(message.id, message);
+    if (!running) {
+      running = true;
+      queue = next();
+    }
+  };
+}
+function first(map) {
+  for (const v of map.values()) return v;
+  return void 0;
 }
 
 export {

@@ -6,10 +6,10 @@ import {
   readHunk,
   splitDiffLines,
   toChangedFile
-} from "./chunk-HRWMPEMP.js";
+} from "./chunk-G53U5XIR.js";
 import {
   languageOf
-} from "./chunk-2FL46YXB.js";
+} from "./chunk-5GWTNGJF.js";
 import {
   __commonJS,
   __require,

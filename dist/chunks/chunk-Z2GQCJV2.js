@@ -9,29 +9,29 @@ import {
   readRepoConfig,
   renderMarkdown,
   renderSarif
-} from "./chunk-AMD2EDO4.js";
+} from "./chunk-CEWAIWHL.js";
 import {
   DEFAULT_OVERLAY_DIR,
   citeOverlayGuidance,
   loadOverlay,
   mergeOverlay
-} from "./chunk-T4NBLQU5.js";
+} from "./chunk-4JZZZ75T.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK
 } from "./chunk-4KPSJP3U.js";
 import {
   createRuleBook
-} from "./chunk-52X5ZJYT.js";
+} from "./chunk-F2IHUL6Y.js";
 import {
   loadKnowledgeBase
-} from "./chunk-6AMSSYUA.js";
+} from "./chunk-HYHPFGUB.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import {
   atLeast
-} from "./chunk-LWXECMJQ.js";
+} from "./chunk-LEQKGBRH.js";
 
 // src/pipeline/local-source.ts
 import fs from "node:fs";

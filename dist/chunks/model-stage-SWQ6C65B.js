@@ -3,7 +3,7 @@ import { createRequire as __rescueCreateRequire } from 'node:module';
 const require = __rescueCreateRequire(import.meta.url);
 import {
   retrieveForUnits
-} from "./chunk-KPPJ5WPY.js";
+} from "./chunk-G33KA5FD.js";
 import {
   Inputs,
   JUDGE_REPLY_SCHEMA,
@@ -19,11 +19,11 @@ import {
 } from "./chunk-CATR4D3V.js";
 import {
   getExampleText
-} from "./chunk-6AMSSYUA.js";
+} from "./chunk-HYHPFGUB.js";
 import {
   external_exports,
   sliceUnit
-} from "./chunk-WWDGVZSR.js";
+} from "./chunk-CSCWW7U3.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
@@ -33,17 +33,17 @@ import {
   fingerprint,
   suppressionFor,
   verifyReplacement
-} from "./chunk-LWXECMJQ.js";
+} from "./chunk-LEQKGBRH.js";
 import "./chunk-2TTF3MLN.js";
 import "./chunk-RHUYUCDS.js";
 import {
   runRules
-} from "./chunk-EKHYBW2Q.js";
+} from "./chunk-OYKYU7HV.js";
 import {
   grammarOf,
   languageOfGrammar,
   parse
-} from "./chunk-2FL46YXB.js";
+} from "./chunk-5GWTNGJF.js";
 import "./chunk-QPWDPIWN.js";
 
 // src/llm/errors.ts

@@ -4174,13 +4174,15 @@ function wasmPath(specifier) {
 var ready;
 var languages = /* @__PURE__ */ new Map();
 var parsers = /* @__PURE__ */ new Map();
-async function loadLanguage(grammar) {
-  ready ??= (async () => {
+function initParser() {
+  return ready ??= (async () => {
     const options = { locateFile: (name2) => wasmPath(`web-tree-sitter/${name2}`) };
     await Parser.init(options);
     registerModule(options);
   })();
-  await ready;
+}
+async function loadLanguage(grammar) {
+  await initParser();
   let lang = languages.get(grammar);
   if (!lang) {
     lang = Language.load(wasmPath(WASM[grammar]));
@@ -5697,6 +5699,7 @@ export {
   CaptureQuantifier,
   Query,
   rawCursorApi,
+  initParser,
   loadLanguage,
   getParser,
   parse,

@@ -7,28 +7,28 @@ import {
 import {
   extractFacets,
   retrieveForUnits
-} from "./chunk-KPPJ5WPY.js";
+} from "./chunk-G33KA5FD.js";
 import {
   EXIT_OK
 } from "./chunk-4KPSJP3U.js";
 import {
   extractUnits
-} from "./chunk-H2Z4LWRC.js";
+} from "./chunk-6HZ3GSLQ.js";
 import {
   loadKnowledgeBase
-} from "./chunk-6AMSSYUA.js";
-import "./chunk-WWDGVZSR.js";
+} from "./chunk-HYHPFGUB.js";
+import "./chunk-CSCWW7U3.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import "./chunk-2TTF3MLN.js";
-import "./chunk-EKHYBW2Q.js";
+import "./chunk-OYKYU7HV.js";
 import {
   LANGUAGES,
   grammarOf,
   isLanguage,
   languageOf
-} from "./chunk-2FL46YXB.js";
+} from "./chunk-5GWTNGJF.js";
 import "./chunk-QPWDPIWN.js";
 
 // src/cli/commands/retrieve.ts

@@ -7,7 +7,7 @@ import {
   readHunk,
   splitDiffLines,
   toChangedFile
-} from "./chunk-HRWMPEMP.js";
+} from "./chunk-G53U5XIR.js";
 import {
   COMMON_HELP,
   COMMON_OPTIONS,
@@ -15,29 +15,29 @@ import {
   emitReport,
   localFileSource,
   parseFormat
-} from "./chunk-QMH6YG4M.js";
+} from "./chunk-Z2GQCJV2.js";
 import {
   reviewChange
-} from "./chunk-AMD2EDO4.js";
+} from "./chunk-CEWAIWHL.js";
 import "./chunk-ATV33OIO.js";
-import "./chunk-T4NBLQU5.js";
+import "./chunk-4JZZZ75T.js";
 import "./chunk-4KPSJP3U.js";
 import "./chunk-O5UZ4QXP.js";
-import "./chunk-52X5ZJYT.js";
-import "./chunk-H2Z4LWRC.js";
-import "./chunk-G24ALSKH.js";
-import "./chunk-6AMSSYUA.js";
+import "./chunk-F2IHUL6Y.js";
+import "./chunk-6HZ3GSLQ.js";
+import "./chunk-PV336EX2.js";
+import "./chunk-HYHPFGUB.js";
 import {
   parsePatch
-} from "./chunk-WWDGVZSR.js";
+} from "./chunk-CSCWW7U3.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
-import "./chunk-LWXECMJQ.js";
+import "./chunk-LEQKGBRH.js";
 import "./chunk-2TTF3MLN.js";
 import "./chunk-RHUYUCDS.js";
-import "./chunk-EKHYBW2Q.js";
-import "./chunk-2FL46YXB.js";
+import "./chunk-OYKYU7HV.js";
+import "./chunk-5GWTNGJF.js";
 import "./chunk-QPWDPIWN.js";
 
 // src/cli/commands/review.ts

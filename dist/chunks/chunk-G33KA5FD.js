@@ -8,11 +8,11 @@ import {
   silentLogger,
   sliceUnit,
   tokenizeCode
-} from "./chunk-WWDGVZSR.js";
+} from "./chunk-CSCWW7U3.js";
 import {
   compileRule,
   runRules
-} from "./chunk-EKHYBW2Q.js";
+} from "./chunk-OYKYU7HV.js";
 import {
   calleeOf,
   isCall,
@@ -20,7 +20,7 @@ import {
   parse,
   qualifiedNames,
   resolveImports
-} from "./chunk-2FL46YXB.js";
+} from "./chunk-5GWTNGJF.js";
 
 // src/facets/api.ts
 var MEMBER_TYPES = {

@@ -7,13 +7,13 @@ import {
 } from "./chunk-RHUYUCDS.js";
 import {
   TEMPLATE_REF
-} from "./chunk-EKHYBW2Q.js";
+} from "./chunk-OYKYU7HV.js";
 import {
   JAVA_LANG,
   languageOfGrammar,
   requiredModule,
   resolveImports
-} from "./chunk-2FL46YXB.js";
+} from "./chunk-5GWTNGJF.js";
 
 // src/assess/rules/fix-delete.ts
 function deletionRange(node, source) {

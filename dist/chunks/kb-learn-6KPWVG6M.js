@@ -12,44 +12,44 @@ import {
   parseKbArgs,
   positiveInt,
   toFixPairs
-} from "./chunk-ZPJEOMSL.js";
+} from "./chunk-T3WDP46M.js";
 import {
   DEFAULT_CACHE_DIR,
   createProgress,
   directoryCache
-} from "./chunk-KR3C25LT.js";
+} from "./chunk-AKZXE4QP.js";
 import "./chunk-JAZMMTRO.js";
 import {
   readText
-} from "./chunk-4NBWIBQQ.js";
+} from "./chunk-NSJJE43H.js";
 import "./chunk-CH6YD5QR.js";
 import {
   createOpenAiChatClient,
   createOpenAiEmbedder
 } from "./chunk-CATR4D3V.js";
-import "./chunk-HRWMPEMP.js";
+import "./chunk-G53U5XIR.js";
 import "./chunk-ATV33OIO.js";
 import {
   DEFAULT_OVERLAY_DIR,
   overlayLayout
-} from "./chunk-T4NBLQU5.js";
+} from "./chunk-4JZZZ75T.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK
 } from "./chunk-4KPSJP3U.js";
-import "./chunk-H2Z4LWRC.js";
-import "./chunk-6AMSSYUA.js";
+import "./chunk-6HZ3GSLQ.js";
+import "./chunk-HYHPFGUB.js";
 import {
   buildKnowledgeBase,
   pdgSlicer,
   silentLogger,
   writeBuild
-} from "./chunk-WWDGVZSR.js";
+} from "./chunk-CSCWW7U3.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import "./chunk-2TTF3MLN.js";
-import "./chunk-2FL46YXB.js";
+import "./chunk-5GWTNGJF.js";
 import "./chunk-QPWDPIWN.js";
 
 // src/cli/commands/kb-learn.ts

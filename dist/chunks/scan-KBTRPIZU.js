@@ -5,7 +5,10 @@ import {
   scanFile,
   scanInThreads,
   workerCount
-} from "./chunk-CZWMRCNB.js";
+} from "./chunk-V25IBAMU.js";
+import {
+  releaseEarlyWorkers
+} from "./chunk-WUYEFKAV.js";
 import {
   COMMON_HELP,
   COMMON_OPTIONS,
@@ -13,34 +16,34 @@ import {
   emitReport,
   localFileSource,
   parseFormat
-} from "./chunk-QMH6YG4M.js";
+} from "./chunk-Z2GQCJV2.js";
 import {
   emptyStats,
   errorText,
   pLimit,
   readSource
-} from "./chunk-AMD2EDO4.js";
+} from "./chunk-CEWAIWHL.js";
 import "./chunk-ATV33OIO.js";
-import "./chunk-T4NBLQU5.js";
+import "./chunk-4JZZZ75T.js";
 import "./chunk-4KPSJP3U.js";
 import "./chunk-O5UZ4QXP.js";
 import {
   sortFindings
-} from "./chunk-52X5ZJYT.js";
-import "./chunk-H2Z4LWRC.js";
-import "./chunk-G24ALSKH.js";
-import "./chunk-6AMSSYUA.js";
-import "./chunk-WWDGVZSR.js";
+} from "./chunk-F2IHUL6Y.js";
+import "./chunk-6HZ3GSLQ.js";
+import "./chunk-PV336EX2.js";
+import "./chunk-HYHPFGUB.js";
+import "./chunk-CSCWW7U3.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
-import "./chunk-LWXECMJQ.js";
+import "./chunk-LEQKGBRH.js";
 import "./chunk-2TTF3MLN.js";
 import "./chunk-RHUYUCDS.js";
-import "./chunk-EKHYBW2Q.js";
+import "./chunk-OYKYU7HV.js";
 import {
   languageOf
-} from "./chunk-2FL46YXB.js";
+} from "./chunk-5GWTNGJF.js";
 import {
   __commonJS,
   __toESM
@@ -928,6 +931,7 @@ async function scanFiles(options) {
   }
   const assessment = options.assessment && { rules: options.assessment.rules, config: options.assessment.config };
   const workers = options.workers ?? workerCount(toRead.length, assessment?.rules);
+  if (workers === 0) void releaseEarlyWorkers();
   const readSkips = new Array(toRead.length);
   const scans = new Array(toRead.length);
   const broken = /* @__PURE__ */ new Map();
@@ -959,7 +963,7 @@ async function scanFiles(options) {
       for (const [id, reason] of pooled.broken) broken.set(id, reason);
       const { report } = pooled;
       options.logger.debug(
-        `scanned over ${report.workers + 1} threads (${report.failed} failed): ` + report.files.map((n, t) => `${t === 0 ? "this thread" : `worker ${t}`} ${n} files of ${report.grammars[t].join(", ") || "no grammar"}`).join("; ")
+        `scanned over ${report.workers + 1} threads (${report.failed} failed): ` + report.files.map((n, t) => `${t === 0 ? "this thread" : `worker ${t}`} ${n} files of ${report.grammars[t].join(", ") || "no grammar"}`).join("; ") + (report.reclaimed > 0 ? `; ${report.reclaimed} chunk${report.reclaimed === 1 ? "" : "s"} taken back from workers` : "")
       );
       return;
     }
@@ -993,13 +997,13 @@ async function mergeAssessments(options, scans, workerBroken) {
   const rules = options.assessment.rules;
   const byPath = [...scans].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   await logger.group("Assess the units with the knowledge-base rules", async () => {
-    for (const scan of byPath) {
-      for (const w of scan.warnings) logger[w.level](w.message, w.location);
-      if (!scan.assessed) continue;
-      out.findings.push(...scan.assessed.findings);
-      out.suppressed.push(...scan.assessed.suppressed);
-      out.rejectedFixes.push(...scan.assessed.rejectedFixes);
-      out.belowThreshold += scan.assessed.belowThreshold;
+    for (const scan2 of byPath) {
+      for (const w of scan2.warnings) logger[w.level](w.message, w.location);
+      if (!scan2.assessed) continue;
+      out.findings.push(...scan2.assessed.findings);
+      out.suppressed.push(...scan2.assessed.suppressed);
+      out.rejectedFixes.push(...scan2.assessed.rejectedFixes);
+      out.belowThreshold += scan2.assessed.belowThreshold;
     }
     sortFindings(out);
   });
@@ -1079,24 +1083,31 @@ Reviews every function of the given files; folders are walked, honouring .gitign
 
 ${COMMON_HELP}`,
   async run(args, io) {
-    const { values, positionals } = parseArgs({ args: [...args], options: COMMON_OPTIONS, allowPositionals: true, strict: true });
-    const format = parseFormat(values.format);
-    if (positionals.length === 0) throw new ConfigurationError("scan needs at least one file or folder");
-    const root = io.cwd;
-    const { threshold, filter, assessment } = await assessmentSettings(values, root, io);
-    const { files, missing } = await walkFiles(root, positionals);
-    if (missing.length) throw new ConfigurationError(`no such file or folder: ${missing.join(", ")}`);
-    const result = await scanFiles({
-      paths: files,
-      source: localFileSource(root, { confine: false }),
-      logger: io.logger,
-      filter,
-      assessment
-    });
-    if (files.length === 0) io.logger.warning(`no files in a reviewed language under ${positionals.map((p) => path2.normalize(p)).join(", ")}`);
-    return emitReport(result, { format, output: values.output, threshold, verbose: values.verbose }, io);
+    try {
+      return await scan(args, io);
+    } finally {
+      await releaseEarlyWorkers();
+    }
   }
 };
+async function scan(args, io) {
+  const { values, positionals } = parseArgs({ args: [...args], options: COMMON_OPTIONS, allowPositionals: true, strict: true });
+  const format = parseFormat(values.format);
+  if (positionals.length === 0) throw new ConfigurationError("scan needs at least one file or folder");
+  const root = io.cwd;
+  const { threshold, filter, assessment } = await assessmentSettings(values, root, io);
+  const { files, missing } = await walkFiles(root, positionals);
+  if (missing.length) throw new ConfigurationError(`no such file or folder: ${missing.join(", ")}`);
+  const result = await scanFiles({
+    paths: files,
+    source: localFileSource(root, { confine: false }),
+    logger: io.logger,
+    filter,
+    assessment
+  });
+  if (files.length === 0) io.logger.warning(`no files in a reviewed language under ${positionals.map((p) => path2.normalize(p)).join(", ")}`);
+  return emitReport(result, { format, output: values.output, threshold, verbose: values.verbose }, io);
+}
 export {
   scanCommand
 };

@@ -3,11 +3,11 @@ import { createRequire as __rescueCreateRequire } from 'node:module';
 const require = __rescueCreateRequire(import.meta.url);
 import {
   outline
-} from "./chunk-H2Z4LWRC.js";
+} from "./chunk-6HZ3GSLQ.js";
 import {
   applyFix,
   findNode
-} from "./chunk-G24ALSKH.js";
+} from "./chunk-PV336EX2.js";
 import {
   atLeast,
   findSuppressions,
@@ -15,7 +15,7 @@ import {
   lineEndIndex,
   suppressionFor,
   verifyReplacement
-} from "./chunk-LWXECMJQ.js";
+} from "./chunk-LEQKGBRH.js";
 import {
   UNIT_SPECS,
   lineSpan
@@ -28,7 +28,7 @@ import {
   compileLoaded,
   compileRule,
   matchSession
-} from "./chunk-EKHYBW2Q.js";
+} from "./chunk-OYKYU7HV.js";
 import {
   CaptureQuantifier,
   LineIndex,
@@ -43,7 +43,7 @@ import {
   needleKey,
   parse,
   prefilterOf
-} from "./chunk-2FL46YXB.js";
+} from "./chunk-5GWTNGJF.js";
 
 // src/assess/rule-runner.ts
 function lazyRuleRunner(sources, grammar, loaded, broken, prefilters) {

@@ -18,7 +18,7 @@ import {
   sha256,
   stableStringify,
   stableStringifyLines
-} from "./chunk-2FL46YXB.js";
+} from "./chunk-5GWTNGJF.js";
 import {
   __commonJS,
   __export,

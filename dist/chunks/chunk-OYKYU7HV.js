@@ -11,7 +11,7 @@ import {
   nameMatches,
   qualifiedNames,
   resolveImports
-} from "./chunk-2FL46YXB.js";
+} from "./chunk-5GWTNGJF.js";
 
 // src/assess/rules/compile.ts
 var queryCache = /* @__PURE__ */ new Map();

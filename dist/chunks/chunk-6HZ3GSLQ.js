@@ -9,7 +9,7 @@ import {
   LineIndex,
   grammarOf,
   parse
-} from "./chunk-2FL46YXB.js";
+} from "./chunk-5GWTNGJF.js";
 
 // src/code/outline.ts
 function outline(tree, spec, lines, into) {

@@ -15,14 +15,14 @@ import {
   loadCompactIndex,
   manifestSchema,
   parseVectors
-} from "./chunk-WWDGVZSR.js";
+} from "./chunk-CSCWW7U3.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import {
   PREFILTERS_FILE,
   loadPrefilters
-} from "./chunk-2FL46YXB.js";
+} from "./chunk-5GWTNGJF.js";
 
 // src/kb/load.ts
 import fs from "node:fs";

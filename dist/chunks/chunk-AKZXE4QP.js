@@ -10,7 +10,7 @@ import {
   callNames,
   diffArrays,
   external_exports
-} from "./chunk-WWDGVZSR.js";
+} from "./chunk-CSCWW7U3.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
@@ -18,7 +18,7 @@ import {
   isLanguage,
   sha256,
   stableStringify
-} from "./chunk-2FL46YXB.js";
+} from "./chunk-5GWTNGJF.js";
 
 // src/kb/pairs.ts
 import fs from "node:fs/promises";

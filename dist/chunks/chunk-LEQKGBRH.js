@@ -9,7 +9,7 @@ import {
 } from "./chunk-RHUYUCDS.js";
 import {
   runRules
-} from "./chunk-EKHYBW2Q.js";
+} from "./chunk-OYKYU7HV.js";
 import {
   Edit,
   getParser,
@@ -17,7 +17,7 @@ import {
   languageOfGrammar,
   lineStarts,
   rowAt
-} from "./chunk-2FL46YXB.js";
+} from "./chunk-5GWTNGJF.js";
 
 // src/assess/finding.ts
 var SEVERITIES = ["low", "medium", "high", "critical"];

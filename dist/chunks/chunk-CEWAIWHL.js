@@ -13,24 +13,24 @@ import {
   assessUnits,
   createRuleBook,
   sortFindings
-} from "./chunk-52X5ZJYT.js";
+} from "./chunk-F2IHUL6Y.js";
 import {
   extractUnits
-} from "./chunk-H2Z4LWRC.js";
+} from "./chunk-6HZ3GSLQ.js";
 import {
   loadKnowledgeBase
-} from "./chunk-6AMSSYUA.js";
+} from "./chunk-HYHPFGUB.js";
 import {
   external_exports,
   require_dist,
   sliceUnit
-} from "./chunk-WWDGVZSR.js";
+} from "./chunk-CSCWW7U3.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import {
   SEVERITIES
-} from "./chunk-LWXECMJQ.js";
+} from "./chunk-LEQKGBRH.js";
 import {
   __commonJS,
   __toESM
@@ -2136,7 +2136,7 @@ async function reviewChange(options) {
   const stats = { ...emptyStats(), files: reviewable.length, units: units.length };
   const model = options.assessment?.model;
   if (!model || !options.assessment) return { ...assessed, units, skipped, parseErrors, stats: { ...stats, ms: Date.now() - started } };
-  const { runModelStage } = await import("./model-stage-36FICHOH.js");
+  const { runModelStage } = await import("./model-stage-SWQ6C65B.js");
   const judged = await runModelStage(model, units, files, assessed, options.assessment.rules, options.assessment.config, logger);
   const merged = {
     ...assessed,

@@ -3,7 +3,7 @@ import { createRequire as __rescueCreateRequire } from 'node:module';
 const require = __rescueCreateRequire(import.meta.url);
 import {
   languageOf
-} from "./chunk-2FL46YXB.js";
+} from "./chunk-5GWTNGJF.js";
 
 // src/diff/changed-file.ts
 function toChangedFile(facts, read) {

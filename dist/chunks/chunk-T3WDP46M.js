@@ -9,7 +9,7 @@ import {
   groupByCwe,
   minePairs,
   parsePairs
-} from "./chunk-KR3C25LT.js";
+} from "./chunk-AKZXE4QP.js";
 import {
   endpointSettings
 } from "./chunk-JAZMMTRO.js";
@@ -18,7 +18,7 @@ import {
   commitReferences,
   createGitHubClient,
   githubAdvisorySource
-} from "./chunk-4NBWIBQQ.js";
+} from "./chunk-NSJJE43H.js";
 import {
   touchedLines
 } from "./chunk-ATV33OIO.js";
@@ -28,7 +28,7 @@ import {
 } from "./chunk-4KPSJP3U.js";
 import {
   extractUnits
-} from "./chunk-H2Z4LWRC.js";
+} from "./chunk-6HZ3GSLQ.js";
 import {
   buildKnowledgeBase,
   external_exports,
@@ -37,14 +37,14 @@ import {
   serializeMined,
   silentLogger,
   writeBuild
-} from "./chunk-WWDGVZSR.js";
+} from "./chunk-CSCWW7U3.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import {
   languageOf,
   stableStringify
-} from "./chunk-2FL46YXB.js";
+} from "./chunk-5GWTNGJF.js";
 
 // src/cli/commands/kb-refresh.ts
 import fs3 from "node:fs/promises";

@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+import { createRequire as __rescueCreateRequire } from 'node:module';
+const require = __rescueCreateRequire(import.meta.url);
+
+// src/pipeline/scan-workers-early.ts
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+var MAX_THREADS = 8;
+var MIN_FILES_FOR_WORKERS = 150;
+var here = path.dirname(fileURLToPath(import.meta.url));
+function workerEntry() {
+  for (const dir of [here, path.dirname(here)]) {
+    const file = path.join(dir, "scan-worker.js");
+    if (fs.existsSync(file)) return file;
+  }
+  return void 0;
+}
+var early = [];
+function otherCores() {
+  const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
+  return Math.max(0, Math.min(cores, MAX_THREADS) - 1);
+}
+function startScanWorkersEarly(entry = workerEntry(), count = otherCores()) {
+  if (!entry || early.length > 0) return;
+  for (let k = 0; k < count; k++) {
+    let worker;
+    try {
+      worker = new Worker(pathToFileURL(entry), { workerData: { early: true } });
+    } catch {
+      return;
+    }
+    const item = { worker, entry, alive: true };
+    worker.on("error", () => item.alive = false);
+    worker.on("exit", () => item.alive = false);
+    worker.unref();
+    early.push(item);
+  }
+}
+function takeEarlyWorker(entry) {
+  early = early.filter((e) => e.alive);
+  const k = early.findIndex((e) => e.entry === entry);
+  if (k < 0) return void 0;
+  const [item] = early.splice(k, 1);
+  item.worker.removeAllListeners("error");
+  item.worker.removeAllListeners("exit");
+  item.worker.ref();
+  return item.worker;
+}
+async function releaseEarlyWorkers() {
+  const left = early;
+  early = [];
+  await Promise.all(left.map((e) => e.worker.terminate().catch(() => void 0)));
+}
+
+export {
+  MIN_FILES_FOR_WORKERS,
+  workerEntry,
+  otherCores,
+  startScanWorkersEarly,
+  takeEarlyWorker,
+  releaseEarlyWorkers
+};

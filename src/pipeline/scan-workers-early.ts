@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+/**
+ * Scan worker threads started before the scan knows its files. A worker takes about a tenth of a second to
+ * boot Node and load the bundle; `rescue scan` starts them first thing, so that they boot on the idle cores
+ * while this thread loads the knowledge base and walks the folders, and the scan (scan-pool.ts) takes them
+ * over. A worker started here waits for the message that tells it the rules; it is unref'd until taken, so
+ * one that no scan takes (a scan too small for threads, an error before the scan) never keeps the process
+ * alive, and `releaseEarlyWorkers` stops it. Light on purpose: imported by the command line before the
+ * scan's modules load.
+ */
+
+/** Threads in all, this one included. */
+export const MAX_THREADS = 8;
+/** Below this many files a scan is over before threads have started and built their rule books. */
+export const MIN_FILES_FOR_WORKERS = 150;
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** dist/scan-worker.js seen from this module in dist/ or dist/chunks/; undefined from source. */
+export function workerEntry(): string | undefined {
+  for (const dir of [here, path.dirname(here)]) {
+    const file = path.join(dir, 'scan-worker.js');
+    if (fs.existsSync(file)) return file;
+  }
+  return undefined;
+}
+
+/** What a worker started early gets as workerData: its rules come in the first message. */
+export interface EarlyStart {
+  readonly early: true;
+}
+
+interface Early {
+  readonly worker: Worker;
+  readonly entry: string;
+  alive: boolean;
+}
+
+let early: Early[] = [];
+
+/** The cores beside this thread that a scan could use. */
+export function otherCores(): number {
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return Math.max(0, Math.min(cores, MAX_THREADS) - 1);
+}
+
+/**
+ * Starts a scan worker per other core from `entry` (default: the bundle's), unless some were started
+ * already. Nothing happens from source (no bundle) or on one core.
+ */
+export function startScanWorkersEarly(entry: string | undefined = workerEntry(), count = otherCores()): void {
+  if (!entry || early.length > 0) return;
+  for (let k = 0; k < count; k++) {
+    let worker: Worker;
+    try {
+      worker = new Worker(pathToFileURL(entry), { workerData: { early: true } satisfies EarlyStart });
+    } catch {
+      return; // no worker threads here: the scan finds out again and scans in this thread
+    }
+    const item: Early = { worker, entry, alive: true };
+    // Until a scan takes it, a failure only marks it: the scan starts another one, or does without.
+    worker.on('error', () => (item.alive = false));
+    worker.on('exit', () => (item.alive = false));
+    worker.unref();
+    early.push(item);
+  }
+}
+
+/**
+ * A worker started early from `entry` that is still alive, now the caller's: ref'd (it keeps the process
+ * alive again) and no longer counted here. Undefined when there is none.
+ */
+export function takeEarlyWorker(entry: string): Worker | undefined {
+  early = early.filter((e) => e.alive);
+  const k = early.findIndex((e) => e.entry === entry);
+  if (k < 0) return undefined;
+  const [item] = early.splice(k, 1);
+  item!.worker.removeAllListeners('error');
+  item!.worker.removeAllListeners('exit');
+  item!.worker.ref();
+  return item!.worker;
+}
+
+/** Workers started early and not taken (alive or not yet known to have failed). */
+export function earlyWorkerCount(): number {
+  return early.length;
+}
+
+/** Stops the workers started early that no scan took. */
+export async function releaseEarlyWorkers(): Promise<void> {
+  const left = early;
+  early = [];
+  await Promise.all(left.map((e) => e.worker.terminate().catch(() => undefined)));
+}
