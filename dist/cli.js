@@ -4,7 +4,7 @@ const require = __rescueCreateRequire(import.meta.url);
 import {
   MIN_FILES_FOR_WORKERS,
   startScanWorkersEarly
-} from "./chunks/chunk-WUYEFKAV.js";
+} from "./chunks/chunk-RVRUFMFC.js";
 import {
   EXIT_OK,
   EXIT_USAGE
@@ -53,7 +53,7 @@ var COMMANDS = [
   {
     name: "scan",
     summary: "Review whole files and folders: every function is a unit",
-    load: async () => (await import("./chunks/scan-KBTRPIZU.js")).scanCommand,
+    load: async () => (await import("./chunks/scan-4UKHWFOD.js")).scanCommand,
     // Worker threads boot while the scan loads its modules and the knowledge base and walks the folders;
     // not for a few files named one by one, which one thread scans.
     prepare: (args, cwd) => {

@@ -3,8 +3,8 @@ import { createRequire as __rescueCreateRequire } from 'node:module';
 const require = __rescueCreateRequire(import.meta.url);
 import {
   serveScanWorker
-} from "./chunks/chunk-V25IBAMU.js";
-import "./chunks/chunk-WUYEFKAV.js";
+} from "./chunks/chunk-JB3MFJGU.js";
+import "./chunks/chunk-RVRUFMFC.js";
 import "./chunks/chunk-F2IHUL6Y.js";
 import "./chunks/chunk-6HZ3GSLQ.js";
 import "./chunks/chunk-PV336EX2.js";

@@ -13,6 +13,7 @@ import { errorText } from './review-change.js';
 import { scanFile, type FileScan, type FileToScan } from './scan-file.js';
 import { scanInThreads, workerCount } from './scan-pool.js';
 import { releaseEarlyWorkers } from './scan-workers-early.js';
+import { compileWasmDefault } from './wasm-tiers.js';
 
 export interface ScanOptions {
   readonly paths: readonly string[];
@@ -54,7 +55,11 @@ export async function scanFiles(options: ScanOptions): Promise<ReviewResult> {
 
   const assessment = options.assessment && { rules: options.assessment.rules, config: options.assessment.config };
   const workers = options.workers ?? workerCount(toRead.length, assessment?.rules);
-  if (workers === 0) void releaseEarlyWorkers(); // started by the command line, not needed: off the other cores
+  if (workers === 0) {
+    // Started by the command line, not needed: off the other cores, and V8's defaults for a small scan.
+    void releaseEarlyWorkers();
+    compileWasmDefault();
+  }
   const readSkips: (Skipped | undefined)[] = new Array(toRead.length);
   const scans: (FileScan | undefined)[] = new Array(toRead.length);
   /** Rules that did not compile in a worker thread (this thread's rule book lists its own). */

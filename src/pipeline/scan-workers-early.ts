@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { compileWasmOptimized } from './wasm-tiers.js';
 
 /**
  * Scan worker threads started before the scan knows its files. A worker takes about a tenth of a second to
@@ -54,7 +55,8 @@ export function otherCores(): number {
  * already. Nothing happens from source (no bundle) or on one core.
  */
 export function startScanWorkersEarly(entry: string | undefined = workerEntry(), count = otherCores()): void {
-  if (!entry || early.length > 0) return;
+  if (!entry || early.length > 0 || count === 0) return;
+  compileWasmOptimized(); // before the workers start: they compile tree-sitter's runtime while they wait
   for (let k = 0; k < count; k++) {
     let worker: Worker;
     try {

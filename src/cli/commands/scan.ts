@@ -20,7 +20,7 @@ ${COMMON_HELP}`,
     try {
       return await scan(args, io);
     } finally {
-      await releaseEarlyWorkers(); // those the scan did not take (see scan-workers-early.ts)
+      void releaseEarlyWorkers(); // those the scan did not take (see scan-workers-early.ts): unref'd, they do not delay the exit
     }
   },
 };

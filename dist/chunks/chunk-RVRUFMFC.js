@@ -8,6 +8,31 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
+
+// src/pipeline/wasm-tiers.ts
+import v8 from "node:v8";
+function compileWasmOptimized() {
+  if (wasmTiers !== "default") return;
+  wasmTiers = "optimized";
+  v8.setFlagsFromString("--no-liftoff");
+}
+var BASELINE_MAX_BYTES = 16 * 1024 * 1024;
+function compileRestBaseline(bytes) {
+  if (wasmTiers !== "optimized") return;
+  wasmTiers = "decided";
+  if (bytes > BASELINE_MAX_BYTES) return;
+  v8.setFlagsFromString("--liftoff");
+  v8.setFlagsFromString("--no-wasm-tier-up");
+}
+function compileWasmDefault() {
+  if (wasmTiers === "default") return;
+  wasmTiers = "default";
+  v8.setFlagsFromString("--liftoff");
+  v8.setFlagsFromString("--wasm-tier-up");
+}
+var wasmTiers = "default";
+
+// src/pipeline/scan-workers-early.ts
 var MAX_THREADS = 8;
 var MIN_FILES_FOR_WORKERS = 150;
 var here = path.dirname(fileURLToPath(import.meta.url));
@@ -24,7 +49,8 @@ function otherCores() {
   return Math.max(0, Math.min(cores, MAX_THREADS) - 1);
 }
 function startScanWorkersEarly(entry = workerEntry(), count = otherCores()) {
-  if (!entry || early.length > 0) return;
+  if (!entry || early.length > 0 || count === 0) return;
+  compileWasmOptimized();
   for (let k = 0; k < count; k++) {
     let worker;
     try {
@@ -56,6 +82,9 @@ async function releaseEarlyWorkers() {
 }
 
 export {
+  compileWasmOptimized,
+  compileRestBaseline,
+  compileWasmDefault,
   MIN_FILES_FOR_WORKERS,
   workerEntry,
   otherCores,

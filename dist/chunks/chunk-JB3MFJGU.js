@@ -3,10 +3,13 @@ import { createRequire as __rescueCreateRequire } from 'node:module';
 const require = __rescueCreateRequire(import.meta.url);
 import {
   MIN_FILES_FOR_WORKERS,
+  compileRestBaseline,
+  compileWasmDefault,
+  compileWasmOptimized,
   otherCores,
   takeEarlyWorker,
   workerEntry
-} from "./chunk-WUYEFKAV.js";
+} from "./chunk-RVRUFMFC.js";
 import {
   assessFileUnits,
   createRuleBook
@@ -15,6 +18,7 @@ import {
   extractUnits
 } from "./chunk-6HZ3GSLQ.js";
 import {
+  Query,
   getParser,
   grammarOf,
   initParser,
@@ -24,7 +28,6 @@ import {
 } from "./chunk-5GWTNGJF.js";
 
 // src/pipeline/scan-pool.ts
-import v8 from "node:v8";
 import { pathToFileURL } from "node:url";
 import { parentPort, Worker, workerData } from "node:worker_threads";
 
@@ -342,26 +345,6 @@ async function scanInThreads(files, read, assessment, options) {
   };
   return { scans, broken, report };
 }
-function compileWasmOptimized() {
-  if (wasmTiers !== "default") return;
-  wasmTiers = "optimized";
-  v8.setFlagsFromString("--no-liftoff");
-}
-var BASELINE_MAX_BYTES = 16 * 1024 * 1024;
-function compileRestBaseline(bytes) {
-  if (wasmTiers !== "optimized") return;
-  wasmTiers = "decided";
-  if (bytes > BASELINE_MAX_BYTES) return;
-  v8.setFlagsFromString("--liftoff");
-  v8.setFlagsFromString("--no-wasm-tier-up");
-}
-function compileWasmDefault() {
-  if (wasmTiers === "default") return;
-  wasmTiers = "default";
-  v8.setFlagsFromString("--liftoff");
-  v8.setFlagsFromString("--wasm-tier-up");
-}
-var wasmTiers = "default";
 function newThread(worker) {
   return { worker, queue: [], inFlight: /* @__PURE__ */ new Map(), grammars: /* @__PURE__ */ new Set(), files: 0 };
 }
@@ -395,12 +378,26 @@ function serveScanWorker() {
     port.on("message", serve(port, data));
     return;
   }
-  void initParser().catch(() => void 0);
+  void warmUp().catch(() => void 0);
   let handle;
   port.on("message", (message) => {
     if (handle) handle(message);
     else if ("init" in message) handle = serve(port, message.init);
   });
+}
+async function warmUp() {
+  await initParser();
+  const parser = await getParser("go");
+  const tree = parser.parse("package p\n\nfunc f(a []int) int {\n	s := 0\n	for _, v := range a {\n		s += v\n	}\n	return s\n}\n");
+  if (!tree) return;
+  const query = new Query(tree.language, '(function_declaration name: (identifier) @name body: (block) @body (#match? @name "^f"))');
+  try {
+    query.matches(tree.rootNode);
+    tree.rootNode.descendantsOfType(["function_declaration", "for_statement"]);
+  } finally {
+    query.delete();
+    tree.delete();
+  }
 }
 function serve(port, init) {
   rememberPrefilters(init.prefilters);

@@ -5,10 +5,11 @@ import {
   scanFile,
   scanInThreads,
   workerCount
-} from "./chunk-V25IBAMU.js";
+} from "./chunk-JB3MFJGU.js";
 import {
+  compileWasmDefault,
   releaseEarlyWorkers
-} from "./chunk-WUYEFKAV.js";
+} from "./chunk-RVRUFMFC.js";
 import {
   COMMON_HELP,
   COMMON_OPTIONS,
@@ -931,7 +932,10 @@ async function scanFiles(options) {
   }
   const assessment = options.assessment && { rules: options.assessment.rules, config: options.assessment.config };
   const workers = options.workers ?? workerCount(toRead.length, assessment?.rules);
-  if (workers === 0) void releaseEarlyWorkers();
+  if (workers === 0) {
+    void releaseEarlyWorkers();
+    compileWasmDefault();
+  }
   const readSkips = new Array(toRead.length);
   const scans = new Array(toRead.length);
   const broken = /* @__PURE__ */ new Map();
@@ -1086,7 +1090,7 @@ ${COMMON_HELP}`,
     try {
       return await scan(args, io);
     } finally {
-      await releaseEarlyWorkers();
+      void releaseEarlyWorkers();
     }
   }
 };
