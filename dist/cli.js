@@ -48,12 +48,12 @@ var COMMANDS = [
   {
     name: "review",
     summary: "Review a change: a diff file, stdin, or the working tree against a git ref",
-    load: async () => (await import("./chunks/review-YVBQVQ7P.js")).reviewCommand
+    load: async () => (await import("./chunks/review-OI7SCDLJ.js")).reviewCommand
   },
   {
     name: "scan",
     summary: "Review whole files and folders: every function is a unit",
-    load: async () => (await import("./chunks/scan-4UKHWFOD.js")).scanCommand,
+    load: async () => (await import("./chunks/scan-Y6IQV6ZC.js")).scanCommand,
     // Worker threads boot while the scan loads its modules and the knowledge base and walks the folders;
     // not for a few files named one by one, which one thread scans.
     prepare: (args, cwd) => {
@@ -63,12 +63,12 @@ var COMMANDS = [
   {
     name: "retrieve",
     summary: "Show the hierarchical retrieval (CWEs, facets, examples) for the functions of a file",
-    load: async () => (await import("./chunks/retrieve-OI5PBRQT.js")).retrieveCommand
+    load: async () => (await import("./chunks/retrieve-ACVKVZQH.js")).retrieveCommand
   },
   {
     name: "kb",
     summary: "Build, verify and inspect the knowledge base",
-    load: async () => (await import("./chunks/kb-5OPQCLKJ.js")).kbCommand
+    load: async () => (await import("./chunks/kb-TOZXD4MR.js")).kbCommand
   }
 ];
 function usage() {

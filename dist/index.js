@@ -7,14 +7,14 @@ import {
   readText,
   require_tunnel,
   require_undici
-} from "./chunks/chunk-NSJJE43H.js";
+} from "./chunks/chunk-MVXKW2SS.js";
 import {
   Inputs,
   Outputs,
   judgePrompt
 } from "./chunks/chunk-BYUYSSHJ.js";
 import "./chunks/chunk-CH6YD5QR.js";
-import "./chunks/chunk-G53U5XIR.js";
+import "./chunks/chunk-ZHV7IO5K.js";
 import {
   EMPTY_REPO_CONFIG,
   FileSkip,
@@ -27,48 +27,48 @@ import {
   renderMarkdown,
   renderSarif,
   reviewChange
-} from "./chunks/chunk-CEWAIWHL.js";
+} from "./chunks/chunk-JFGQM2ER.js";
 import "./chunks/chunk-ATV33OIO.js";
 import {
   DEFAULT_OVERLAY_DIR,
   citeOverlayGuidance,
   loadOverlay,
   mergeOverlay
-} from "./chunks/chunk-4JZZZ75T.js";
+} from "./chunks/chunk-VASLLHY6.js";
 import {
   VERSION
 } from "./chunks/chunk-O5UZ4QXP.js";
 import {
   createRuleBook
-} from "./chunks/chunk-F2IHUL6Y.js";
-import "./chunks/chunk-6HZ3GSLQ.js";
+} from "./chunks/chunk-7WQOOVLL.js";
+import "./chunks/chunk-R2CPWWUL.js";
 import {
   importEdits
-} from "./chunks/chunk-PV336EX2.js";
+} from "./chunks/chunk-IAMBVRVW.js";
 import {
   KbLoadError,
   loadKnowledgeBase
-} from "./chunks/chunk-HYHPFGUB.js";
+} from "./chunks/chunk-NQW2LT5M.js";
 import {
   MANIFEST_FILE,
   manifestSchema
-} from "./chunks/chunk-CSCWW7U3.js";
+} from "./chunks/chunk-RTSSZ7BI.js";
 import {
   ConfigurationError
 } from "./chunks/chunk-VWQMS5WY.js";
 import {
   SEVERITIES,
   atLeast
-} from "./chunks/chunk-LEQKGBRH.js";
+} from "./chunks/chunk-IZSOHOH4.js";
 import "./chunks/chunk-2TTF3MLN.js";
 import "./chunks/chunk-RHUYUCDS.js";
-import "./chunks/chunk-OYKYU7HV.js";
+import "./chunks/chunk-CRED6XFA.js";
 import {
   PREFILTERS_FILE,
   getParser,
   grammarOf,
   parse
-} from "./chunks/chunk-5GWTNGJF.js";
+} from "./chunks/chunk-3NGA7WQV.js";
 import {
   __toESM
 } from "./chunks/chunk-QPWDPIWN.js";

@@ -55,3 +55,19 @@ test('the decision does not depend on the rules compiled before: a rule that doe
   expect(again.stats.filesWithoutCandidateRules).toBe(first.stats.filesWithoutCandidateRules);
   expect(first.units.map((u) => u.path)).toEqual(['a/bad.py']);
 });
+
+test('the rules a file may match, worked out where it is read, are what the runner would work out itself', async () => {
+  const other = '((call function: (identifier) @f) @call (#eq? @f "harmless"))';
+  const rules = fixtureRuleBook([
+    rule({ id: 'r.evil', language: 'python', query: evilQuery, report: 'call' }),
+    rule({ id: 'r.harmless', language: 'python', query: other, report: 'call' }),
+  ]);
+  const texts = ['x = evil(1)\n', 'y = harmless(2)\n', 'z = evil(harmless(3))\n', 'w = 4\n', 'EVIL(5)\n'];
+  expect(texts.map((t) => rules.candidates('python', t))).toEqual([[0], [1], [0, 1], [], []]);
+  for (const t of texts) expect(rules.candidates('python', t).length > 0).toBe(rules.mayMatch('python', t));
+  // Told them, the runner takes them for that text (here deliberately not the text's own: none).
+  const runner = await rules.runnerFor('python');
+  runner.remember(texts[0]!, []);
+  expect(runner.mayMatch(texts[0]!)).toBe(false);
+  expect(runner.mayMatch(texts[2]!)).toBe(true);
+});

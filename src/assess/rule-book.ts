@@ -34,6 +34,12 @@ export interface RuleBook {
    * grammar loaded (a scan settles the files no rule could match where it reads them).
    */
   mayMatch(grammar: Grammar, text: string): boolean;
+  /**
+   * The rules `mayMatch` looks for, all of them: the positions, among the language's rules, of those whose
+   * prefilters the text passes (empty: no rule could match). A scan works them out where it reads a file
+   * and gives them to the runner that scans it (RuleRunner.remember), on whichever thread.
+   */
+  candidates(grammar: Grammar, text: string): readonly number[];
   info(ruleId: string): RuleInfo | undefined;
   /** Rule ids that did not compile, with the reason; filled as languages are compiled. */
   readonly broken: ReadonlyMap<string, string>;
@@ -56,6 +62,8 @@ export interface RuleRunner {
    * by the text and the rules' prefilters only, the same for a text whatever the runner ran before.
    */
   mayMatch(source: string): boolean;
+  /** RuleBook.candidates for this text, worked out elsewhere: the runner takes them instead of searching the text again. */
+  remember(source: string, candidates: readonly number[]): void;
   /** The rule compiled for this grammar; undefined when the language has no such rule or it does not compile. */
   compiled(ruleId: string): CompiledRule | undefined;
 }
@@ -102,6 +110,7 @@ export function createRuleBook(document: KbDocument): RuleBook {
   };
   const book: RuleBook = {
     mayMatch: (grammar, text) => prefilterSet(languageOfGrammar(grammar)).any(text),
+    candidates: (grammar, text) => prefilterSet(languageOfGrammar(grammar)).passing(text),
     runnerFor(grammar) {
       let runner = runners.get(grammar);
       if (!runner) {

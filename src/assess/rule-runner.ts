@@ -61,10 +61,10 @@ export function lazyRuleRunner(
   // The last two texts: a file, and the edited file a fix verification checks, alternately.
   const recent: { source: string; live: LazyRule[] }[] = [];
   /** The rules whose prefilters the text passes, compiled or not (whether they compile is not asked). */
-  const candidates = (source: string): LazyRule[] => {
+  const candidates = (source: string, known?: readonly number[]): LazyRule[] => {
     let hit = recent.find((r) => r.source === source);
     if (!hit) {
-      hit = { source, live: prefilters.passing(source).map((k) => rules[k]!) };
+      hit = { source, live: (known ?? prefilters.passing(source)).map((k) => rules[k]!) };
       if (recent.unshift(hit) > 2) recent.pop();
     }
     return hit.live;
@@ -105,6 +105,7 @@ export function lazyRuleRunner(
     // From the prefilters alone, not from which rules turned out not to compile: the answer for a text
     // does not depend on the files this runner saw before (a scan skips parsing on it, on any thread).
     mayMatch: (source) => candidates(source).length > 0,
+    remember: (source, known) => void candidates(source, known),
     compiled(ruleId) {
       const rule = byId.get(ruleId);
       return rule && compile(rule);

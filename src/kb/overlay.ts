@@ -236,6 +236,7 @@ export function citeOverlayGuidance(book: RuleBook, kb: KnowledgeBase, opts: { r
     rulesFor: (language) => book.rulesFor(language),
     runnerFor: (grammar) => book.runnerFor(grammar),
     mayMatch: (grammar, text) => book.mayMatch(grammar, text),
+    candidates: (grammar, text) => book.candidates(grammar, text),
     info,
     get broken() {
       return book.broken;

@@ -48,12 +48,14 @@ export interface FileAssessment {
  * what every rule needs) is not parsed at all: it could have no finding, and a scan has no model stage
  * that would look at its units. Whether a rule may match depends on the text and the rules only, not on
  * which files the thread saw before, so the result does not depend on how files are spread over threads.
- * `mayMatch`: the caller asked already (scan-pool.ts settles the other files as it reads them).
+ * `candidates`: the caller worked them out already (RuleBook.candidates, not empty: scan-pool.ts settles
+ * the other files as it reads them); the runner takes them instead of searching the text again.
  */
-export async function scanFile(file: FileToScan, assessment: FileAssessment | undefined, mayMatch?: true): Promise<FileScan> {
+export async function scanFile(file: FileToScan, assessment: FileAssessment | undefined, candidates?: readonly number[]): Promise<FileScan> {
   const warnings: FileWarning[] = [];
   const grammar = grammarOf(file.path, file.language);
-  if (assessment && !mayMatch && !assessment.rules.mayMatch(grammar, file.text)) return withoutCandidateRules(file.path);
+  if (assessment && candidates) (await assessment.rules.runnerFor(grammar)).remember(file.text, candidates);
+  else if (assessment && !assessment.rules.mayMatch(grammar, file.text)) return withoutCandidateRules(file.path);
   const tree = await parse(grammar, file.text);
   try {
     const extraction = await extractUnits({ path: file.path, language: file.language, text: file.text, tree });

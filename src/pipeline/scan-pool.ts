@@ -67,7 +67,8 @@ interface WorkerInit {
   readonly grammars: readonly Grammar[];
 }
 
-type Request = { readonly id: number; readonly files: readonly FileToScan[] };
+/** Files to scan, each with the rules that may match it (RuleBook.candidates, worked out where it was read). */
+type Request = { readonly id: number; readonly files: readonly FileToScan[]; readonly candidates: readonly (readonly number[])[] };
 /** Drop the request of this id if it has not started: this thread scans its files. */
 type Cancel = { readonly cancel: number };
 /** The first message to a worker started early (workerData EarlyStart); requests follow. */
@@ -130,6 +131,8 @@ export async function scanInThreads(
   const scans: (FileScan | undefined)[] = new Array(files.length);
   const broken = new Map<string, string>();
   let texts: (FileToScan | undefined)[] = [];
+  /** Per file read: the rules that may match it (none: no assessment), for the thread that scans it. */
+  const found: (readonly number[] | undefined)[] = new Array(files.length);
   let failed = 0;
   let reclaimed = 0;
   let wake: (() => void) | undefined;
@@ -163,7 +166,7 @@ export async function scanInThreads(
       const id = nextId++;
       t.inFlight.set(id, chunk);
       t.grammars.add(chunk.grammar);
-      t.worker.postMessage({ id, files: chunk.files.map((i) => texts[i]!) } satisfies Request);
+      t.worker.postMessage({ id, files: chunk.files.map((i) => texts[i]!), candidates: chunk.files.map((i) => found[i] ?? []) } satisfies Request);
     }
   };
   const listen = (t: Thread, worker: Worker): void => {
@@ -175,6 +178,7 @@ export async function scanInThreads(
       reply.scans.forEach((scan, k) => {
         scans[chunk.files[k]!] = scan;
         texts[chunk.files[k]!] = undefined;
+        found[chunk.files[k]!] = undefined;
       });
       t.files += chunk.files.length;
       firstChunkDone();
@@ -215,10 +219,12 @@ export async function scanInThreads(
     for (let from = 0; from < files.length; from += READ_BATCH) {
       const batch = await Promise.all(files.slice(from, from + READ_BATCH).map((_, k) => read(from + k)));
       batch.forEach((t, k) => {
-        if (t && assessment && !assessment.rules.mayMatch(grammarOf(t.path, t.language), t.text)) {
-          scans[from + k] = withoutCandidateRules(t.path);
+        const rules = t && assessment ? assessment.rules.candidates(grammarOf(t.path, t.language), t.text) : undefined;
+        if (rules?.length === 0) {
+          scans[from + k] = withoutCandidateRules(t!.path);
           main.files++;
         } else {
+          if (rules) found[from + k] = rules;
           texts[from + k] = t;
           toParse += t?.text.length ?? 0;
         }
@@ -250,8 +256,9 @@ export async function scanInThreads(
         if (head.files.length > 1) main.queue[0] = { ...head, files: head.files.slice(1), bytes: head.bytes - texts[i]!.text.length };
         else main.queue.shift();
         main.grammars.add(head.grammar);
-        scans[i] = await scanFile(texts[i]!, assessment, true);
+        scans[i] = await scanFile(texts[i]!, assessment, found[i]);
         texts[i] = undefined;
+        found[i] = undefined;
         main.files++;
         if (++scanned === CHUNK_FILES && threads.length > 1) firstChunkDone();
         // Let the workers' replies in: each gets its next chunk while this thread scans.
@@ -396,7 +403,7 @@ function serve(port: NonNullable<typeof parentPort>, init: WorkerInit): (message
       waiting.delete(request.id);
       try {
         const scans: FileScan[] = [];
-        for (const file of request.files) scans.push(await scanFile(file, assessment, true)); // checked where read
+        for (const [k, file] of request.files.entries()) scans.push(await scanFile(file, assessment, assessment && request.candidates[k]));
         port.postMessage({ id: request.id, scans, broken: rules ? [...rules.broken] : [] } satisfies Reply);
       } catch (error) {
         port.postMessage({ id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies Reply);

@@ -1,4 +1,5 @@
 import { aloneRegex, needleKey, type Needle, type Prefilter } from './prefilter.js';
+import { foldAscii } from './regex-literals.js';
 
 const UNKNOWN = 0;
 const PRESENT = 1;
@@ -16,9 +17,11 @@ const isW = (c: number): boolean => c < 128 && c !== 36 && WORD_OR_DOLLAR[c] ===
 /**
  * The prefilters of a list of rules (one language's), their needles numbered once and looked for all at
  * once: one pass over the text through an Aho-Corasick automaton of the needles finds every needle the text
- * holds, where NeedleIndex looks for each needle in turn (and first builds the set of the text's words). A
- * second automaton, over the text with its ASCII letters lower-cased, holds the `fold` needles; it runs
- * only when a rule asks for one. The answers are NeedleIndex.passes's, rule by rule (a test holds them to
+ * holds, where NeedleIndex looks for each needle in turn (and first builds the set of the text's words). The
+ * automaton reads the text with its ASCII letters lower-cased, so that the `fold` needles are found in the
+ * same pass; any other needle counts only where the text holds it as it is. (Nearly every text needs both
+ * kinds: a second pass for the `fold` needles cost as much as the first.) The answers are
+ * NeedleIndex.passes's, rule by rule (a test holds them to
  * each other on every snippet of the knowledge base): where a needle ends in the text, a `word` needle
  * counts when no `[\w$]` character is on either side, a `keyword` one when no letter, digit or `_`
  * follows, an `alone` one when no letter, digit or `_` follows and its regex (NeedleIndex.keywordAlone)
@@ -29,13 +32,11 @@ export class PrefilterSet {
   /** Per rule: undefined (always passes), else per pattern its clauses, each the numbers of its needles. */
   private readonly plans: readonly (readonly (readonly Int32Array[])[] | undefined)[];
   private readonly state: Uint8Array;
-  private readonly raw: Automaton;
-  private readonly folded: Automaton;
+  private readonly automaton: Automaton;
   private readonly alone = new Map<number, RegExp>();
-  /** The text the needles' states are of, and which automatons have run over it. */
+  /** The text the needles' states are of, and whether the automaton has run over it. */
   private last: string | undefined;
-  private rawDone = false;
-  private foldDone = false;
+  private done = false;
 
   constructor(prefilters: readonly (Prefilter | undefined)[]) {
     const ids = new Map<string, number>();
@@ -51,9 +52,7 @@ export class PrefilterSet {
     };
     this.plans = prefilters.map((p) => p?.map((pattern) => pattern.map((clause) => Int32Array.from(clause, id))));
     this.state = new Uint8Array(this.needles.length);
-    const fold = this.needles.map((n) => n.fold === true);
-    this.raw = new Automaton(this.needles, (i) => !fold[i]);
-    this.folded = new Automaton(this.needles, (i) => fold[i]!);
+    this.automaton = new Automaton(this.needles);
   }
 
   /** The positions (in the list given) of the rules whose prefilters `source` passes, in order. */
@@ -72,22 +71,14 @@ export class PrefilterSet {
     if (source !== this.last) {
       state.fill(UNKNOWN);
       this.last = source;
-      this.rawDone = false;
-      this.foldDone = false;
+      this.done = false;
     }
     const has = (n: number): boolean => {
-      let s = state[n]!;
-      if (s === UNKNOWN) {
-        if (this.needles[n]!.fold) {
-          if (!this.foldDone) this.settle(this.folded, source, true);
-          this.foldDone = true;
-        } else if (!this.rawDone) {
-          this.settle(this.raw, source, false);
-          this.rawDone = true;
-        }
-        s = state[n]!;
+      if (!this.done) {
+        this.settle(source);
+        this.done = true;
       }
-      return s === PRESENT;
+      return state[n] === PRESENT;
     };
     const out: number[] = [];
     const plans = this.plans;
@@ -114,19 +105,21 @@ export class PrefilterSet {
     return out;
   }
 
-  /** Runs one automaton over the text: each of its needles is then PRESENT or ABSENT. */
-  private settle(automaton: Automaton, source: string, fold: boolean): void {
-    const { state, needles } = this;
-    for (const n of automaton.ids) state[n] = ABSENT;
-    if (automaton.ids.length === 0) return;
+  /**
+   * Runs the automaton over the text with its ASCII letters lower-cased: each needle is then PRESENT or
+   * ABSENT. A needle that is not `fold` counts only where the text holds it as it is (not only lower-cased).
+   */
+  private settle(source: string): void {
+    const { state, needles, automaton } = this;
+    state.fill(ABSENT);
+    if (needles.length === 0) return;
     const { delta, width, ascii, high, ends, outStart, outIds } = automaton;
     const length = source.length;
-    const lower = fold ? 32 : 0;
     // `s` is a state; `ends[s]` tells whether needles end there.
     let s = 0;
     for (let i = 0; i < length; i++) {
       let c = source.charCodeAt(i);
-      if (c >= 65 && c <= 90) c += lower;
+      if (c >= 65 && c <= 90) c += 32;
       const k = c < 128 ? ascii[c]! : (high.get(c) ?? 0);
       const next = delta[s * width + k]!;
       s = (next !== 0 ? next : automaton.go(s, k)) - 1;
@@ -135,10 +128,11 @@ export class PrefilterSet {
         const n = outIds[k]!;
         if (state[n] === PRESENT || state[n] === ALONE_ABSENT) continue;
         const needle = needles[n]!;
+        const start = i + 1 - needle.text.length;
+        if (!needle.fold && !source.startsWith(needle.text, start)) continue;
         const after = i + 1 < length ? source.charCodeAt(i + 1) : -1;
         if (needle.word) {
-          const before = i + 1 - needle.text.length - 1;
-          if ((before < 0 || !isWordOrDollar(source.charCodeAt(before))) && (after < 0 || !isWordOrDollar(after))) state[n] = PRESENT;
+          if ((start === 0 || !isWordOrDollar(source.charCodeAt(start - 1))) && (after < 0 || !isWordOrDollar(after))) state[n] = PRESENT;
         } else if (needle.keyword) {
           if (after < 0 || !isW(after)) {
             if (!needle.alone) state[n] = PRESENT;
@@ -147,7 +141,7 @@ export class PrefilterSet {
         } else state[n] = PRESENT;
       }
     }
-    for (const n of automaton.ids) if (state[n] === ALONE_ABSENT) state[n] = ABSENT;
+    for (let n = 0; n < state.length; n++) if (state[n] === ALONE_ABSENT) state[n] = ABSENT;
   }
 
   private aloneRegex(n: number): RegExp {
@@ -180,8 +174,8 @@ class Automaton {
   /** By state: its failure state (the longest proper suffix of its text that is a trie state). */
   private readonly fail: Int32Array;
 
-  constructor(needles: readonly Needle[], include: (id: number) => boolean) {
-    this.ids = needles.flatMap((_, i) => (include(i) ? [i] : []));
+  constructor(needles: readonly Needle[]) {
+    this.ids = needles.map((_, i) => i);
     let classes = 1;
     const classOf = (c: number): number => {
       if (c < 128) return this.ascii[c] || (this.ascii[c] = classes++);
@@ -189,7 +183,7 @@ class Automaton {
       if (k === undefined) this.high.set(c, (k = classes++));
       return k;
     };
-    const texts = this.ids.map((id) => needles[id]!.text);
+    const texts = this.ids.map((id) => foldAscii(needles[id]!.text));
     let most = 1; // states: at most one per character of the texts, and the start
     for (const text of texts) for (let j = 0; j < text.length; j++, most++) classOf(text.charCodeAt(j));
     if (classes > 255) throw new Error('prefilter needles use more than 254 distinct characters');

@@ -7,28 +7,28 @@ import {
 import {
   extractFacets,
   retrieveForUnits
-} from "./chunk-G33KA5FD.js";
+} from "./chunk-BMCCAHS4.js";
 import {
   EXIT_OK
 } from "./chunk-4KPSJP3U.js";
 import {
   extractUnits
-} from "./chunk-6HZ3GSLQ.js";
+} from "./chunk-R2CPWWUL.js";
 import {
   loadKnowledgeBase
-} from "./chunk-HYHPFGUB.js";
-import "./chunk-CSCWW7U3.js";
+} from "./chunk-NQW2LT5M.js";
+import "./chunk-RTSSZ7BI.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import "./chunk-2TTF3MLN.js";
-import "./chunk-OYKYU7HV.js";
+import "./chunk-CRED6XFA.js";
 import {
   LANGUAGES,
   grammarOf,
   isLanguage,
   languageOf
-} from "./chunk-5GWTNGJF.js";
+} from "./chunk-3NGA7WQV.js";
 import "./chunk-QPWDPIWN.js";
 
 // src/cli/commands/retrieve.ts

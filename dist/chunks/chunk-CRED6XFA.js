@@ -11,7 +11,7 @@ import {
   nameMatches,
   qualifiedNames,
   resolveImports
-} from "./chunk-5GWTNGJF.js";
+} from "./chunk-3NGA7WQV.js";
 
 // src/assess/rules/compile.ts
 var queryCache = /* @__PURE__ */ new Map();

@@ -9,7 +9,7 @@ import {
 } from "./chunk-RHUYUCDS.js";
 import {
   runRules
-} from "./chunk-OYKYU7HV.js";
+} from "./chunk-CRED6XFA.js";
 import {
   Edit,
   getParser,
@@ -17,7 +17,7 @@ import {
   languageOfGrammar,
   lineStarts,
   rowAt
-} from "./chunk-5GWTNGJF.js";
+} from "./chunk-3NGA7WQV.js";
 
 // src/assess/finding.ts
 var SEVERITIES = ["low", "medium", "high", "critical"];

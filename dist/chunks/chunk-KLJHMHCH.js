@@ -13,10 +13,10 @@ import {
 import {
   assessFileUnits,
   createRuleBook
-} from "./chunk-F2IHUL6Y.js";
+} from "./chunk-7WQOOVLL.js";
 import {
   extractUnits
-} from "./chunk-6HZ3GSLQ.js";
+} from "./chunk-R2CPWWUL.js";
 import {
   Query,
   getParser,
@@ -25,17 +25,18 @@ import {
   knownPrefilters,
   parse,
   rememberPrefilters
-} from "./chunk-5GWTNGJF.js";
+} from "./chunk-3NGA7WQV.js";
 
 // src/pipeline/scan-pool.ts
 import { pathToFileURL } from "node:url";
 import { parentPort, Worker, workerData } from "node:worker_threads";
 
 // src/pipeline/scan-file.ts
-async function scanFile(file, assessment, mayMatch) {
+async function scanFile(file, assessment, candidates) {
   const warnings = [];
   const grammar = grammarOf(file.path, file.language);
-  if (assessment && !mayMatch && !assessment.rules.mayMatch(grammar, file.text)) return withoutCandidateRules(file.path);
+  if (assessment && candidates) (await assessment.rules.runnerFor(grammar)).remember(file.text, candidates);
+  else if (assessment && !assessment.rules.mayMatch(grammar, file.text)) return withoutCandidateRules(file.path);
   const tree = await parse(grammar, file.text);
   try {
     const extraction = await extractUnits({ path: file.path, language: file.language, text: file.text, tree });
@@ -213,6 +214,7 @@ async function scanInThreads(files, read, assessment, options) {
   const scans = new Array(files.length);
   const broken = /* @__PURE__ */ new Map();
   let texts = [];
+  const found = new Array(files.length);
   let failed = 0;
   let reclaimed = 0;
   let wake;
@@ -243,7 +245,7 @@ async function scanInThreads(files, read, assessment, options) {
       const id = nextId++;
       t.inFlight.set(id, chunk);
       t.grammars.add(chunk.grammar);
-      t.worker.postMessage({ id, files: chunk.files.map((i) => texts[i]) });
+      t.worker.postMessage({ id, files: chunk.files.map((i) => texts[i]), candidates: chunk.files.map((i) => found[i] ?? []) });
     }
   };
   const listen = (t, worker) => {
@@ -255,6 +257,7 @@ async function scanInThreads(files, read, assessment, options) {
       reply.scans.forEach((scan, k) => {
         scans[chunk.files[k]] = scan;
         texts[chunk.files[k]] = void 0;
+        found[chunk.files[k]] = void 0;
       });
       t.files += chunk.files.length;
       firstChunkDone();
@@ -287,10 +290,12 @@ async function scanInThreads(files, read, assessment, options) {
     for (let from = 0; from < files.length; from += READ_BATCH) {
       const batch = await Promise.all(files.slice(from, from + READ_BATCH).map((_, k) => read(from + k)));
       batch.forEach((t, k) => {
-        if (t && assessment && !assessment.rules.mayMatch(grammarOf(t.path, t.language), t.text)) {
+        const rules = t && assessment ? assessment.rules.candidates(grammarOf(t.path, t.language), t.text) : void 0;
+        if (rules?.length === 0) {
           scans[from + k] = withoutCandidateRules(t.path);
           main.files++;
         } else {
+          if (rules) found[from + k] = rules;
           texts[from + k] = t;
           toParse += t?.text.length ?? 0;
         }
@@ -320,8 +325,9 @@ async function scanInThreads(files, read, assessment, options) {
         if (head.files.length > 1) main.queue[0] = { ...head, files: head.files.slice(1), bytes: head.bytes - texts[i].text.length };
         else main.queue.shift();
         main.grammars.add(head.grammar);
-        scans[i] = await scanFile(texts[i], assessment, true);
+        scans[i] = await scanFile(texts[i], assessment, found[i]);
         texts[i] = void 0;
+        found[i] = void 0;
         main.files++;
         if (++scanned === CHUNK_FILES && threads.length > 1) firstChunkDone();
         await new Promise((resolve) => setImmediate(resolve));
@@ -419,7 +425,7 @@ function serve(port, init) {
       waiting.delete(request.id);
       try {
         const scans = [];
-        for (const file of request.files) scans.push(await scanFile(file, assessment, true));
+        for (const [k, file] of request.files.entries()) scans.push(await scanFile(file, assessment, assessment && request.candidates[k]));
         port.postMessage({ id: request.id, scans, broken: rules ? [...rules.broken] : [] });
       } catch (error) {
         port.postMessage({ id: request.id, error: error instanceof Error ? error.stack ?? error.message : String(error) });

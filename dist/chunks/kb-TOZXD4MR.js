@@ -8,26 +8,26 @@ import {
   formatReport,
   minePairs,
   readPairs
-} from "./chunk-AKZXE4QP.js";
+} from "./chunk-GVE4EA2O.js";
 import {
   endpointSettings
 } from "./chunk-JAZMMTRO.js";
 import "./chunk-CH6YD5QR.js";
 import {
   DEFAULT_OVERLAY_DIR
-} from "./chunk-4JZZZ75T.js";
+} from "./chunk-VASLLHY6.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK
 } from "./chunk-4KPSJP3U.js";
 import {
   applyFix
-} from "./chunk-PV336EX2.js";
+} from "./chunk-IAMBVRVW.js";
 import {
   getExampleText,
   loadKnowledgeBase,
   readManifest
-} from "./chunk-HYHPFGUB.js";
+} from "./chunk-NQW2LT5M.js";
 import {
   buildKnowledgeBase,
   diffBuild,
@@ -37,7 +37,7 @@ import {
   readSources,
   serializeMined,
   writeBuild
-} from "./chunk-CSCWW7U3.js";
+} from "./chunk-RTSSZ7BI.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
@@ -45,11 +45,11 @@ import "./chunk-RHUYUCDS.js";
 import {
   compileRule,
   runRules
-} from "./chunk-OYKYU7HV.js";
+} from "./chunk-CRED6XFA.js";
 import {
   parse,
   sha256
-} from "./chunk-5GWTNGJF.js";
+} from "./chunk-3NGA7WQV.js";
 import "./chunk-QPWDPIWN.js";
 
 // src/cli/commands/kb.ts
@@ -246,9 +246,9 @@ var kbCommand = {
         return stats(rest, io);
       // Octokit and the model client are loaded only by the subcommands that mine GitHub.
       case "refresh":
-        return (await import("./kb-refresh-MEAMO3PH.js")).kbRefresh(rest, io);
+        return (await import("./kb-refresh-M3EHTSDC.js")).kbRefresh(rest, io);
       case "learn":
-        return (await import("./kb-learn-6KPWVG6M.js")).kbLearn(rest, io);
+        return (await import("./kb-learn-6X6ZB74N.js")).kbLearn(rest, io);
       case void 0:
       case "--help":
       case "-h":

@@ -12,44 +12,44 @@ import {
   parseKbArgs,
   positiveInt,
   toFixPairs
-} from "./chunk-T3WDP46M.js";
+} from "./chunk-NZX34SH6.js";
 import {
   DEFAULT_CACHE_DIR,
   createProgress,
   directoryCache
-} from "./chunk-AKZXE4QP.js";
+} from "./chunk-GVE4EA2O.js";
 import "./chunk-JAZMMTRO.js";
 import {
   readText
-} from "./chunk-NSJJE43H.js";
+} from "./chunk-MVXKW2SS.js";
 import "./chunk-CH6YD5QR.js";
 import {
   createOpenAiChatClient,
   createOpenAiEmbedder
 } from "./chunk-CATR4D3V.js";
-import "./chunk-G53U5XIR.js";
+import "./chunk-ZHV7IO5K.js";
 import "./chunk-ATV33OIO.js";
 import {
   DEFAULT_OVERLAY_DIR,
   overlayLayout
-} from "./chunk-4JZZZ75T.js";
+} from "./chunk-VASLLHY6.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK
 } from "./chunk-4KPSJP3U.js";
-import "./chunk-6HZ3GSLQ.js";
-import "./chunk-HYHPFGUB.js";
+import "./chunk-R2CPWWUL.js";
+import "./chunk-NQW2LT5M.js";
 import {
   buildKnowledgeBase,
   pdgSlicer,
   silentLogger,
   writeBuild
-} from "./chunk-CSCWW7U3.js";
+} from "./chunk-RTSSZ7BI.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import "./chunk-2TTF3MLN.js";
-import "./chunk-5GWTNGJF.js";
+import "./chunk-3NGA7WQV.js";
 import "./chunk-QPWDPIWN.js";
 
 // src/cli/commands/kb-learn.ts

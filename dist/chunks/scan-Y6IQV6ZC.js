@@ -5,7 +5,7 @@ import {
   scanFile,
   scanInThreads,
   workerCount
-} from "./chunk-JB3MFJGU.js";
+} from "./chunk-KLJHMHCH.js";
 import {
   compileWasmDefault,
   releaseEarlyWorkers
@@ -17,34 +17,34 @@ import {
   emitReport,
   localFileSource,
   parseFormat
-} from "./chunk-Z2GQCJV2.js";
+} from "./chunk-7UUAFWFR.js";
 import {
   emptyStats,
   errorText,
   pLimit,
   readSource
-} from "./chunk-CEWAIWHL.js";
+} from "./chunk-JFGQM2ER.js";
 import "./chunk-ATV33OIO.js";
-import "./chunk-4JZZZ75T.js";
+import "./chunk-VASLLHY6.js";
 import "./chunk-4KPSJP3U.js";
 import "./chunk-O5UZ4QXP.js";
 import {
   sortFindings
-} from "./chunk-F2IHUL6Y.js";
-import "./chunk-6HZ3GSLQ.js";
-import "./chunk-PV336EX2.js";
-import "./chunk-HYHPFGUB.js";
-import "./chunk-CSCWW7U3.js";
+} from "./chunk-7WQOOVLL.js";
+import "./chunk-R2CPWWUL.js";
+import "./chunk-IAMBVRVW.js";
+import "./chunk-NQW2LT5M.js";
+import "./chunk-RTSSZ7BI.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
-import "./chunk-LEQKGBRH.js";
+import "./chunk-IZSOHOH4.js";
 import "./chunk-2TTF3MLN.js";
 import "./chunk-RHUYUCDS.js";
-import "./chunk-OYKYU7HV.js";
+import "./chunk-CRED6XFA.js";
 import {
   languageOf
-} from "./chunk-5GWTNGJF.js";
+} from "./chunk-3NGA7WQV.js";
 import {
   __commonJS,
   __toESM

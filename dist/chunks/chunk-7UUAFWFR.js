@@ -9,29 +9,29 @@ import {
   readRepoConfig,
   renderMarkdown,
   renderSarif
-} from "./chunk-CEWAIWHL.js";
+} from "./chunk-JFGQM2ER.js";
 import {
   DEFAULT_OVERLAY_DIR,
   citeOverlayGuidance,
   loadOverlay,
   mergeOverlay
-} from "./chunk-4JZZZ75T.js";
+} from "./chunk-VASLLHY6.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK
 } from "./chunk-4KPSJP3U.js";
 import {
   createRuleBook
-} from "./chunk-F2IHUL6Y.js";
+} from "./chunk-7WQOOVLL.js";
 import {
   loadKnowledgeBase
-} from "./chunk-HYHPFGUB.js";
+} from "./chunk-NQW2LT5M.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import {
   atLeast
-} from "./chunk-LEQKGBRH.js";
+} from "./chunk-IZSOHOH4.js";
 
 // src/pipeline/local-source.ts
 import fs from "node:fs";

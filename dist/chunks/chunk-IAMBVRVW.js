@@ -7,13 +7,13 @@ import {
 } from "./chunk-RHUYUCDS.js";
 import {
   TEMPLATE_REF
-} from "./chunk-OYKYU7HV.js";
+} from "./chunk-CRED6XFA.js";
 import {
   JAVA_LANG,
   languageOfGrammar,
   requiredModule,
   resolveImports
-} from "./chunk-5GWTNGJF.js";
+} from "./chunk-3NGA7WQV.js";
 
 // src/assess/rules/fix-delete.ts
 function deletionRange(node, source) {

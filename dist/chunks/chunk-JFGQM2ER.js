@@ -13,24 +13,24 @@ import {
   assessUnits,
   createRuleBook,
   sortFindings
-} from "./chunk-F2IHUL6Y.js";
+} from "./chunk-7WQOOVLL.js";
 import {
   extractUnits
-} from "./chunk-6HZ3GSLQ.js";
+} from "./chunk-R2CPWWUL.js";
 import {
   loadKnowledgeBase
-} from "./chunk-HYHPFGUB.js";
+} from "./chunk-NQW2LT5M.js";
 import {
   external_exports,
   require_dist,
   sliceUnit
-} from "./chunk-CSCWW7U3.js";
+} from "./chunk-RTSSZ7BI.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import {
   SEVERITIES
-} from "./chunk-LEQKGBRH.js";
+} from "./chunk-IZSOHOH4.js";
 import {
   __commonJS,
   __toESM
@@ -2136,7 +2136,7 @@ async function reviewChange(options) {
   const stats = { ...emptyStats(), files: reviewable.length, units: units.length };
   const model = options.assessment?.model;
   if (!model || !options.assessment) return { ...assessed, units, skipped, parseErrors, stats: { ...stats, ms: Date.now() - started } };
-  const { runModelStage } = await import("./model-stage-SWQ6C65B.js");
+  const { runModelStage } = await import("./model-stage-NDIMFMPN.js");
   const judged = await runModelStage(model, units, files, assessed, options.assessment.rules, options.assessment.config, logger);
   const merged = {
     ...assessed,

@@ -9,7 +9,7 @@ import {
   groupByCwe,
   minePairs,
   parsePairs
-} from "./chunk-AKZXE4QP.js";
+} from "./chunk-GVE4EA2O.js";
 import {
   endpointSettings
 } from "./chunk-JAZMMTRO.js";
@@ -18,7 +18,7 @@ import {
   commitReferences,
   createGitHubClient,
   githubAdvisorySource
-} from "./chunk-NSJJE43H.js";
+} from "./chunk-MVXKW2SS.js";
 import {
   touchedLines
 } from "./chunk-ATV33OIO.js";
@@ -28,7 +28,7 @@ import {
 } from "./chunk-4KPSJP3U.js";
 import {
   extractUnits
-} from "./chunk-6HZ3GSLQ.js";
+} from "./chunk-R2CPWWUL.js";
 import {
   buildKnowledgeBase,
   external_exports,
@@ -37,14 +37,14 @@ import {
   serializeMined,
   silentLogger,
   writeBuild
-} from "./chunk-CSCWW7U3.js";
+} from "./chunk-RTSSZ7BI.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import {
   languageOf,
   stableStringify
-} from "./chunk-5GWTNGJF.js";
+} from "./chunk-3NGA7WQV.js";
 
 // src/cli/commands/kb-refresh.ts
 import fs3 from "node:fs/promises";

@@ -3,11 +3,11 @@ import { createRequire as __rescueCreateRequire } from 'node:module';
 const require = __rescueCreateRequire(import.meta.url);
 import {
   outline
-} from "./chunk-6HZ3GSLQ.js";
+} from "./chunk-R2CPWWUL.js";
 import {
   applyFix,
   findNode
-} from "./chunk-PV336EX2.js";
+} from "./chunk-IAMBVRVW.js";
 import {
   atLeast,
   findSuppressions,
@@ -15,7 +15,7 @@ import {
   lineEndIndex,
   suppressionFor,
   verifyReplacement
-} from "./chunk-LEQKGBRH.js";
+} from "./chunk-IZSOHOH4.js";
 import {
   UNIT_SPECS,
   lineSpan
@@ -28,13 +28,14 @@ import {
   compileLoaded,
   compileRule,
   matchSession
-} from "./chunk-OYKYU7HV.js";
+} from "./chunk-CRED6XFA.js";
 import {
   CaptureQuantifier,
   LineIndex,
   Query,
   aloneRegex,
   attachTopLevelPredicates,
+  foldAscii,
   getParser,
   grammarOf,
   languageOfGrammar,
@@ -43,7 +44,7 @@ import {
   needleKey,
   parse,
   prefilterOf
-} from "./chunk-5GWTNGJF.js";
+} from "./chunk-3NGA7WQV.js";
 
 // src/assess/rule-runner.ts
 function lazyRuleRunner(sources, grammar, loaded, broken, prefilters) {
@@ -65,10 +66,10 @@ function lazyRuleRunner(sources, grammar, loaded, broken, prefilters) {
   };
   const compile = (rule) => settle(rule, () => compileLoaded(rule.source, loaded));
   const recent = [];
-  const candidates = (source) => {
+  const candidates = (source, known) => {
     let hit = recent.find((r) => r.source === source);
     if (!hit) {
-      hit = { source, live: prefilters.passing(source).map((k) => rules[k]) };
+      hit = { source, live: (known ?? prefilters.passing(source)).map((k) => rules[k]) };
       if (recent.unshift(hit) > 2) recent.pop();
     }
     return hit.live;
@@ -106,6 +107,7 @@ function lazyRuleRunner(sources, grammar, loaded, broken, prefilters) {
     // From the prefilters alone, not from which rules turned out not to compile: the answer for a text
     // does not depend on the files this runner saw before (a scan skips parsing on it, on any thread).
     mayMatch: (source) => candidates(source).length > 0,
+    remember: (source, known) => void candidates(source, known),
     compiled(ruleId) {
       const rule = byId.get(ruleId);
       return rule && compile(rule);
@@ -256,13 +258,11 @@ var PrefilterSet = class {
   /** Per rule: undefined (always passes), else per pattern its clauses, each the numbers of its needles. */
   plans;
   state;
-  raw;
-  folded;
+  automaton;
   alone = /* @__PURE__ */ new Map();
-  /** The text the needles' states are of, and which automatons have run over it. */
+  /** The text the needles' states are of, and whether the automaton has run over it. */
   last;
-  rawDone = false;
-  foldDone = false;
+  done = false;
   constructor(prefilters) {
     const ids = /* @__PURE__ */ new Map();
     const id = (n) => {
@@ -277,9 +277,7 @@ var PrefilterSet = class {
     };
     this.plans = prefilters.map((p) => p?.map((pattern) => pattern.map((clause) => Int32Array.from(clause, id))));
     this.state = new Uint8Array(this.needles.length);
-    const fold = this.needles.map((n) => n.fold === true);
-    this.raw = new Automaton(this.needles, (i) => !fold[i]);
-    this.folded = new Automaton(this.needles, (i) => fold[i]);
+    this.automaton = new Automaton(this.needles);
   }
   /** The positions (in the list given) of the rules whose prefilters `source` passes, in order. */
   passing(source) {
@@ -294,22 +292,14 @@ var PrefilterSet = class {
     if (source !== this.last) {
       state.fill(UNKNOWN);
       this.last = source;
-      this.rawDone = false;
-      this.foldDone = false;
+      this.done = false;
     }
     const has = (n) => {
-      let s = state[n];
-      if (s === UNKNOWN) {
-        if (this.needles[n].fold) {
-          if (!this.foldDone) this.settle(this.folded, source, true);
-          this.foldDone = true;
-        } else if (!this.rawDone) {
-          this.settle(this.raw, source, false);
-          this.rawDone = true;
-        }
-        s = state[n];
+      if (!this.done) {
+        this.settle(source);
+        this.done = true;
       }
-      return s === PRESENT;
+      return state[n] === PRESENT;
     };
     const out = [];
     const plans = this.plans;
@@ -335,18 +325,20 @@ var PrefilterSet = class {
     }
     return out;
   }
-  /** Runs one automaton over the text: each of its needles is then PRESENT or ABSENT. */
-  settle(automaton, source, fold) {
-    const { state, needles } = this;
-    for (const n of automaton.ids) state[n] = ABSENT;
-    if (automaton.ids.length === 0) return;
+  /**
+   * Runs the automaton over the text with its ASCII letters lower-cased: each needle is then PRESENT or
+   * ABSENT. A needle that is not `fold` counts only where the text holds it as it is (not only lower-cased).
+   */
+  settle(source) {
+    const { state, needles, automaton } = this;
+    state.fill(ABSENT);
+    if (needles.length === 0) return;
     const { delta, width, ascii, high, ends, outStart, outIds } = automaton;
     const length = source.length;
-    const lower = fold ? 32 : 0;
     let s = 0;
     for (let i = 0; i < length; i++) {
       let c = source.charCodeAt(i);
-      if (c >= 65 && c <= 90) c += lower;
+      if (c >= 65 && c <= 90) c += 32;
       const k = c < 128 ? ascii[c] : high.get(c) ?? 0;
       const next = delta[s * width + k];
       s = (next !== 0 ? next : automaton.go(s, k)) - 1;
@@ -355,10 +347,11 @@ var PrefilterSet = class {
         const n = outIds[k2];
         if (state[n] === PRESENT || state[n] === ALONE_ABSENT) continue;
         const needle = needles[n];
+        const start = i + 1 - needle.text.length;
+        if (!needle.fold && !source.startsWith(needle.text, start)) continue;
         const after = i + 1 < length ? source.charCodeAt(i + 1) : -1;
         if (needle.word) {
-          const before = i + 1 - needle.text.length - 1;
-          if ((before < 0 || !isWordOrDollar(source.charCodeAt(before))) && (after < 0 || !isWordOrDollar(after))) state[n] = PRESENT;
+          if ((start === 0 || !isWordOrDollar(source.charCodeAt(start - 1))) && (after < 0 || !isWordOrDollar(after))) state[n] = PRESENT;
         } else if (needle.keyword) {
           if (after < 0 || !isW(after)) {
             if (!needle.alone) state[n] = PRESENT;
@@ -367,7 +360,7 @@ var PrefilterSet = class {
         } else state[n] = PRESENT;
       }
     }
-    for (const n of automaton.ids) if (state[n] === ALONE_ABSENT) state[n] = ABSENT;
+    for (let n = 0; n < state.length; n++) if (state[n] === ALONE_ABSENT) state[n] = ABSENT;
   }
   aloneRegex(n) {
     let re = this.alone.get(n);
@@ -390,8 +383,8 @@ var Automaton = class {
   outIds;
   /** By state: its failure state (the longest proper suffix of its text that is a trie state). */
   fail;
-  constructor(needles, include) {
-    this.ids = needles.flatMap((_, i) => include(i) ? [i] : []);
+  constructor(needles) {
+    this.ids = needles.map((_, i) => i);
     let classes = 1;
     const classOf = (c) => {
       if (c < 128) return this.ascii[c] || (this.ascii[c] = classes++);
@@ -399,7 +392,7 @@ var Automaton = class {
       if (k === void 0) this.high.set(c, k = classes++);
       return k;
     };
-    const texts = this.ids.map((id) => needles[id].text);
+    const texts = this.ids.map((id) => foldAscii(needles[id].text));
     let most = 1;
     for (const text of texts) for (let j = 0; j < text.length; j++, most++) classOf(text.charCodeAt(j));
     if (classes > 255) throw new Error("prefilter needles use more than 254 distinct characters");
@@ -508,6 +501,7 @@ function createRuleBook(document) {
   };
   const book = {
     mayMatch: (grammar, text) => prefilterSet(languageOfGrammar(grammar)).any(text),
+    candidates: (grammar, text) => prefilterSet(languageOfGrammar(grammar)).passing(text),
     runnerFor(grammar) {
       let runner = runners.get(grammar);
       if (!runner) {

@@ -8,11 +8,11 @@ import {
   silentLogger,
   sliceUnit,
   tokenizeCode
-} from "./chunk-CSCWW7U3.js";
+} from "./chunk-RTSSZ7BI.js";
 import {
   compileRule,
   runRules
-} from "./chunk-OYKYU7HV.js";
+} from "./chunk-CRED6XFA.js";
 import {
   calleeOf,
   isCall,
@@ -20,7 +20,7 @@ import {
   parse,
   qualifiedNames,
   resolveImports
-} from "./chunk-5GWTNGJF.js";
+} from "./chunk-3NGA7WQV.js";
 
 // src/facets/api.ts
 var MEMBER_TYPES = {

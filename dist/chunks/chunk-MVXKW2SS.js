@@ -6,10 +6,10 @@ import {
   readHunk,
   splitDiffLines,
   toChangedFile
-} from "./chunk-G53U5XIR.js";
+} from "./chunk-ZHV7IO5K.js";
 import {
   languageOf
-} from "./chunk-5GWTNGJF.js";
+} from "./chunk-3NGA7WQV.js";
 import {
   __commonJS,
   __require,

@@ -9,7 +9,7 @@ import {
   LineIndex,
   grammarOf,
   parse
-} from "./chunk-5GWTNGJF.js";
+} from "./chunk-3NGA7WQV.js";
 
 // src/code/outline.ts
 function outline(tree, spec, lines, into) {

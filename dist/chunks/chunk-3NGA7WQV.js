@@ -5704,6 +5704,7 @@ export {
   getParser,
   parse,
   attachTopLevelPredicates,
+  foldAscii,
   aloneRegex,
   needleKey,
   stableStringify,

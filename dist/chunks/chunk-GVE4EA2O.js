@@ -10,7 +10,7 @@ import {
   callNames,
   diffArrays,
   external_exports
-} from "./chunk-CSCWW7U3.js";
+} from "./chunk-RTSSZ7BI.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
@@ -18,7 +18,7 @@ import {
   isLanguage,
   sha256,
   stableStringify
-} from "./chunk-5GWTNGJF.js";
+} from "./chunk-3NGA7WQV.js";
 
 // src/kb/pairs.ts
 import fs from "node:fs/promises";

@@ -15,14 +15,14 @@ import {
   loadCompactIndex,
   manifestSchema,
   parseVectors
-} from "./chunk-CSCWW7U3.js";
+} from "./chunk-RTSSZ7BI.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import {
   PREFILTERS_FILE,
   loadPrefilters
-} from "./chunk-5GWTNGJF.js";
+} from "./chunk-3NGA7WQV.js";
 
 // src/kb/load.ts
 import fs from "node:fs";

@@ -5,7 +5,7 @@ import {
   getExampleText,
   loadKnowledgeBase,
   lookupTables
-} from "./chunk-HYHPFGUB.js";
+} from "./chunk-NQW2LT5M.js";
 import {
   CWE_INDEX_OPTIONS,
   EXAMPLE_INDEX_OPTIONS,
@@ -14,7 +14,7 @@ import {
   compareCweIds,
   cweIndexDoc,
   exampleIndexDoc
-} from "./chunk-CSCWW7U3.js";
+} from "./chunk-RTSSZ7BI.js";
 
 // src/kb/overlay.ts
 import fs from "node:fs";
@@ -175,6 +175,7 @@ function citeOverlayGuidance(book, kb, opts = {}) {
     rulesFor: (language) => book.rulesFor(language),
     runnerFor: (grammar) => book.runnerFor(grammar),
     mayMatch: (grammar, text) => book.mayMatch(grammar, text),
+    candidates: (grammar, text) => book.candidates(grammar, text),
     info,
     get broken() {
       return book.broken;

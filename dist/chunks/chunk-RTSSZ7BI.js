@@ -18,7 +18,7 @@ import {
   sha256,
   stableStringify,
   stableStringifyLines
-} from "./chunk-5GWTNGJF.js";
+} from "./chunk-3NGA7WQV.js";
 import {
   __commonJS,
   __export,

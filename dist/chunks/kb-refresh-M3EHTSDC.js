@@ -9,19 +9,19 @@ import {
   llmEndpoint,
   parseKbArgs,
   positiveInt
-} from "./chunk-T3WDP46M.js";
-import "./chunk-AKZXE4QP.js";
+} from "./chunk-NZX34SH6.js";
+import "./chunk-GVE4EA2O.js";
 import "./chunk-JAZMMTRO.js";
-import "./chunk-NSJJE43H.js";
+import "./chunk-MVXKW2SS.js";
 import "./chunk-CH6YD5QR.js";
-import "./chunk-G53U5XIR.js";
+import "./chunk-ZHV7IO5K.js";
 import "./chunk-ATV33OIO.js";
 import "./chunk-4KPSJP3U.js";
-import "./chunk-6HZ3GSLQ.js";
-import "./chunk-CSCWW7U3.js";
+import "./chunk-R2CPWWUL.js";
+import "./chunk-RTSSZ7BI.js";
 import "./chunk-VWQMS5WY.js";
 import "./chunk-2TTF3MLN.js";
-import "./chunk-5GWTNGJF.js";
+import "./chunk-3NGA7WQV.js";
 import "./chunk-QPWDPIWN.js";
 export {
   MINING_OPTIONS,

@@ -3,7 +3,7 @@ import { createRequire as __rescueCreateRequire } from 'node:module';
 const require = __rescueCreateRequire(import.meta.url);
 import {
   retrieveForUnits
-} from "./chunk-G33KA5FD.js";
+} from "./chunk-BMCCAHS4.js";
 import {
   Inputs,
   JUDGE_REPLY_SCHEMA,
@@ -19,11 +19,11 @@ import {
 } from "./chunk-CATR4D3V.js";
 import {
   getExampleText
-} from "./chunk-HYHPFGUB.js";
+} from "./chunk-NQW2LT5M.js";
 import {
   external_exports,
   sliceUnit
-} from "./chunk-CSCWW7U3.js";
+} from "./chunk-RTSSZ7BI.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
@@ -33,17 +33,17 @@ import {
   fingerprint,
   suppressionFor,
   verifyReplacement
-} from "./chunk-LEQKGBRH.js";
+} from "./chunk-IZSOHOH4.js";
 import "./chunk-2TTF3MLN.js";
 import "./chunk-RHUYUCDS.js";
 import {
   runRules
-} from "./chunk-OYKYU7HV.js";
+} from "./chunk-CRED6XFA.js";
 import {
   grammarOf,
   languageOfGrammar,
   parse
-} from "./chunk-5GWTNGJF.js";
+} from "./chunk-3NGA7WQV.js";
 import "./chunk-QPWDPIWN.js";
 
 // src/llm/errors.ts
