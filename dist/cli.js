@@ -48,12 +48,12 @@ var COMMANDS = [
   {
     name: "review",
     summary: "Review a change: a diff file, stdin, or the working tree against a git ref",
-    load: async () => (await import("./chunks/review-OI7SCDLJ.js")).reviewCommand
+    load: async () => (await import("./chunks/review-TM5X5SSU.js")).reviewCommand
   },
   {
     name: "scan",
     summary: "Review whole files and folders: every function is a unit",
-    load: async () => (await import("./chunks/scan-Y6IQV6ZC.js")).scanCommand,
+    load: async () => (await import("./chunks/scan-IAAXJYC4.js")).scanCommand,
     // Worker threads boot while the scan loads its modules and the knowledge base and walks the folders;
     // not for a few files named one by one, which one thread scans.
     prepare: (args, cwd) => {

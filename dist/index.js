@@ -27,7 +27,7 @@ import {
   renderMarkdown,
   renderSarif,
   reviewChange
-} from "./chunks/chunk-JFGQM2ER.js";
+} from "./chunks/chunk-EELKVPIG.js";
 import "./chunks/chunk-ATV33OIO.js";
 import {
   DEFAULT_OVERLAY_DIR,
@@ -40,7 +40,7 @@ import {
 } from "./chunks/chunk-O5UZ4QXP.js";
 import {
   createRuleBook
-} from "./chunks/chunk-7WQOOVLL.js";
+} from "./chunks/chunk-HNZHNLNH.js";
 import "./chunks/chunk-R2CPWWUL.js";
 import {
   importEdits

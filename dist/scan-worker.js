@@ -3,9 +3,9 @@ import { createRequire as __rescueCreateRequire } from 'node:module';
 const require = __rescueCreateRequire(import.meta.url);
 import {
   serveScanWorker
-} from "./chunks/chunk-KLJHMHCH.js";
+} from "./chunks/chunk-XT57HHCB.js";
 import "./chunks/chunk-RVRUFMFC.js";
-import "./chunks/chunk-7WQOOVLL.js";
+import "./chunks/chunk-HNZHNLNH.js";
 import "./chunks/chunk-R2CPWWUL.js";
 import "./chunks/chunk-IAMBVRVW.js";
 import "./chunks/chunk-IZSOHOH4.js";

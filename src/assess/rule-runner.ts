@@ -40,7 +40,14 @@ export function lazyRuleRunner(
   prefilters: PrefilterSet,
 ): RuleRunner {
   const own = loaded.get(grammar)!;
-  const rules: LazyRule[] = sources.map((source, index) => ({ source, index, text: queryText(source) }));
+  // A rule's query text is worked out when a combined query first takes the rule (most never run).
+  const rules: LazyRule[] = sources.map((source, index) => ({
+    source,
+    index,
+    get text() {
+      return queryText(source);
+    },
+  }));
   const byId = new Map(rules.map((r) => [r.source.id, r]));
   const compiledList: CompiledRule[] = [];
   const settle = (rule: LazyRule, make: () => CompiledRule): CompiledRule | undefined => {

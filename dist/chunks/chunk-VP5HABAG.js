@@ -9,7 +9,7 @@ import {
   readRepoConfig,
   renderMarkdown,
   renderSarif
-} from "./chunk-JFGQM2ER.js";
+} from "./chunk-EELKVPIG.js";
 import {
   DEFAULT_OVERLAY_DIR,
   citeOverlayGuidance,
@@ -22,7 +22,7 @@ import {
 } from "./chunk-4KPSJP3U.js";
 import {
   createRuleBook
-} from "./chunk-7WQOOVLL.js";
+} from "./chunk-HNZHNLNH.js";
 import {
   loadKnowledgeBase
 } from "./chunk-NQW2LT5M.js";

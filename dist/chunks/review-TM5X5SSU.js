@@ -15,15 +15,15 @@ import {
   emitReport,
   localFileSource,
   parseFormat
-} from "./chunk-7UUAFWFR.js";
+} from "./chunk-VP5HABAG.js";
 import {
   reviewChange
-} from "./chunk-JFGQM2ER.js";
+} from "./chunk-EELKVPIG.js";
 import "./chunk-ATV33OIO.js";
 import "./chunk-VASLLHY6.js";
 import "./chunk-4KPSJP3U.js";
 import "./chunk-O5UZ4QXP.js";
-import "./chunk-7WQOOVLL.js";
+import "./chunk-HNZHNLNH.js";
 import "./chunk-R2CPWWUL.js";
 import "./chunk-IAMBVRVW.js";
 import "./chunk-NQW2LT5M.js";

@@ -49,7 +49,13 @@ import {
 // src/assess/rule-runner.ts
 function lazyRuleRunner(sources, grammar, loaded, broken, prefilters) {
   const own = loaded.get(grammar);
-  const rules = sources.map((source, index) => ({ source, index, text: queryText(source) }));
+  const rules = sources.map((source, index) => ({
+    source,
+    index,
+    get text() {
+      return queryText(source);
+    }
+  }));
   const byId = new Map(rules.map((r) => [r.source.id, r]));
   const compiledList = [];
   const settle = (rule, make) => {

@@ -5,7 +5,7 @@ import {
   scanFile,
   scanInThreads,
   workerCount
-} from "./chunk-KLJHMHCH.js";
+} from "./chunk-XT57HHCB.js";
 import {
   compileWasmDefault,
   releaseEarlyWorkers
@@ -17,20 +17,20 @@ import {
   emitReport,
   localFileSource,
   parseFormat
-} from "./chunk-7UUAFWFR.js";
+} from "./chunk-VP5HABAG.js";
 import {
   emptyStats,
   errorText,
   pLimit,
   readSource
-} from "./chunk-JFGQM2ER.js";
+} from "./chunk-EELKVPIG.js";
 import "./chunk-ATV33OIO.js";
 import "./chunk-VASLLHY6.js";
 import "./chunk-4KPSJP3U.js";
 import "./chunk-O5UZ4QXP.js";
 import {
   sortFindings
-} from "./chunk-7WQOOVLL.js";
+} from "./chunk-HNZHNLNH.js";
 import "./chunk-R2CPWWUL.js";
 import "./chunk-IAMBVRVW.js";
 import "./chunk-NQW2LT5M.js";

@@ -13,7 +13,7 @@ import {
   assessUnits,
   createRuleBook,
   sortFindings
-} from "./chunk-7WQOOVLL.js";
+} from "./chunk-HNZHNLNH.js";
 import {
   extractUnits
 } from "./chunk-R2CPWWUL.js";
