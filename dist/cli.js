@@ -2,9 +2,9 @@
 import { createRequire as __rescueCreateRequire } from 'node:module';
 const require = __rescueCreateRequire(import.meta.url);
 import {
-  MIN_FILES_FOR_WORKERS,
+  mayScanMany,
   startScanWorkersEarly
-} from "./chunks/chunk-RVRUFMFC.js";
+} from "./chunks/chunk-QM326F36.js";
 import {
   EXIT_OK,
   EXIT_USAGE
@@ -16,10 +16,6 @@ import {
   ConfigurationError
 } from "./chunks/chunk-VWQMS5WY.js";
 import "./chunks/chunk-QPWDPIWN.js";
-
-// src/cli/main.ts
-import fs from "node:fs";
-import path from "node:path";
 
 // src/cli/cli-logger.ts
 import { styleText } from "node:util";
@@ -53,7 +49,7 @@ var COMMANDS = [
   {
     name: "scan",
     summary: "Review whole files and folders: every function is a unit",
-    load: async () => (await import("./chunks/scan-IAAXJYC4.js")).scanCommand,
+    load: async () => (await import("./chunks/scan-GJF6H6G7.js")).scanCommand,
     // Worker threads boot while the scan loads its modules and the knowledge base and walks the folders;
     // not for a few files named one by one, which one thread scans.
     prepare: (args, cwd) => {
@@ -130,17 +126,6 @@ Run "rescue ${name} --help" for usage.
     }
     throw error;
   }
-}
-function mayScanMany(args, cwd) {
-  const paths = args.filter((a) => !a.startsWith("-"));
-  if (paths.length >= MIN_FILES_FOR_WORKERS) return true;
-  return paths.some((p) => {
-    try {
-      return fs.statSync(path.resolve(cwd, p)).isDirectory();
-    } catch {
-      return false;
-    }
-  });
 }
 function isParseArgsError(error) {
   const code = error?.code;

@@ -13,7 +13,7 @@ import { scanFiles } from '../../src/pipeline/scan-files.js';
 import type { FileToScan } from '../../src/pipeline/scan-file.js';
 import { balance, plan, planMore, take } from '../../src/pipeline/scan-plan.js';
 import { walkFiles } from '../../src/pipeline/walk-files.js';
-import { earlyWorkerCount, releaseEarlyWorkers, startScanWorkersEarly, takeEarlyWorker } from '../../src/pipeline/scan-workers-early.js';
+import { earlyWorkerCount, mayScanMany, releaseEarlyWorkers, startScanWorkersEarly, takeEarlyWorker } from '../../src/pipeline/scan-workers-early.js';
 import { createRuleBook } from '../../src/assess/rule-book.js';
 import { writeCorpus } from '../../bench/scenarios/scan-vs-bandit.js';
 import { RecordingLogger } from '../../__fixtures__/recording-logger.js';
@@ -211,4 +211,18 @@ describe('scanning over threads', () => {
     expect(same(pooled)).toEqual(same(single));
     expect(report(logger)).toMatch(/^scanned over 2 threads \(1 failed\)/);
   }, 120_000);
+});
+
+test('the command line starts scan workers early for a folder or many files, not for a few files', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rescue-may-scan-'));
+  try {
+    fs.mkdirSync(path.join(dir, 'src'));
+    fs.writeFileSync(path.join(dir, 'a.py'), 'x = 1\n');
+    expect(mayScanMany(['src', '--format', 'json'], dir)).toBe(true);
+    expect(mayScanMany(['.'], dir)).toBe(true);
+    expect(mayScanMany(['a.py', 'missing.py', '--format', 'json'], dir)).toBe(false);
+    expect(mayScanMany(Array.from({ length: 150 }, (_, k) => `f${k}.py`), dir)).toBe(true);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

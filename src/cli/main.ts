@@ -1,10 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { ConfigurationError } from '../config/errors.js';
 import { VERSION } from '../version.js';
 import { EXIT_OK, EXIT_USAGE, type CliCommand, type CliIo } from './command.js';
 import { createCliLogger } from './cli-logger.js';
-import { MIN_FILES_FOR_WORKERS, startScanWorkersEarly } from '../pipeline/scan-workers-early.js';
+import { mayScanMany, startScanWorkersEarly } from '../pipeline/scan-workers-early.js';
 
 /** A command of the table: its module, with the command's help, options and dependencies, is loaded when chosen. */
 interface CommandEntry {
@@ -102,19 +100,6 @@ export async function runCli(argv: readonly string[], io: Omit<CliIo, 'logger'>)
     }
     throw error;
   }
-}
-
-/** Whether a scan of these arguments may be large: a folder among them, or many files. */
-function mayScanMany(args: readonly string[], cwd: string): boolean {
-  const paths = args.filter((a) => !a.startsWith('-'));
-  if (paths.length >= MIN_FILES_FOR_WORKERS) return true;
-  return paths.some((p) => {
-    try {
-      return fs.statSync(path.resolve(cwd, p)).isDirectory();
-    } catch {
-      return false;
-    }
-  });
 }
 
 function isParseArgsError(error: unknown): boolean {

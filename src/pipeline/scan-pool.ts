@@ -398,7 +398,6 @@ function serve(port: NonNullable<typeof parentPort>, init: WorkerInit): (message
   let running = false;
   const next = async (): Promise<void> => {
     await queue;
-    running = true;
     for (let request = first(waiting); request; request = first(waiting)) {
       waiting.delete(request.id);
       try {

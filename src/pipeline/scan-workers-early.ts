@@ -31,6 +31,23 @@ export function workerEntry(): string | undefined {
   return undefined;
 }
 
+/**
+ * Whether `rescue scan` with these arguments may scan enough files for threads, before the folders are
+ * walked: a folder among them, or many paths. Options and their values count as paths that are not
+ * folders.
+ */
+export function mayScanMany(args: readonly string[], cwd: string): boolean {
+  const paths = args.filter((a) => !a.startsWith('-'));
+  if (paths.length >= MIN_FILES_FOR_WORKERS) return true;
+  return paths.some((p) => {
+    try {
+      return fs.statSync(path.resolve(cwd, p)).isDirectory();
+    } catch {
+      return false;
+    }
+  });
+}
+
 /** What a worker started early gets as workerData: its rules come in the first message. */
 export interface EarlyStart {
   readonly early: true;

@@ -5,11 +5,11 @@ import {
   scanFile,
   scanInThreads,
   workerCount
-} from "./chunk-XT57HHCB.js";
+} from "./chunk-CCSSKU5I.js";
 import {
   compileWasmDefault,
   releaseEarlyWorkers
-} from "./chunk-RVRUFMFC.js";
+} from "./chunk-QM326F36.js";
 import {
   COMMON_HELP,
   COMMON_OPTIONS,

@@ -9,7 +9,7 @@ import {
   otherCores,
   takeEarlyWorker,
   workerEntry
-} from "./chunk-RVRUFMFC.js";
+} from "./chunk-QM326F36.js";
 import {
   assessFileUnits,
   createRuleBook
@@ -420,7 +420,6 @@ function serve(port, init) {
   let running = false;
   const next = async () => {
     await queue;
-    running = true;
     for (let request = first(waiting); request; request = first(waiting)) {
       waiting.delete(request.id);
       try {

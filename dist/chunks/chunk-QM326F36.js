@@ -43,6 +43,17 @@ function workerEntry() {
   }
   return void 0;
 }
+function mayScanMany(args, cwd) {
+  const paths = args.filter((a) => !a.startsWith("-"));
+  if (paths.length >= MIN_FILES_FOR_WORKERS) return true;
+  return paths.some((p) => {
+    try {
+      return fs.statSync(path.resolve(cwd, p)).isDirectory();
+    } catch {
+      return false;
+    }
+  });
+}
 var early = [];
 function otherCores() {
   const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
@@ -87,6 +98,7 @@ export {
   compileWasmDefault,
   MIN_FILES_FOR_WORKERS,
   workerEntry,
+  mayScanMany,
   otherCores,
   startScanWorkersEarly,
   takeEarlyWorker,
