@@ -4,7 +4,7 @@ const require = __rescueCreateRequire(import.meta.url);
 import {
   mayScanMany,
   startScanWorkersEarly
-} from "./chunks/chunk-QM326F36.js";
+} from "./chunks/chunk-DT2H2AFB.js";
 import {
   EXIT_OK,
   EXIT_USAGE
@@ -49,7 +49,7 @@ var COMMANDS = [
   {
     name: "scan",
     summary: "Review whole files and folders: every function is a unit",
-    load: async () => (await import("./chunks/scan-GJF6H6G7.js")).scanCommand,
+    load: async () => (await import("./chunks/scan-66CNRSXV.js")).scanCommand,
     // Worker threads boot while the scan loads its modules and the knowledge base and walks the folders;
     // not for a few files named one by one, which one thread scans.
     prepare: (args, cwd) => {

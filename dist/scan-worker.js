@@ -3,8 +3,8 @@ import { createRequire as __rescueCreateRequire } from 'node:module';
 const require = __rescueCreateRequire(import.meta.url);
 import {
   serveScanWorker
-} from "./chunks/chunk-CCSSKU5I.js";
-import "./chunks/chunk-QM326F36.js";
+} from "./chunks/chunk-PBT5IVSD.js";
+import "./chunks/chunk-DT2H2AFB.js";
 import "./chunks/chunk-HNZHNLNH.js";
 import "./chunks/chunk-R2CPWWUL.js";
 import "./chunks/chunk-IAMBVRVW.js";

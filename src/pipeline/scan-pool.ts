@@ -347,7 +347,7 @@ export function serveScanWorker(): void {
     port.on('message', serve(port, data));
     return;
   }
-  void warmUp().catch(() => undefined); // a scan that needs it meets the error again
+  void (data.warmUp ? warmUp() : initParser()).catch(() => undefined); // a scan that needs it meets the error again
   let handle: ((message: Request | Cancel) => void) | undefined;
   port.on('message', (message: Request | Cancel | InitMessage) => {
     if (handle) handle(message as Request | Cancel);
@@ -356,12 +356,12 @@ export function serveScanWorker(): void {
 }
 
 /**
- * While a worker started early waits for the rules: tree-sitter's runtime, and its functions a scan calls
- * (parsing, compiling and running a query, walking a tree), used once on a small Go file, so that V8
- * compiles them now (for the whole process: threads share compiled WebAssembly) instead of on the scan's
- * first files, and by TurboFan (the command line asked for it before starting the workers). Go's grammar
- * is the smallest; a scan without Go files has loaded it for nothing. On 2,000 files: 1.57 -> 1.52 s; a
- * scan of a small folder, which does not use the worker, takes about 30 ms longer (0.36 -> 0.39 s).
+ * While the first worker started early waits for the rules: tree-sitter's runtime, and its functions a
+ * scan calls (parsing, compiling and running a query, walking a tree), used once on a small Go file, so
+ * that V8 compiles them now (for the whole process: threads share compiled WebAssembly) instead of on the
+ * scan's first files, and by TurboFan (the command line asked for it before starting the workers). Go's
+ * grammar is the smallest; a scan without Go files has loaded it for nothing. On 2,000 files: 1.57 -> 1.52
+ * s; a scan of a small folder, which does not use the worker, takes about 30 ms longer (0.36 -> 0.39 s).
  */
 async function warmUp(): Promise<void> {
   await initParser();

@@ -51,6 +51,8 @@ export function mayScanMany(args: readonly string[], cwd: string): boolean {
 /** What a worker started early gets as workerData: its rules come in the first message. */
 export interface EarlyStart {
   readonly early: true;
+  /** The first one warms tree-sitter up for the process (threads share compiled WebAssembly). */
+  readonly warmUp: boolean;
 }
 
 interface Early {
@@ -77,7 +79,7 @@ export function startScanWorkersEarly(entry: string | undefined = workerEntry(),
   for (let k = 0; k < count; k++) {
     let worker: Worker;
     try {
-      worker = new Worker(pathToFileURL(entry), { workerData: { early: true } satisfies EarlyStart });
+      worker = new Worker(pathToFileURL(entry), { workerData: { early: true, warmUp: k === 0 } satisfies EarlyStart });
     } catch {
       return; // no worker threads here: the scan finds out again and scans in this thread
     }

@@ -9,7 +9,7 @@ import {
   otherCores,
   takeEarlyWorker,
   workerEntry
-} from "./chunk-QM326F36.js";
+} from "./chunk-DT2H2AFB.js";
 import {
   assessFileUnits,
   createRuleBook
@@ -384,7 +384,7 @@ function serveScanWorker() {
     port.on("message", serve(port, data));
     return;
   }
-  void warmUp().catch(() => void 0);
+  void (data.warmUp ? warmUp() : initParser()).catch(() => void 0);
   let handle;
   port.on("message", (message) => {
     if (handle) handle(message);

@@ -5,11 +5,11 @@ import {
   scanFile,
   scanInThreads,
   workerCount
-} from "./chunk-CCSSKU5I.js";
+} from "./chunk-PBT5IVSD.js";
 import {
   compileWasmDefault,
   releaseEarlyWorkers
-} from "./chunk-QM326F36.js";
+} from "./chunk-DT2H2AFB.js";
 import {
   COMMON_HELP,
   COMMON_OPTIONS,

@@ -65,7 +65,7 @@ function startScanWorkersEarly(entry = workerEntry(), count = otherCores()) {
   for (let k = 0; k < count; k++) {
     let worker;
     try {
-      worker = new Worker(pathToFileURL(entry), { workerData: { early: true } });
+      worker = new Worker(pathToFileURL(entry), { workerData: { early: true, warmUp: k === 0 } });
     } catch {
       return;
     }
