@@ -4,7 +4,7 @@ const require = __rescueCreateRequire(import.meta.url);
 import {
   mayScanMany,
   startScanWorkersEarly
-} from "./chunks/chunk-DT2H2AFB.js";
+} from "./chunks/chunk-YG27PS32.js";
 import {
   EXIT_OK,
   EXIT_USAGE
@@ -15,6 +15,7 @@ import {
 import {
   ConfigurationError
 } from "./chunks/chunk-VWQMS5WY.js";
+import "./chunks/chunk-7OFN7BBI.js";
 import "./chunks/chunk-QPWDPIWN.js";
 
 // src/cli/cli-logger.ts
@@ -44,12 +45,12 @@ var COMMANDS = [
   {
     name: "review",
     summary: "Review a change: a diff file, stdin, or the working tree against a git ref",
-    load: async () => (await import("./chunks/review-TM5X5SSU.js")).reviewCommand
+    load: async () => (await import("./chunks/review-3L7STLK2.js")).reviewCommand
   },
   {
     name: "scan",
     summary: "Review whole files and folders: every function is a unit",
-    load: async () => (await import("./chunks/scan-66CNRSXV.js")).scanCommand,
+    load: async () => (await import("./chunks/scan-3JFGBSRB.js")).scanCommand,
     // Worker threads boot while the scan loads its modules and the knowledge base and walks the folders;
     // not for a few files named one by one, which one thread scans.
     prepare: (args, cwd) => {
@@ -59,12 +60,12 @@ var COMMANDS = [
   {
     name: "retrieve",
     summary: "Show the hierarchical retrieval (CWEs, facets, examples) for the functions of a file",
-    load: async () => (await import("./chunks/retrieve-ACVKVZQH.js")).retrieveCommand
+    load: async () => (await import("./chunks/retrieve-RDUIQYIO.js")).retrieveCommand
   },
   {
     name: "kb",
     summary: "Build, verify and inspect the knowledge base",
-    load: async () => (await import("./chunks/kb-TOZXD4MR.js")).kbCommand
+    load: async () => (await import("./chunks/kb-UC7BCH4C.js")).kbCommand
   }
 ];
 function usage() {

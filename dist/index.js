@@ -7,14 +7,14 @@ import {
   readText,
   require_tunnel,
   require_undici
-} from "./chunks/chunk-MVXKW2SS.js";
+} from "./chunks/chunk-IAYEKO2Q.js";
 import {
   Inputs,
   Outputs,
   judgePrompt
 } from "./chunks/chunk-BYUYSSHJ.js";
 import "./chunks/chunk-CH6YD5QR.js";
-import "./chunks/chunk-ZHV7IO5K.js";
+import "./chunks/chunk-YAW5J35F.js";
 import {
   EMPTY_REPO_CONFIG,
   FileSkip,
@@ -27,48 +27,50 @@ import {
   renderMarkdown,
   renderSarif,
   reviewChange
-} from "./chunks/chunk-EELKVPIG.js";
+} from "./chunks/chunk-BNMWIHRL.js";
 import "./chunks/chunk-ATV33OIO.js";
 import {
   DEFAULT_OVERLAY_DIR,
   citeOverlayGuidance,
   loadOverlay,
   mergeOverlay
-} from "./chunks/chunk-VASLLHY6.js";
+} from "./chunks/chunk-RIQ5OP7A.js";
 import {
   VERSION
 } from "./chunks/chunk-O5UZ4QXP.js";
 import {
   createRuleBook
-} from "./chunks/chunk-HNZHNLNH.js";
-import "./chunks/chunk-R2CPWWUL.js";
+} from "./chunks/chunk-SCFVQ3K4.js";
+import "./chunks/chunk-G3QCSQ4F.js";
 import {
   importEdits
-} from "./chunks/chunk-IAMBVRVW.js";
+} from "./chunks/chunk-KHVTQXMD.js";
 import {
   KbLoadError,
   loadKnowledgeBase
-} from "./chunks/chunk-NQW2LT5M.js";
+} from "./chunks/chunk-W67GOMEU.js";
 import {
   MANIFEST_FILE,
   manifestSchema
-} from "./chunks/chunk-RTSSZ7BI.js";
+} from "./chunks/chunk-36CMHGC7.js";
 import {
   ConfigurationError
 } from "./chunks/chunk-VWQMS5WY.js";
 import {
   SEVERITIES,
   atLeast
-} from "./chunks/chunk-IZSOHOH4.js";
+} from "./chunks/chunk-DTECACHJ.js";
 import "./chunks/chunk-2TTF3MLN.js";
 import "./chunks/chunk-RHUYUCDS.js";
-import "./chunks/chunk-CRED6XFA.js";
+import "./chunks/chunk-HY7RJWAB.js";
 import {
   PREFILTERS_FILE,
   getParser,
-  grammarOf,
   parse
-} from "./chunks/chunk-3NGA7WQV.js";
+} from "./chunks/chunk-ZCLPTS52.js";
+import {
+  grammarOf
+} from "./chunks/chunk-7OFN7BBI.js";
 import {
   __toESM
 } from "./chunks/chunk-QPWDPIWN.js";

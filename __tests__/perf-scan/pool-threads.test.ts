@@ -213,15 +213,24 @@ describe('scanning over threads', () => {
   }, 120_000);
 });
 
-test('the command line starts scan workers early for a folder or many files, not for a few files', () => {
+test('the command line starts scan workers early when the paths hold enough files in reviewed languages', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rescue-may-scan-'));
   try {
-    fs.mkdirSync(path.join(dir, 'src'));
-    fs.writeFileSync(path.join(dir, 'a.py'), 'x = 1\n');
-    expect(mayScanMany(['src', '--format', 'json'], dir)).toBe(true);
+    fs.mkdirSync(path.join(dir, 'small'));
+    fs.mkdirSync(path.join(dir, 'big', 'deep'), { recursive: true });
+    fs.mkdirSync(path.join(dir, 'big', '.git'));
+    for (let k = 0; k < 10; k++) fs.writeFileSync(path.join(dir, 'small', `m${k}.py`), 'x = 1\n');
+    for (let k = 0; k < 100; k++) fs.writeFileSync(path.join(dir, 'big', `m${k}.ts`), 'x = 1\n');
+    for (let k = 0; k < 100; k++) fs.writeFileSync(path.join(dir, 'big', 'deep', `m${k}.go`), 'x = 1\n');
+    for (let k = 0; k < 300; k++) fs.writeFileSync(path.join(dir, 'big', `notes${k}.txt`), 'x\n');
+    for (let k = 0; k < 300; k++) fs.writeFileSync(path.join(dir, 'big', '.git', `o${k}.py`), 'x\n');
+    expect(mayScanMany(['big', '--format', 'json'], dir)).toBe(true);
     expect(mayScanMany(['.'], dir)).toBe(true);
-    expect(mayScanMany(['a.py', 'missing.py', '--format', 'json'], dir)).toBe(false);
-    expect(mayScanMany(Array.from({ length: 150 }, (_, k) => `f${k}.py`), dir)).toBe(true);
+    expect(mayScanMany(['small', '--format', 'json'], dir)).toBe(false);
+    expect(mayScanMany(['big/deep', 'small'], dir)).toBe(false); // 110 files
+    expect(mayScanMany(['small/m1.py', 'missing.py', '--format', 'json'], dir)).toBe(false);
+    const many = Array.from({ length: 150 }, (_, k) => `m${k % 100}.ts`);
+    expect(mayScanMany(many.map((f) => `big/${f}`), dir)).toBe(true);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

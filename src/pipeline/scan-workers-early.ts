@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { languageOf } from '../code/languages.js';
 import { compileWasmOptimized } from './wasm-tiers.js';
 
 /**
@@ -32,21 +33,46 @@ export function workerEntry(): string | undefined {
 }
 
 /**
- * Whether `rescue scan` with these arguments may scan enough files for threads, before the folders are
- * walked: a folder among them, or many paths. Options and their values count as paths that are not
- * folders.
+ * Whether `rescue scan` with these arguments may scan enough files for threads (MIN_FILES_FOR_WORKERS),
+ * before the scan walks the folders: the paths that are files in a reviewed language, and those below the
+ * folders among them, counted until there are enough (or LOOK_AT_MOST entries were seen: large enough).
+ * It may count more than the scan will (it does not read .gitignore), never fewer, so a scan that uses
+ * threads has them started early. Options and their values count as paths that do not exist.
  */
 export function mayScanMany(args: readonly string[], cwd: string): boolean {
-  const paths = args.filter((a) => !a.startsWith('-'));
-  if (paths.length >= MIN_FILES_FOR_WORKERS) return true;
-  return paths.some((p) => {
+  let files = 0;
+  let seen = 0;
+  const folders: string[] = [];
+  const look = (file: string, isFolder: boolean, name: string): void => {
+    seen++;
+    if (isFolder) {
+      if (name !== '.git') folders.push(file);
+    } else if (languageOf(name)) files++;
+  };
+  for (const arg of args) {
+    if (arg.startsWith('-')) continue;
+    const file = path.resolve(cwd, arg);
     try {
-      return fs.statSync(path.resolve(cwd, p)).isDirectory();
+      look(file, fs.statSync(file).isDirectory(), path.basename(file));
     } catch {
-      return false;
+      // not a path (an option's value), or not there: the scan says so
     }
-  });
+  }
+  while (files < MIN_FILES_FOR_WORKERS && seen < LOOK_AT_MOST && folders.length > 0) {
+    const folder = folders.pop()!;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(folder, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const e of entries) look(path.join(folder, e.name), e.isDirectory(), e.name);
+  }
+  return files >= MIN_FILES_FOR_WORKERS || seen >= LOOK_AT_MOST;
 }
+
+/** mayScanMany stops counting after this many files and folders: a tree that large is worth threads. */
+const LOOK_AT_MOST = 5_000;
 
 /** What a worker started early gets as workerData: its rules come in the first message. */
 export interface EarlyStart {

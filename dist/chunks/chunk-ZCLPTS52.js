@@ -2,45 +2,6 @@
 import { createRequire as __rescueCreateRequire } from 'node:module';
 const require = __rescueCreateRequire(import.meta.url);
 
-// src/code/languages.ts
-import path from "node:path";
-var LANGUAGES = ["python", "javascript", "typescript", "java", "go", "c", "cpp"];
-var BY_EXTENSION = {
-  ".py": "python",
-  ".pyw": "python",
-  ".js": "javascript",
-  ".jsx": "javascript",
-  ".mjs": "javascript",
-  ".cjs": "javascript",
-  ".ts": "typescript",
-  ".tsx": "typescript",
-  ".mts": "typescript",
-  ".cts": "typescript",
-  ".java": "java",
-  ".go": "go",
-  ".c": "c",
-  ".h": "c",
-  ".cc": "cpp",
-  ".cpp": "cpp",
-  ".cxx": "cpp",
-  ".c++": "cpp",
-  ".hpp": "cpp",
-  ".hh": "cpp",
-  ".hxx": "cpp"
-};
-function languageOf(filePath) {
-  const base = path.posix.basename(filePath.replace(/\\/g, "/")).toLowerCase();
-  if (base.endsWith(".d.ts")) return void 0;
-  return BY_EXTENSION[path.posix.extname(base)];
-}
-function grammarOf(filePath, language) {
-  if (language === "typescript" && filePath.toLowerCase().endsWith(".tsx")) return "tsx";
-  return language;
-}
-function isLanguage(value) {
-  return LANGUAGES.includes(value);
-}
-
 // node_modules/web-tree-sitter/web-tree-sitter.js
 var __defProp = Object.defineProperty;
 var __name = (target, value) => __defProp(target, "name", { value, configurable: true });
@@ -1619,11 +1580,11 @@ async function Module2(moduleArg = {}) {
   }, "quit_");
   var _scriptName = import.meta.url;
   var scriptDirectory = "";
-  function locateFile(path3) {
+  function locateFile(path2) {
     if (Module["locateFile"]) {
-      return Module["locateFile"](path3, scriptDirectory);
+      return Module["locateFile"](path2, scriptDirectory);
     }
-    return scriptDirectory + path3;
+    return scriptDirectory + path2;
   }
   __name(locateFile, "locateFile");
   var readAsync, readBinary;
@@ -4088,7 +4049,7 @@ var Query = class {
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import fs2 from "node:fs";
-import path2 from "node:path";
+import path from "node:path";
 
 // src/code/raw-cursor.ts
 var module2;
@@ -4153,7 +4114,7 @@ function rawCursorApi() {
 
 // src/code/parser.ts
 var require2 = createRequire(import.meta.url);
-var here = path2.dirname(fileURLToPath(import.meta.url));
+var here = path.dirname(fileURLToPath(import.meta.url));
 var WASM = {
   python: "tree-sitter-python/tree-sitter-python.wasm",
   javascript: "tree-sitter-javascript/tree-sitter-javascript.wasm",
@@ -4165,8 +4126,8 @@ var WASM = {
   cpp: "tree-sitter-cpp/tree-sitter-cpp.wasm"
 };
 function wasmPath(specifier) {
-  for (const dir of [here, path2.dirname(here)]) {
-    const bundled = path2.join(dir, "wasm", path2.basename(specifier));
+  for (const dir of [here, path.dirname(here)]) {
+    const bundled = path.join(dir, "wasm", path.basename(specifier));
     if (fs2.existsSync(bundled)) return bundled;
   }
   return require2.resolve(specifier);
@@ -4365,11 +4326,11 @@ function goImports(root, map) {
   for (const spec of root.descendantsOfType("import_spec")) {
     const pathNode = spec.childForFieldName("path");
     if (!pathNode) continue;
-    const path3 = pathNode.text.slice(1, -1);
+    const path2 = pathNode.text.slice(1, -1);
     const alias = spec.childForFieldName("name");
     if (alias?.type === "blank_identifier") continue;
-    if (alias?.type === "dot") map.wildcards.push(path3);
-    else map.bindings.set(alias?.text ?? goPackageName(path3), path3);
+    if (alias?.type === "dot") map.wildcards.push(path2);
+    else map.bindings.set(alias?.text ?? goPackageName(path2), path2);
   }
   for (const decl of root.descendantsOfType(GO_DECLARATIONS)) {
     const type = typeName(decl.childForFieldName("type"));
@@ -4377,8 +4338,8 @@ function goImports(root, map) {
     for (const name2 of decl.childrenForFieldName("name")) if (name2.type === "identifier" || name2.type === "field_identifier") map.types.set(name2.text, type);
   }
 }
-function goPackageName(path3) {
-  const parts2 = path3.split("/");
+function goPackageName(path2) {
+  const parts2 = path2.split("/");
   let last = parts2[parts2.length - 1];
   if (/^v\d+$/.test(last) && parts2.length > 1) last = parts2[parts2.length - 2];
   return last.replace(/\.v\d+$/, "").replace(/^go-/, "").replace(/[-.]go$/, "").replace(/[^A-Za-z0-9_]/g, "_");
@@ -4627,15 +4588,15 @@ function importNodeTypes(language) {
   }
 }
 function qualifiedNames(map, callee) {
-  const path3 = typeof callee === "string" ? textPath(map.language, callee) : calleePath(map.language, callee);
-  if (!path3 || path3.length === 0) return [];
-  if (map.language === "c" || map.language === "cpp") return cNames(path3);
+  const path2 = typeof callee === "string" ? textPath(map.language, callee) : calleePath(map.language, callee);
+  if (!path2 || path2.length === 0) return [];
+  if (map.language === "c" || map.language === "cpp") return cNames(path2);
   const out2 = [];
   const push = (n) => {
     if (n && !out2.includes(n)) out2.push(n);
   };
-  push(qualifyPath(map, path3));
-  if (!isBound(map, path3[0])) for (const w of map.wildcards) push(`${w}.${path3.join(".")}`);
+  push(qualifyPath(map, path2));
+  if (!isBound(map, path2[0])) for (const w of map.wildcards) push(`${w}.${path2.join(".")}`);
   return out2;
 }
 function nameMatches(qualified, name2) {
@@ -4649,16 +4610,16 @@ function textPath(language, text) {
   if (language === "c" || language === "cpp") return t.split(/\.|->/);
   return t.split(".");
 }
-function cNames(path3) {
-  const full = path3.join(".").replace(/^::/, "");
+function cNames(path2) {
+  const full = path2.join(".").replace(/^::/, "");
   const plain = full.replace(/^std::/, "");
   return plain === full ? [full] : [plain, full];
 }
 function isBound(map, head) {
   return map.bindings.has(head) || map.types.has(head);
 }
-function qualifyPath(map, path3) {
-  let [head, ...rest] = path3;
+function qualifyPath(map, path2) {
+  let [head, ...rest] = path2;
   if (map.language === "java" && head === "this" && rest.length > 0) [head, ...rest] = rest;
   const typed = map.types.get(head);
   if (typed !== void 0) return [qualifyType(map, typed), ...rest].join(".");
@@ -5682,10 +5643,6 @@ var LineIndex = class {
 };
 
 export {
-  LANGUAGES,
-  languageOf,
-  grammarOf,
-  isLanguage,
   isCall,
   calleeOf,
   requiredModule,

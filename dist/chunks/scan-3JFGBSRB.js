@@ -5,11 +5,11 @@ import {
   scanFile,
   scanInThreads,
   workerCount
-} from "./chunk-PBT5IVSD.js";
+} from "./chunk-UXDHW5NN.js";
 import {
   compileWasmDefault,
   releaseEarlyWorkers
-} from "./chunk-DT2H2AFB.js";
+} from "./chunk-YG27PS32.js";
 import {
   COMMON_HELP,
   COMMON_OPTIONS,
@@ -17,34 +17,35 @@ import {
   emitReport,
   localFileSource,
   parseFormat
-} from "./chunk-VP5HABAG.js";
+} from "./chunk-OAIOPVB3.js";
 import {
   emptyStats,
   errorText,
   pLimit,
   readSource
-} from "./chunk-EELKVPIG.js";
+} from "./chunk-BNMWIHRL.js";
 import "./chunk-ATV33OIO.js";
-import "./chunk-VASLLHY6.js";
+import "./chunk-RIQ5OP7A.js";
 import "./chunk-4KPSJP3U.js";
 import "./chunk-O5UZ4QXP.js";
 import {
   sortFindings
-} from "./chunk-HNZHNLNH.js";
-import "./chunk-R2CPWWUL.js";
-import "./chunk-IAMBVRVW.js";
-import "./chunk-NQW2LT5M.js";
-import "./chunk-RTSSZ7BI.js";
+} from "./chunk-SCFVQ3K4.js";
+import "./chunk-G3QCSQ4F.js";
+import "./chunk-KHVTQXMD.js";
+import "./chunk-W67GOMEU.js";
+import "./chunk-36CMHGC7.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
-import "./chunk-IZSOHOH4.js";
+import "./chunk-DTECACHJ.js";
 import "./chunk-2TTF3MLN.js";
 import "./chunk-RHUYUCDS.js";
-import "./chunk-CRED6XFA.js";
+import "./chunk-HY7RJWAB.js";
+import "./chunk-ZCLPTS52.js";
 import {
   languageOf
-} from "./chunk-3NGA7WQV.js";
+} from "./chunk-7OFN7BBI.js";
 import {
   __commonJS,
   __toESM

@@ -13,24 +13,24 @@ import {
   assessUnits,
   createRuleBook,
   sortFindings
-} from "./chunk-HNZHNLNH.js";
+} from "./chunk-SCFVQ3K4.js";
 import {
   extractUnits
-} from "./chunk-R2CPWWUL.js";
+} from "./chunk-G3QCSQ4F.js";
 import {
   loadKnowledgeBase
-} from "./chunk-NQW2LT5M.js";
+} from "./chunk-W67GOMEU.js";
 import {
   external_exports,
   require_dist,
   sliceUnit
-} from "./chunk-RTSSZ7BI.js";
+} from "./chunk-36CMHGC7.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import {
   SEVERITIES
-} from "./chunk-IZSOHOH4.js";
+} from "./chunk-DTECACHJ.js";
 import {
   __commonJS,
   __toESM
@@ -2136,7 +2136,7 @@ async function reviewChange(options) {
   const stats = { ...emptyStats(), files: reviewable.length, units: units.length };
   const model = options.assessment?.model;
   if (!model || !options.assessment) return { ...assessed, units, skipped, parseErrors, stats: { ...stats, ms: Date.now() - started } };
-  const { runModelStage } = await import("./model-stage-NDIMFMPN.js");
+  const { runModelStage } = await import("./model-stage-RR4Q4DDI.js");
   const judged = await runModelStage(model, units, files, assessed, options.assessment.rules, options.assessment.config, logger);
   const merged = {
     ...assessed,

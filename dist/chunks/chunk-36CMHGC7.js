@@ -5,7 +5,6 @@ import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import {
-  LANGUAGES,
   PREFILTERS_FILE,
   isCall,
   lineStarts,
@@ -18,7 +17,10 @@ import {
   sha256,
   stableStringify,
   stableStringifyLines
-} from "./chunk-3NGA7WQV.js";
+} from "./chunk-ZCLPTS52.js";
+import {
+  LANGUAGES
+} from "./chunk-7OFN7BBI.js";
 import {
   __commonJS,
   __export,

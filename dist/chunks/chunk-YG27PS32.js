@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 import { createRequire as __rescueCreateRequire } from 'node:module';
 const require = __rescueCreateRequire(import.meta.url);
+import {
+  languageOf
+} from "./chunk-7OFN7BBI.js";
 
 // src/pipeline/scan-workers-early.ts
 import fs from "node:fs";
@@ -44,16 +47,36 @@ function workerEntry() {
   return void 0;
 }
 function mayScanMany(args, cwd) {
-  const paths = args.filter((a) => !a.startsWith("-"));
-  if (paths.length >= MIN_FILES_FOR_WORKERS) return true;
-  return paths.some((p) => {
+  let files = 0;
+  let seen = 0;
+  const folders = [];
+  const look = (file, isFolder, name) => {
+    seen++;
+    if (isFolder) {
+      if (name !== ".git") folders.push(file);
+    } else if (languageOf(name)) files++;
+  };
+  for (const arg of args) {
+    if (arg.startsWith("-")) continue;
+    const file = path.resolve(cwd, arg);
     try {
-      return fs.statSync(path.resolve(cwd, p)).isDirectory();
+      look(file, fs.statSync(file).isDirectory(), path.basename(file));
     } catch {
-      return false;
     }
-  });
+  }
+  while (files < MIN_FILES_FOR_WORKERS && seen < LOOK_AT_MOST && folders.length > 0) {
+    const folder = folders.pop();
+    let entries;
+    try {
+      entries = fs.readdirSync(folder, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const e of entries) look(path.join(folder, e.name), e.isDirectory(), e.name);
+  }
+  return files >= MIN_FILES_FOR_WORKERS || seen >= LOOK_AT_MOST;
 }
+var LOOK_AT_MOST = 5e3;
 var early = [];
 function otherCores() {
   const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;

@@ -3,7 +3,7 @@ import { createRequire as __rescueCreateRequire } from 'node:module';
 const require = __rescueCreateRequire(import.meta.url);
 import {
   languageOf
-} from "./chunk-3NGA7WQV.js";
+} from "./chunk-7OFN7BBI.js";
 
 // src/diff/changed-file.ts
 function toChangedFile(facts, read) {

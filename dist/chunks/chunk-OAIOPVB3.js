@@ -9,29 +9,29 @@ import {
   readRepoConfig,
   renderMarkdown,
   renderSarif
-} from "./chunk-EELKVPIG.js";
+} from "./chunk-BNMWIHRL.js";
 import {
   DEFAULT_OVERLAY_DIR,
   citeOverlayGuidance,
   loadOverlay,
   mergeOverlay
-} from "./chunk-VASLLHY6.js";
+} from "./chunk-RIQ5OP7A.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK
 } from "./chunk-4KPSJP3U.js";
 import {
   createRuleBook
-} from "./chunk-HNZHNLNH.js";
+} from "./chunk-SCFVQ3K4.js";
 import {
   loadKnowledgeBase
-} from "./chunk-NQW2LT5M.js";
+} from "./chunk-W67GOMEU.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import {
   atLeast
-} from "./chunk-IZSOHOH4.js";
+} from "./chunk-DTECACHJ.js";
 
 // src/pipeline/local-source.ts
 import fs from "node:fs";

@@ -7,9 +7,11 @@ import {
 } from "./chunk-2TTF3MLN.js";
 import {
   LineIndex,
-  grammarOf,
   parse
-} from "./chunk-3NGA7WQV.js";
+} from "./chunk-ZCLPTS52.js";
+import {
+  grammarOf
+} from "./chunk-7OFN7BBI.js";
 
 // src/code/outline.ts
 function outline(tree, spec, lines, into) {

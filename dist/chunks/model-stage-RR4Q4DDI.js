@@ -3,7 +3,7 @@ import { createRequire as __rescueCreateRequire } from 'node:module';
 const require = __rescueCreateRequire(import.meta.url);
 import {
   retrieveForUnits
-} from "./chunk-BMCCAHS4.js";
+} from "./chunk-YRLRJWR4.js";
 import {
   Inputs,
   JUDGE_REPLY_SCHEMA,
@@ -19,11 +19,11 @@ import {
 } from "./chunk-CATR4D3V.js";
 import {
   getExampleText
-} from "./chunk-NQW2LT5M.js";
+} from "./chunk-W67GOMEU.js";
 import {
   external_exports,
   sliceUnit
-} from "./chunk-RTSSZ7BI.js";
+} from "./chunk-36CMHGC7.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
@@ -33,17 +33,19 @@ import {
   fingerprint,
   suppressionFor,
   verifyReplacement
-} from "./chunk-IZSOHOH4.js";
+} from "./chunk-DTECACHJ.js";
 import "./chunk-2TTF3MLN.js";
 import "./chunk-RHUYUCDS.js";
 import {
   runRules
-} from "./chunk-CRED6XFA.js";
+} from "./chunk-HY7RJWAB.js";
 import {
-  grammarOf,
   languageOfGrammar,
   parse
-} from "./chunk-3NGA7WQV.js";
+} from "./chunk-ZCLPTS52.js";
+import {
+  grammarOf
+} from "./chunk-7OFN7BBI.js";
 import "./chunk-QPWDPIWN.js";
 
 // src/llm/errors.ts

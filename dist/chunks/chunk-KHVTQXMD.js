@@ -7,13 +7,13 @@ import {
 } from "./chunk-RHUYUCDS.js";
 import {
   TEMPLATE_REF
-} from "./chunk-CRED6XFA.js";
+} from "./chunk-HY7RJWAB.js";
 import {
   JAVA_LANG,
   languageOfGrammar,
   requiredModule,
   resolveImports
-} from "./chunk-3NGA7WQV.js";
+} from "./chunk-ZCLPTS52.js";
 
 // src/assess/rules/fix-delete.ts
 function deletionRange(node, source) {

@@ -9,7 +9,7 @@ import {
   groupByCwe,
   minePairs,
   parsePairs
-} from "./chunk-GVE4EA2O.js";
+} from "./chunk-LUKOE3N6.js";
 import {
   endpointSettings
 } from "./chunk-JAZMMTRO.js";
@@ -18,7 +18,7 @@ import {
   commitReferences,
   createGitHubClient,
   githubAdvisorySource
-} from "./chunk-MVXKW2SS.js";
+} from "./chunk-IAYEKO2Q.js";
 import {
   touchedLines
 } from "./chunk-ATV33OIO.js";
@@ -28,7 +28,7 @@ import {
 } from "./chunk-4KPSJP3U.js";
 import {
   extractUnits
-} from "./chunk-R2CPWWUL.js";
+} from "./chunk-G3QCSQ4F.js";
 import {
   buildKnowledgeBase,
   external_exports,
@@ -37,14 +37,16 @@ import {
   serializeMined,
   silentLogger,
   writeBuild
-} from "./chunk-RTSSZ7BI.js";
+} from "./chunk-36CMHGC7.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import {
-  languageOf,
   stableStringify
-} from "./chunk-3NGA7WQV.js";
+} from "./chunk-ZCLPTS52.js";
+import {
+  languageOf
+} from "./chunk-7OFN7BBI.js";
 
 // src/cli/commands/kb-refresh.ts
 import fs3 from "node:fs/promises";

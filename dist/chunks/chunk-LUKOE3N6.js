@@ -10,15 +10,17 @@ import {
   callNames,
   diffArrays,
   external_exports
-} from "./chunk-RTSSZ7BI.js";
+} from "./chunk-36CMHGC7.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import {
-  isLanguage,
   sha256,
   stableStringify
-} from "./chunk-3NGA7WQV.js";
+} from "./chunk-ZCLPTS52.js";
+import {
+  isLanguage
+} from "./chunk-7OFN7BBI.js";
 
 // src/kb/pairs.ts
 import fs from "node:fs/promises";

@@ -15,14 +15,14 @@ import {
   loadCompactIndex,
   manifestSchema,
   parseVectors
-} from "./chunk-RTSSZ7BI.js";
+} from "./chunk-36CMHGC7.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import {
   PREFILTERS_FILE,
   loadPrefilters
-} from "./chunk-3NGA7WQV.js";
+} from "./chunk-ZCLPTS52.js";
 
 // src/kb/load.ts
 import fs from "node:fs";

@@ -7,28 +7,29 @@ import {
 import {
   extractFacets,
   retrieveForUnits
-} from "./chunk-BMCCAHS4.js";
+} from "./chunk-YRLRJWR4.js";
 import {
   EXIT_OK
 } from "./chunk-4KPSJP3U.js";
 import {
   extractUnits
-} from "./chunk-R2CPWWUL.js";
+} from "./chunk-G3QCSQ4F.js";
 import {
   loadKnowledgeBase
-} from "./chunk-NQW2LT5M.js";
-import "./chunk-RTSSZ7BI.js";
+} from "./chunk-W67GOMEU.js";
+import "./chunk-36CMHGC7.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import "./chunk-2TTF3MLN.js";
-import "./chunk-CRED6XFA.js";
+import "./chunk-HY7RJWAB.js";
+import "./chunk-ZCLPTS52.js";
 import {
   LANGUAGES,
   grammarOf,
   isLanguage,
   languageOf
-} from "./chunk-3NGA7WQV.js";
+} from "./chunk-7OFN7BBI.js";
 import "./chunk-QPWDPIWN.js";
 
 // src/cli/commands/retrieve.ts

@@ -8,11 +8,11 @@ import {
   silentLogger,
   sliceUnit,
   tokenizeCode
-} from "./chunk-RTSSZ7BI.js";
+} from "./chunk-36CMHGC7.js";
 import {
   compileRule,
   runRules
-} from "./chunk-CRED6XFA.js";
+} from "./chunk-HY7RJWAB.js";
 import {
   calleeOf,
   isCall,
@@ -20,7 +20,7 @@ import {
   parse,
   qualifiedNames,
   resolveImports
-} from "./chunk-3NGA7WQV.js";
+} from "./chunk-ZCLPTS52.js";
 
 // src/facets/api.ts
 var MEMBER_TYPES = {

@@ -7,7 +7,7 @@ import {
   readHunk,
   splitDiffLines,
   toChangedFile
-} from "./chunk-ZHV7IO5K.js";
+} from "./chunk-YAW5J35F.js";
 import {
   COMMON_HELP,
   COMMON_OPTIONS,
@@ -15,29 +15,30 @@ import {
   emitReport,
   localFileSource,
   parseFormat
-} from "./chunk-VP5HABAG.js";
+} from "./chunk-OAIOPVB3.js";
 import {
   reviewChange
-} from "./chunk-EELKVPIG.js";
+} from "./chunk-BNMWIHRL.js";
 import "./chunk-ATV33OIO.js";
-import "./chunk-VASLLHY6.js";
+import "./chunk-RIQ5OP7A.js";
 import "./chunk-4KPSJP3U.js";
 import "./chunk-O5UZ4QXP.js";
-import "./chunk-HNZHNLNH.js";
-import "./chunk-R2CPWWUL.js";
-import "./chunk-IAMBVRVW.js";
-import "./chunk-NQW2LT5M.js";
+import "./chunk-SCFVQ3K4.js";
+import "./chunk-G3QCSQ4F.js";
+import "./chunk-KHVTQXMD.js";
+import "./chunk-W67GOMEU.js";
 import {
   parsePatch
-} from "./chunk-RTSSZ7BI.js";
+} from "./chunk-36CMHGC7.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
-import "./chunk-IZSOHOH4.js";
+import "./chunk-DTECACHJ.js";
 import "./chunk-2TTF3MLN.js";
 import "./chunk-RHUYUCDS.js";
-import "./chunk-CRED6XFA.js";
-import "./chunk-3NGA7WQV.js";
+import "./chunk-HY7RJWAB.js";
+import "./chunk-ZCLPTS52.js";
+import "./chunk-7OFN7BBI.js";
 import "./chunk-QPWDPIWN.js";
 
 // src/cli/commands/review.ts

@@ -6,10 +6,10 @@ import {
   readHunk,
   splitDiffLines,
   toChangedFile
-} from "./chunk-ZHV7IO5K.js";
+} from "./chunk-YAW5J35F.js";
 import {
   languageOf
-} from "./chunk-3NGA7WQV.js";
+} from "./chunk-7OFN7BBI.js";
 import {
   __commonJS,
   __require,

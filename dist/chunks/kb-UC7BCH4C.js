@@ -8,26 +8,26 @@ import {
   formatReport,
   minePairs,
   readPairs
-} from "./chunk-GVE4EA2O.js";
+} from "./chunk-LUKOE3N6.js";
 import {
   endpointSettings
 } from "./chunk-JAZMMTRO.js";
 import "./chunk-CH6YD5QR.js";
 import {
   DEFAULT_OVERLAY_DIR
-} from "./chunk-VASLLHY6.js";
+} from "./chunk-RIQ5OP7A.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK
 } from "./chunk-4KPSJP3U.js";
 import {
   applyFix
-} from "./chunk-IAMBVRVW.js";
+} from "./chunk-KHVTQXMD.js";
 import {
   getExampleText,
   loadKnowledgeBase,
   readManifest
-} from "./chunk-NQW2LT5M.js";
+} from "./chunk-W67GOMEU.js";
 import {
   buildKnowledgeBase,
   diffBuild,
@@ -37,7 +37,7 @@ import {
   readSources,
   serializeMined,
   writeBuild
-} from "./chunk-RTSSZ7BI.js";
+} from "./chunk-36CMHGC7.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
@@ -45,11 +45,12 @@ import "./chunk-RHUYUCDS.js";
 import {
   compileRule,
   runRules
-} from "./chunk-CRED6XFA.js";
+} from "./chunk-HY7RJWAB.js";
 import {
   parse,
   sha256
-} from "./chunk-3NGA7WQV.js";
+} from "./chunk-ZCLPTS52.js";
+import "./chunk-7OFN7BBI.js";
 import "./chunk-QPWDPIWN.js";
 
 // src/cli/commands/kb.ts
@@ -246,9 +247,9 @@ var kbCommand = {
         return stats(rest, io);
       // Octokit and the model client are loaded only by the subcommands that mine GitHub.
       case "refresh":
-        return (await import("./kb-refresh-M3EHTSDC.js")).kbRefresh(rest, io);
+        return (await import("./kb-refresh-DYOVYBUK.js")).kbRefresh(rest, io);
       case "learn":
-        return (await import("./kb-learn-6X6ZB74N.js")).kbLearn(rest, io);
+        return (await import("./kb-learn-KWCTCDPL.js")).kbLearn(rest, io);
       case void 0:
       case "--help":
       case "-h":

@@ -9,23 +9,25 @@ import {
   otherCores,
   takeEarlyWorker,
   workerEntry
-} from "./chunk-DT2H2AFB.js";
+} from "./chunk-YG27PS32.js";
 import {
   assessFileUnits,
   createRuleBook
-} from "./chunk-HNZHNLNH.js";
+} from "./chunk-SCFVQ3K4.js";
 import {
   extractUnits
-} from "./chunk-R2CPWWUL.js";
+} from "./chunk-G3QCSQ4F.js";
 import {
   Query,
   getParser,
-  grammarOf,
   initParser,
   knownPrefilters,
   parse,
   rememberPrefilters
-} from "./chunk-3NGA7WQV.js";
+} from "./chunk-ZCLPTS52.js";
+import {
+  grammarOf
+} from "./chunk-7OFN7BBI.js";
 
 // src/pipeline/scan-pool.ts
 import { pathToFileURL } from "node:url";

@@ -5,7 +5,7 @@ import {
   getExampleText,
   loadKnowledgeBase,
   lookupTables
-} from "./chunk-NQW2LT5M.js";
+} from "./chunk-W67GOMEU.js";
 import {
   CWE_INDEX_OPTIONS,
   EXAMPLE_INDEX_OPTIONS,
@@ -14,7 +14,7 @@ import {
   compareCweIds,
   cweIndexDoc,
   exampleIndexDoc
-} from "./chunk-RTSSZ7BI.js";
+} from "./chunk-36CMHGC7.js";
 
 // src/kb/overlay.ts
 import fs from "node:fs";

@@ -3,11 +3,11 @@ import { createRequire as __rescueCreateRequire } from 'node:module';
 const require = __rescueCreateRequire(import.meta.url);
 import {
   outline
-} from "./chunk-R2CPWWUL.js";
+} from "./chunk-G3QCSQ4F.js";
 import {
   applyFix,
   findNode
-} from "./chunk-IAMBVRVW.js";
+} from "./chunk-KHVTQXMD.js";
 import {
   atLeast,
   findSuppressions,
@@ -15,7 +15,7 @@ import {
   lineEndIndex,
   suppressionFor,
   verifyReplacement
-} from "./chunk-IZSOHOH4.js";
+} from "./chunk-DTECACHJ.js";
 import {
   UNIT_SPECS,
   lineSpan
@@ -28,7 +28,7 @@ import {
   compileLoaded,
   compileRule,
   matchSession
-} from "./chunk-CRED6XFA.js";
+} from "./chunk-HY7RJWAB.js";
 import {
   CaptureQuantifier,
   LineIndex,
@@ -37,14 +37,16 @@ import {
   attachTopLevelPredicates,
   foldAscii,
   getParser,
-  grammarOf,
   languageOfGrammar,
   lineStarts,
   loadLanguage,
   needleKey,
   parse,
   prefilterOf
-} from "./chunk-3NGA7WQV.js";
+} from "./chunk-ZCLPTS52.js";
+import {
+  grammarOf
+} from "./chunk-7OFN7BBI.js";
 
 // src/assess/rule-runner.ts
 function lazyRuleRunner(sources, grammar, loaded, broken, prefilters) {

@@ -12,44 +12,45 @@ import {
   parseKbArgs,
   positiveInt,
   toFixPairs
-} from "./chunk-NZX34SH6.js";
+} from "./chunk-DLEOA3KT.js";
 import {
   DEFAULT_CACHE_DIR,
   createProgress,
   directoryCache
-} from "./chunk-GVE4EA2O.js";
+} from "./chunk-LUKOE3N6.js";
 import "./chunk-JAZMMTRO.js";
 import {
   readText
-} from "./chunk-MVXKW2SS.js";
+} from "./chunk-IAYEKO2Q.js";
 import "./chunk-CH6YD5QR.js";
 import {
   createOpenAiChatClient,
   createOpenAiEmbedder
 } from "./chunk-CATR4D3V.js";
-import "./chunk-ZHV7IO5K.js";
+import "./chunk-YAW5J35F.js";
 import "./chunk-ATV33OIO.js";
 import {
   DEFAULT_OVERLAY_DIR,
   overlayLayout
-} from "./chunk-VASLLHY6.js";
+} from "./chunk-RIQ5OP7A.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK
 } from "./chunk-4KPSJP3U.js";
-import "./chunk-R2CPWWUL.js";
-import "./chunk-NQW2LT5M.js";
+import "./chunk-G3QCSQ4F.js";
+import "./chunk-W67GOMEU.js";
 import {
   buildKnowledgeBase,
   pdgSlicer,
   silentLogger,
   writeBuild
-} from "./chunk-RTSSZ7BI.js";
+} from "./chunk-36CMHGC7.js";
 import {
   ConfigurationError
 } from "./chunk-VWQMS5WY.js";
 import "./chunk-2TTF3MLN.js";
-import "./chunk-3NGA7WQV.js";
+import "./chunk-ZCLPTS52.js";
+import "./chunk-7OFN7BBI.js";
 import "./chunk-QPWDPIWN.js";
 
 // src/cli/commands/kb-learn.ts
