@@ -45,12 +45,12 @@ var COMMANDS = [
   {
     name: "review",
     summary: "Review a change: a diff file, stdin, or the working tree against a git ref",
-    load: async () => (await import("./chunks/review-3L7STLK2.js")).reviewCommand
+    load: async () => (await import("./chunks/review-GS7UJ2EH.js")).reviewCommand
   },
   {
     name: "scan",
     summary: "Review whole files and folders: every function is a unit",
-    load: async () => (await import("./chunks/scan-3JFGBSRB.js")).scanCommand,
+    load: async () => (await import("./chunks/scan-XERAFK3C.js")).scanCommand,
     // Worker threads boot while the scan loads its modules and the knowledge base and walks the folders;
     // not for a few files named one by one, which one thread scans.
     prepare: (args, cwd) => {

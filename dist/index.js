@@ -27,7 +27,7 @@ import {
   renderMarkdown,
   renderSarif,
   reviewChange
-} from "./chunks/chunk-BNMWIHRL.js";
+} from "./chunks/chunk-3XY6ZGYD.js";
 import "./chunks/chunk-ATV33OIO.js";
 import {
   DEFAULT_OVERLAY_DIR,
@@ -40,7 +40,7 @@ import {
 } from "./chunks/chunk-O5UZ4QXP.js";
 import {
   createRuleBook
-} from "./chunks/chunk-SCFVQ3K4.js";
+} from "./chunks/chunk-S7WXNWXR.js";
 import "./chunks/chunk-G3QCSQ4F.js";
 import {
   importEdits

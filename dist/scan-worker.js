@@ -3,9 +3,9 @@ import { createRequire as __rescueCreateRequire } from 'node:module';
 const require = __rescueCreateRequire(import.meta.url);
 import {
   serveScanWorker
-} from "./chunks/chunk-UXDHW5NN.js";
+} from "./chunks/chunk-NKBDRPMB.js";
 import "./chunks/chunk-YG27PS32.js";
-import "./chunks/chunk-SCFVQ3K4.js";
+import "./chunks/chunk-S7WXNWXR.js";
 import "./chunks/chunk-G3QCSQ4F.js";
 import "./chunks/chunk-KHVTQXMD.js";
 import "./chunks/chunk-DTECACHJ.js";

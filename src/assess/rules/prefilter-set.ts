@@ -1,7 +1,6 @@
 import { aloneRegex, needleKey, type Needle, type Prefilter } from './prefilter.js';
 import { foldAscii } from './regex-literals.js';
 
-const UNKNOWN = 0;
 const PRESENT = 1;
 const ABSENT = 2;
 /** An `alone` needle whose regex found nothing: ABSENT once the pass is over, not to be tried again. */
@@ -69,7 +68,6 @@ export class PrefilterSet {
     const state = this.state;
     // The same text again (a runner asks what a scan's `any` asked): the needles found stay found.
     if (source !== this.last) {
-      state.fill(UNKNOWN);
       this.last = source;
       this.done = false;
     }
@@ -152,14 +150,13 @@ export class PrefilterSet {
 }
 
 /**
- * An Aho-Corasick automaton over some of the needles' texts: a transition table over the characters the
+ * An Aho-Corasick automaton over the needles' texts (ASCII letters lower-cased): a transition table over the characters the
  * texts use (every other character goes back to the start), with the needles that end at each state. The
  * table starts as the trie of the texts; a transition that is not a trie edge is worked out (through the
  * failure links) the first time a text takes it. Building thus costs the trie's size, not its states times
  * the characters, and the table's memory is written only where texts go.
  */
 class Automaton {
-  readonly ids: readonly number[];
   /** Classes of characters: ASCII through a table, others through a map; 0 for a character no text has. */
   readonly ascii = new Uint8Array(128);
   readonly high = new Map<number, number>();
@@ -175,7 +172,6 @@ class Automaton {
   private readonly fail: Int32Array;
 
   constructor(needles: readonly Needle[]) {
-    this.ids = needles.map((_, i) => i);
     let classes = 1;
     const classOf = (c: number): number => {
       if (c < 128) return this.ascii[c] || (this.ascii[c] = classes++);
@@ -183,7 +179,7 @@ class Automaton {
       if (k === undefined) this.high.set(c, (k = classes++));
       return k;
     };
-    const texts = this.ids.map((id) => foldAscii(needles[id]!.text));
+    const texts = needles.map((n) => foldAscii(n.text));
     let most = 1; // states: at most one per character of the texts, and the start
     for (const text of texts) for (let j = 0; j < text.length; j++, most++) classOf(text.charCodeAt(j));
     if (classes > 255) throw new Error('prefilter needles use more than 254 distinct characters');
@@ -194,8 +190,7 @@ class Automaton {
     const parent: number[] = [0];
     const via: number[] = [0];
     const ends: number[][] = [[]];
-    this.ids.forEach((id, t) => {
-      const text = texts[t]!;
+    texts.forEach((text, id) => {
       let s = 0;
       for (let j = 0; j < text.length; j++) {
         const k = classOf(text.charCodeAt(j));

@@ -15,15 +15,15 @@ import {
   emitReport,
   localFileSource,
   parseFormat
-} from "./chunk-OAIOPVB3.js";
+} from "./chunk-LMSAXWLI.js";
 import {
   reviewChange
-} from "./chunk-BNMWIHRL.js";
+} from "./chunk-3XY6ZGYD.js";
 import "./chunk-ATV33OIO.js";
 import "./chunk-RIQ5OP7A.js";
 import "./chunk-4KPSJP3U.js";
 import "./chunk-O5UZ4QXP.js";
-import "./chunk-SCFVQ3K4.js";
+import "./chunk-S7WXNWXR.js";
 import "./chunk-G3QCSQ4F.js";
 import "./chunk-KHVTQXMD.js";
 import "./chunk-W67GOMEU.js";

@@ -13,7 +13,7 @@ import {
   assessUnits,
   createRuleBook,
   sortFindings
-} from "./chunk-SCFVQ3K4.js";
+} from "./chunk-S7WXNWXR.js";
 import {
   extractUnits
 } from "./chunk-G3QCSQ4F.js";

@@ -253,7 +253,6 @@ function captureReferences(text) {
 }
 
 // src/assess/rules/prefilter-set.ts
-var UNKNOWN = 0;
 var PRESENT = 1;
 var ABSENT = 2;
 var ALONE_ABSENT = 3;
@@ -298,7 +297,6 @@ var PrefilterSet = class {
   scan(source, first) {
     const state = this.state;
     if (source !== this.last) {
-      state.fill(UNKNOWN);
       this.last = source;
       this.done = false;
     }
@@ -377,7 +375,6 @@ var PrefilterSet = class {
   }
 };
 var Automaton = class {
-  ids;
   /** Classes of characters: ASCII through a table, others through a map; 0 for a character no text has. */
   ascii = new Uint8Array(128);
   high = /* @__PURE__ */ new Map();
@@ -392,7 +389,6 @@ var Automaton = class {
   /** By state: its failure state (the longest proper suffix of its text that is a trie state). */
   fail;
   constructor(needles) {
-    this.ids = needles.map((_, i) => i);
     let classes = 1;
     const classOf = (c) => {
       if (c < 128) return this.ascii[c] || (this.ascii[c] = classes++);
@@ -400,7 +396,7 @@ var Automaton = class {
       if (k === void 0) this.high.set(c, k = classes++);
       return k;
     };
-    const texts = this.ids.map((id) => foldAscii(needles[id].text));
+    const texts = needles.map((n) => foldAscii(n.text));
     let most = 1;
     for (const text of texts) for (let j = 0; j < text.length; j++, most++) classOf(text.charCodeAt(j));
     if (classes > 255) throw new Error("prefilter needles use more than 254 distinct characters");
@@ -409,8 +405,7 @@ var Automaton = class {
     const parent = [0];
     const via = [0];
     const ends = [[]];
-    this.ids.forEach((id, t) => {
-      const text = texts[t];
+    texts.forEach((text, id) => {
       let s = 0;
       for (let j = 0; j < text.length; j++) {
         const k = classOf(text.charCodeAt(j));

@@ -9,7 +9,7 @@ import {
   readRepoConfig,
   renderMarkdown,
   renderSarif
-} from "./chunk-BNMWIHRL.js";
+} from "./chunk-3XY6ZGYD.js";
 import {
   DEFAULT_OVERLAY_DIR,
   citeOverlayGuidance,
@@ -22,7 +22,7 @@ import {
 } from "./chunk-4KPSJP3U.js";
 import {
   createRuleBook
-} from "./chunk-SCFVQ3K4.js";
+} from "./chunk-S7WXNWXR.js";
 import {
   loadKnowledgeBase
 } from "./chunk-W67GOMEU.js";

@@ -5,7 +5,7 @@ import {
   scanFile,
   scanInThreads,
   workerCount
-} from "./chunk-UXDHW5NN.js";
+} from "./chunk-NKBDRPMB.js";
 import {
   compileWasmDefault,
   releaseEarlyWorkers
@@ -17,20 +17,20 @@ import {
   emitReport,
   localFileSource,
   parseFormat
-} from "./chunk-OAIOPVB3.js";
+} from "./chunk-LMSAXWLI.js";
 import {
   emptyStats,
   errorText,
   pLimit,
   readSource
-} from "./chunk-BNMWIHRL.js";
+} from "./chunk-3XY6ZGYD.js";
 import "./chunk-ATV33OIO.js";
 import "./chunk-RIQ5OP7A.js";
 import "./chunk-4KPSJP3U.js";
 import "./chunk-O5UZ4QXP.js";
 import {
   sortFindings
-} from "./chunk-SCFVQ3K4.js";
+} from "./chunk-S7WXNWXR.js";
 import "./chunk-G3QCSQ4F.js";
 import "./chunk-KHVTQXMD.js";
 import "./chunk-W67GOMEU.js";
