@@ -20,7 +20,7 @@ export function runRules(rules: readonly CompiledRule[], input: RunInput): RuleM
 
 /**
  * The per-file state of a run: turns raw query matches into RuleMatches (report capture, range, dedup,
- * `where` constraints). Shared by runRules (one query per rule) and runRuleSet (one query per language).
+ * `where` constraints). Shared by runRules (one query per rule) and the rule runner (combined queries).
  */
 export function matchSession(input: RunInput): {
   readonly language: ReturnType<typeof languageOfGrammar>;
